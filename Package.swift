@@ -1,0 +1,106 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// CI builds with SSO_STRICT=1: warnings are errors in this package's own targets.
+let strictSettings: [SwiftSetting] =
+    Context.environment["SSO_STRICT"] == "1" ? [.treatAllWarnings(as: .error)] : []
+
+let package = Package(
+    name: "swift-sso",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SsoCore", targets: ["SsoCore"]),
+        .library(name: "SsoJOSE", targets: ["SsoJOSE"]),
+        .library(name: "SsoOIDC", targets: ["SsoOIDC"]),
+        .library(name: "SsoSAML", targets: ["SsoSAML"]),
+        .library(name: "SsoLDAP", targets: ["SsoLDAP"]),
+        .library(name: "SsoRouting", targets: ["SsoRouting"]),
+        .library(name: "Sso", targets: ["Sso"]),
+        .library(name: "SsoTesting", targets: ["SsoTesting"]),
+        .executable(name: "ssoctl", targets: ["ssoctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "SsoCore",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SsoJOSE",
+            dependencies: [
+                "SsoCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .target(name: "SsoOIDC", dependencies: ["SsoCore", "SsoJOSE"]),
+        .systemLibrary(
+            name: "CLibXMLSec",
+            pkgConfig: "xmlsec1-openssl",
+            providers: [.apt(["libxml2-dev", "libxmlsec1-dev", "libxmlsec1-openssl", "libssl-dev"])]
+        ),
+        .target(name: "CXMLSec", dependencies: ["CLibXMLSec"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "SsoSAML",
+            dependencies: [
+                "SsoCore", "CXMLSec", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .systemLibrary(name: "CLDAP", pkgConfig: "ldap", providers: [.apt(["libldap-dev"])]),
+        .target(name: "SsoLDAP", dependencies: ["SsoCore", "CLDAP"]),
+        .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
+        .target(name: "SsoRouting", dependencies: ["SsoCore", "CIDN2"]),
+        .target(
+            name: "Sso",
+            dependencies: ["SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "SsoRouting"]
+        ),
+        .target(
+            name: "SsoTesting",
+            dependencies: [
+                "Sso",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "ssoctl",
+            dependencies: [
+                "Sso", "SsoTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SsoCoreTests", dependencies: ["SsoCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(name: "SsoJOSETests", dependencies: ["SsoJOSE", "SsoTesting"]),
+        .testTarget(name: "SsoOIDCTests", dependencies: ["SsoOIDC", "SsoTesting"]),
+        .testTarget(name: "CXMLSecTests", dependencies: ["CXMLSec"]),
+        .testTarget(name: "SsoSAMLTests", dependencies: ["SsoSAML", "SsoTesting"]),
+        .testTarget(name: "CLDAPTests", dependencies: ["CLDAP"]),
+        .testTarget(name: "SsoLDAPTests", dependencies: ["SsoLDAP", "SsoTesting"]),
+        .testTarget(name: "SsoRoutingTests", dependencies: ["SsoRouting"]),
+        .testTarget(name: "SsoTests", dependencies: ["Sso", "SsoTesting"]),
+        .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

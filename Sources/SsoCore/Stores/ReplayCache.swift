@@ -1,0 +1,34 @@
+import Foundation
+
+/// Remembers identifiers that may be used once (SAML assertion IDs, OIDC `jti`s) until they expire.
+public protocol ReplayCache: Sendable {
+    /// Records `id` until `expiresAt` and returns `true`, or returns `false` if it was already
+    /// recorded and has not expired at `now`. Must be atomic.
+    func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool
+}
+
+/// The default in-memory ``ReplayCache``, bounded like ``InMemorySingleUseStore``. When it is
+/// full of live entries it fails closed with `store.full` rather than forgetting one.
+public actor InMemoryReplayCache: ReplayCache {
+    private var seen: [String: Date] = [:]
+    private let capacity: Int
+
+    /// Creates a cache holding at most `capacity` live identifiers.
+    public init(capacity: Int = 1_000_000) {
+        self.capacity = max(1, capacity)
+    }
+
+    public func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) throws -> Bool {
+        if let until = seen[id], until > now {
+            return false
+        }
+        if seen.count >= capacity {
+            seen = seen.filter { $0.value > now }
+            guard seen.count < capacity else {
+                throw SsoError(.storeFull, "the replay cache is full; try again later")
+            }
+        }
+        seen[id] = expiresAt
+        return true
+    }
+}

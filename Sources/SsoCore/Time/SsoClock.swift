@@ -1,0 +1,38 @@
+import Foundation
+import Synchronization
+
+/// The source of the current time. Everything that checks an expiry asks an injected clock.
+public protocol SsoClock: Sendable {
+    /// The current instant.
+    var now: Date { get }
+}
+
+/// The system's wall clock.
+public struct SystemClock: SsoClock {
+    public init() {}
+    public var now: Date { Date() }
+}
+
+/// A clock that stands still until moved: for tests and for validating recorded fixtures.
+///
+/// - Warning: never use it in production; expiry checks then compare against a fixed instant.
+public final class TestClock: SsoClock {
+    private let current: Mutex<Date>
+
+    /// Creates a clock stopped at `date`.
+    public init(_ date: Date) {
+        current = Mutex(date)
+    }
+
+    public var now: Date { current.withLock { $0 } }
+
+    /// Moves the clock forward (or back, with a negative interval).
+    public func advance(by seconds: TimeInterval) {
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+
+    /// Sets the clock to `date`.
+    public func set(_ date: Date) {
+        current.withLock { $0 = date }
+    }
+}

@@ -1,0 +1,66 @@
+import HTTPTypes
+
+/// What a transport hands back: the response head and the complete body.
+public struct HTTPTransportResponse: Sendable {
+    public var response: HTTPResponse
+    public var body: [UInt8]
+
+    public init(response: HTTPResponse, body: [UInt8]) {
+        self.response = response
+        self.body = body
+    }
+}
+
+/// Sends HTTP requests for the library, which never opens a socket of its own.
+///
+/// The host application adapts its HTTP client (AsyncHTTPClient, URLSession, …); tests inject
+/// ``ClosureHTTPTransport`` or `SsoTesting`'s fakes. A transport should stop reading once the body
+/// exceeds `maxResponseBytes`; the library refuses a larger body either way.
+public protocol HTTPTransport: Sendable {
+    /// Sends `request` with an optional `body` and returns the response with its body.
+    func send(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws -> HTTPTransportResponse
+}
+
+/// A transport backed by a closure.
+public struct ClosureHTTPTransport: HTTPTransport {
+    private let handler: @Sendable (HTTPRequest, [UInt8]?, Int) async throws -> HTTPTransportResponse
+
+    public init(_ handler: @escaping @Sendable (HTTPRequest, [UInt8]?, Int) async throws -> HTTPTransportResponse) {
+        self.handler = handler
+    }
+
+    public func send(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws
+        -> HTTPTransportResponse
+    {
+        try await handler(request, body, maxResponseBytes)
+    }
+}
+
+extension HTTPTransport {
+    /// Sends `request` and enforces `maxResponseBytes` on what the transport returned.
+    ///
+    /// Any transport failure becomes `http.transport_failed`; a body over the limit becomes
+    /// `http.response_too_large`. The status is left to the caller.
+    public func fetch(_ request: HTTPRequest, body: [UInt8]? = nil, maxResponseBytes: Int) async throws(SsoError)
+        -> HTTPTransportResponse
+    {
+        let result: HTTPTransportResponse
+        do {
+            result = try await send(request, body: body, maxResponseBytes: maxResponseBytes)
+        } catch let error as SsoError {
+            throw error
+        } catch is CancellationError {
+            throw SsoError(.httpTransportFailed, "the request was cancelled")
+        } catch {
+            let host = request.authority ?? "the server"
+            throw SsoError(.httpTransportFailed, "could not reach \(host)", underlying: error)
+        }
+        guard result.body.count <= maxResponseBytes else {
+            throw SsoError(
+                .httpResponseTooLarge,
+                "the response is larger than the limit of \(maxResponseBytes) bytes"
+            )
+        }
+        return result
+    }
+}

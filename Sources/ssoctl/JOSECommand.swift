@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct JOSECommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "jose", abstract: "Verify JWS signatures.", subcommands: [])
+}

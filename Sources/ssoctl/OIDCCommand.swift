@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct OIDCCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "oidc", abstract: "Validate OIDC ID tokens and discovery documents.", subcommands: [])
+}

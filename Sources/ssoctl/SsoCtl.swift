@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct SsoCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ssoctl",
+        abstract: "Inspect and exercise swift-sso: SAML, OIDC, LDAP and the whole enterprise flow.",
+        subcommands: [Demo.self, OIDCCommand.self, JOSECommand.self, SAMLCommand.self, LDAPCommand.self]
+    )
+
+    /// Like ArgumentParser's default, except that usage errors exit with 2 (the documented
+    /// contract), not 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
