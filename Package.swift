@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "SsoTesting",
             dependencies: [
-                "Sso",
+                "Sso", "CXMLSec",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
