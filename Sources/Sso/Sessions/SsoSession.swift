@@ -1,0 +1,76 @@
+import Foundation
+
+/// The reference's `SsoSession`: an SSO login that has not expired or been revoked.
+public struct SsoSession: Sendable, Hashable, Codable, Identifiable {
+    /// `sso_sess_…`.
+    public var id: String
+    public var email: String
+    public var connectionID: String
+    public var connectionName: String
+    @ISO8601Timestamp public var createdAt: Date
+    @ISO8601Timestamp public var expiresAt: Date
+
+    public init(id: String, email: String, connectionID: String, connectionName: String, createdAt: Date, expiresAt: Date) {
+        self.id = id
+        self.email = email
+        self.connectionID = connectionID
+        self.connectionName = connectionName
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, email
+        case connectionID = "connection_id", connectionName = "connection_name"
+        case createdAt = "created_at", expiresAt = "expires_at"
+    }
+}
+
+/// The reference's `SsoSessionList`.
+public struct SsoSessionList: Sendable, Hashable, Codable {
+    /// Active sessions, oldest first.
+    public var sessions: [SsoSession]
+
+    public init(sessions: [SsoSession]) {
+        self.sessions = sessions
+    }
+}
+
+/// A session as stored, with what the engine needs beyond the API view.
+public struct SsoSessionRecord: Sendable, Hashable, Codable {
+    public var id: String
+    public var organizationID: String
+    public var connectionID: String
+    /// The connection's name when the session was created (the API shows the current one).
+    public var connectionName: String
+    public var email: String
+    /// The developer record (`dev_…`) the session belongs to.
+    public var userID: String
+    /// The subject at the IdP.
+    public var subject: String
+    public var createdAt: Date
+    public var expiresAt: Date
+    /// When it was revoked; `nil` while it is not.
+    public var revokedAt: Date?
+
+    public init(
+        id: String, organizationID: String, connectionID: String, connectionName: String, email: String, userID: String,
+        subject: String, createdAt: Date, expiresAt: Date, revokedAt: Date? = nil
+    ) {
+        self.id = id
+        self.organizationID = organizationID
+        self.connectionID = connectionID
+        self.connectionName = connectionName
+        self.email = email
+        self.userID = userID
+        self.subject = subject
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+    }
+
+    /// Whether the session is usable at `now`: not revoked and `now < expiresAt`.
+    public func isActive(at now: Date) -> Bool {
+        revokedAt == nil && now < expiresAt
+    }
+}
