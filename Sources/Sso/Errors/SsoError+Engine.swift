@@ -3,7 +3,7 @@ extension SsoError.Code {
     public static let connectionNotFound: Self = "connection.not_found"
     /// Connection parameters are invalid; the message starts with the field name (`issuer_url: …`).
     public static let connectionInvalidParams: Self = "connection.invalid_params"
-    /// The connection exists but is inactive or in error, so it cannot be used to log in.
+    /// The connection exists but is inactive, so it cannot be used to log in.
     public static let connectionInactive: Self = "connection.inactive"
     /// The organization already has the maximum number of connections.
     public static let connectionLimitReached: Self = "connection.limit_reached"

@@ -4,7 +4,7 @@ import Foundation
 /// short TTL) under its `state` / RelayState key.
 ///
 /// The flow that takes it back re-reads the connection and refuses it unless the connection
-/// still exists, is active, and belongs to `organizationID`; deleting or deactivating a
+/// still exists, is not inactive, and belongs to `organizationID`; deleting or deactivating a
 /// connection also removes its pending logins. Secrets (PKCE verifier) are ``Secret``s.
 public struct SsoPendingLogin: Sendable, Equatable {
     public var organizationID: String

@@ -1,26 +1,16 @@
 import Foundation
 
-/// What a completed SSO login produced: the linked (or provisioned) user and the new session.
-package struct SsoLoginOutcome: Sendable {
-    package var user: SsoUser
-    /// Whether the user was JIT-provisioned by this login.
-    package var provisioned: Bool
-    package var session: SsoSession
-    /// The identity's email, normalised.
-    package var email: EmailAddress
-}
-
 // The package API the login flows (OIDC, SAML and LDAP callbacks) build on.
 extension SsoOrganization {
-    /// Finishes a login whose identity a protocol module has verified: the connection must be
-    /// active, the identity must carry a subject and a verified email whose domain routes to this
+    /// Finishes a login whose identity a protocol module has verified: the connection must not be
+    /// inactive, the identity must carry a subject and a verified email whose domain routes to this
     /// connection; the user is linked by (connection, subject) or JIT-provisioned; a session is
     /// created, capped by `sessionNotOnOrAfter` (SAML `SessionNotOnOrAfter`). Nothing is left
     /// half-written: a provisioned user is removed again if the session cannot be stored.
     package func completeLogin(identity: SsoIdentity, connectionID: String, sessionNotOnOrAfter: Date? = nil)
         async throws(SsoError) -> SsoLoginOutcome
     {
-        let connection = try await activeConnectionRecord(connectionID)
+        let connection = try await usableConnectionRecord(connectionID)
         let email = try await checkedEmail(identity, connection: connection)
         let (user, provisioned) = try await resolveUser(identity: identity, email: email, connection: connection)
         do {
@@ -86,13 +76,13 @@ extension SsoOrganization {
         return (result.user, result.inserted)
     }
 
-    /// Stores a session for `user` through the active connection `connectionID`. It expires after
+    /// Stores a session for `user` through the (not inactive) connection `connectionID`. It expires after
     /// the engine's session lifetime or at `notOnOrAfter`, whichever comes first.
     /// - Throws: `connection.not_found` / `connection.inactive`; `session.invalid` when the cap has passed.
     package func createSession(connectionID: String, user: SsoUser, email: EmailAddress, notOnOrAfter: Date? = nil)
         async throws(SsoError) -> SsoSession
     {
-        let connection = try await activeConnectionRecord(connectionID)
+        let connection = try await usableConnectionRecord(connectionID)
         let at = now
         var expiresAt = at.addingTimeInterval(engine.settings.sessionLifetime)
         if let notOnOrAfter { expiresAt = min(expiresAt, notOnOrAfter) }
@@ -138,7 +128,7 @@ extension SsoOrganization {
     }
 
     /// Takes the pending login under `key`, once. It must belong to this organization and its
-    /// connection (if any) must still exist and be active.
+    /// connection (if any) must still exist and not be inactive.
     /// - Throws: `login.invalid_state`.
     package func takePendingLogin(key: String) async throws(SsoError) -> SsoPendingLogin {
         let invalid = SsoError(.loginInvalidState, "the login state is unknown, already used or expired")
@@ -148,7 +138,7 @@ extension SsoOrganization {
             login.organizationID == id
         else { throw invalid }
         if let connectionID = login.connectionID {
-            guard (try? await activeConnectionRecord(connectionID)) != nil else { throw invalid }
+            guard (try? await usableConnectionRecord(connectionID)) != nil else { throw invalid }
         }
         return login
     }

@@ -40,11 +40,10 @@ extension SsoOrganization {
         let record = try await activeSessionRecord(sessionID, at: now)
         let connection: SsoConnectionRecord
         do {
-            connection = try await connectionRecord(record.connectionID)
+            connection = try await usableConnectionRecord(record.connectionID)
         } catch {
             throw Self.sessionNotFound()
         }
-        guard connection.status != .inactive else { throw Self.sessionNotFound() }
         return Self.view(record, name: connection.name)
     }
 

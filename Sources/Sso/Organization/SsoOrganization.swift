@@ -41,12 +41,14 @@ public struct SsoOrganization: Sendable {
         return record
     }
 
-    /// Like ``connectionRecord(_:)``, and the connection must be `active`.
+    /// Like ``connectionRecord(_:)``, and the connection must not be `inactive`. A connection in
+    /// `error` (its last test failed) stays usable: the status is a diagnosis, and every login
+    /// still runs all protocol checks.
     /// - Throws: `connection.not_found`, `connection.inactive`.
-    package func activeConnectionRecord(_ connectionID: String) async throws(SsoError) -> SsoConnectionRecord {
+    package func usableConnectionRecord(_ connectionID: String) async throws(SsoError) -> SsoConnectionRecord {
         let record = try await connectionRecord(connectionID)
-        guard record.status == .active else {
-            throw SsoError(.connectionInactive, "the connection is \(record.status.rawValue) and cannot be used to log in")
+        guard record.status != .inactive else {
+            throw SsoError(.connectionInactive, "the connection is inactive and cannot be used to log in")
         }
         return record
     }
