@@ -13,9 +13,10 @@ extension DomainName {
         guard input.utf8.count <= maxInputBytes else { throw invalid("longer than \(maxInputBytes) bytes") }
         var text = input.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw invalid("it is empty") }
-        if text.hasPrefix("[") || text.hasSuffix("]") || text.contains(":") {
+        if text.hasPrefix("[") || text.hasSuffix("]") {
             throw invalid("IP literals are not routable")
         }
+        guard !text.contains(":") else { throw invalid("it contains ':' (an IPv6 literal or a port)") }
         guard !text.contains("@") else { throw invalid("it contains '@' (an email address, not a domain)") }
         if let last = text.unicodeScalars.last, trailingDots.contains(last) {
             text.unicodeScalars.removeLast()
