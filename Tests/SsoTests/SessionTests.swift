@@ -117,4 +117,15 @@ import Testing
         #expect(json?["created_at"] == "2026-03-29T12:00:00Z")
         #expect(try JSONDecoder().decode(SsoSession.self, from: JSONEncoder().encode(session)) == session)
     }
+
+    @Test func fullStoreMakesRoomByDroppingInactiveSessions() async throws {
+        let stores = SsoStores(sessions: InMemorySessionStore(capacity: 1))
+        let t = TestEngine(settings: .init(sessionLifetime: 3600), stores: stores)
+        let (org, _, first) = try await loggedIn(t)
+        #expect(await errorCode { try await loggedIn(t, subject: "okta|bob", email: "bob@mycompany.com") } == .storeFull)
+        t.clock.advance(by: 3600)
+        let (_, _, second) = try await loggedIn(t, subject: "okta|bob", email: "bob@mycompany.com")
+        #expect(try await org.listSessions().sessions.map(\.id) == [second.id])
+        #expect(try await stores.sessions.session(id: first.id) == nil)
+    }
 }
