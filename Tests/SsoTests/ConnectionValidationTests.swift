@@ -127,6 +127,17 @@ struct BadParams: Sendable, CustomTestStringConvertible {
         #expect(try await org.createConnection(params).tlsMode == .plain)
     }
 
+    @Test func multiLinePEMIsAccepted() async throws {
+        let org = try TestEngine().org()
+        var params = Samples.ldap()
+        params.caCertificatePEM = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUW\r\nabc=\n-----END CERTIFICATE-----\n"
+        #expect(try await org.createConnection(params).protocol == .ldap)
+        guard case .ldap(let settings) = try await org.connectionRecord(org.listConnections().connections[0].id).settings else {
+            throw SsoError("test", "not ldap")
+        }
+        #expect(settings.caCertificatePEM?.hasPrefix("-----BEGIN CERTIFICATE-----\nMIIB") == true)
+    }
+
     @Test func ldapTLSModeDefaultsFromScheme() async throws {
         let org = try TestEngine().org()
         var params = Samples.ldap()

@@ -10,7 +10,7 @@ extension ConnectionValidator {
         let tlsMode = try tlsMode(p.tlsMode, scheme: scheme, allowPlaintext: p.allowPlaintext ?? false)
         var caPEM: String?
         if let pem = p.caCertificatePEM {
-            let text = try rules.text(pem, "ca_certificate_pem", maxBytes: 65536)
+            let text = try rules.multilineText(pem, "ca_certificate_pem", maxBytes: 65536)
             guard text.contains("-----BEGIN CERTIFICATE-----"), text.contains("-----END CERTIFICATE-----") else {
                 throw rules.invalid("ca_certificate_pem", "must contain PEM certificates")
             }

@@ -22,6 +22,20 @@ struct FieldRules {
         return trimmed
     }
 
+    /// Trimmed, non-empty text that may span lines (PEM): no control characters besides
+    /// tab, CR and LF.
+    func multilineText(_ value: String?, _ field: String, maxBytes: Int) throws(SsoError) -> String {
+        guard let value else { throw invalid(field, "is required") }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw invalid(field, "must not be empty") }
+        guard trimmed.utf8.count <= maxBytes else { throw invalid(field, "must be at most \(maxBytes) bytes") }
+        let allowed: Set<Unicode.Scalar> = ["\t", "\r", "\n"]
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
+            throw invalid(field, "must not contain control characters")
+        }
+        return trimmed
+    }
+
     /// Like ``text(_:_:maxBytes:)`` but `nil` stays `nil`.
     func optionalText(_ value: String?, _ field: String, maxBytes: Int = 1024) throws(SsoError) -> String? {
         guard let value else { return nil }
