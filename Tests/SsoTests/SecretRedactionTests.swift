@@ -41,6 +41,15 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
         #expect(decoded.domains.isEmpty && decoded.jitProvisioning == false)
     }
 
+    @Test func callbackParamsNeverShowCredentials() throws {
+        let oidc = SsoOidcCallbackParams(code: Secret(Samples.clientSecret), state: "state")
+        let ldap = SsoLdapCallbackParams(username: "alice", password: Secret(Samples.bindPassword), connectionID: "sso_conn_x")
+        expectNoSecret(renderings(oidc) + [try jsonText(oidc)])
+        expectNoSecret(renderings(ldap) + [try jsonText(ldap)])
+        let decoded = try JSONDecoder().decode(SsoLdapCallbackParams.self, from: Data(#"{"username":"a","password":"pw","connection_id":"c"}"#.utf8))
+        #expect(decoded.password == Secret("pw"))
+    }
+
     @Test func resultsAndRecordsNeverShowSecrets() async throws {
         let t = TestEngine()
         let org = try t.org()
