@@ -1,0 +1,37 @@
+import HTTPTypes
+
+import Foundation
+
+extension SsoEngine {
+    /// Engine-wide limits and lifetimes. Values below their minimum are raised to it.
+    public struct Settings: Sendable, Hashable {
+        /// How long an SSO session lasts (a SAML `SessionNotOnOrAfter` can shorten it). Default 8 hours.
+        public var sessionLifetime: TimeInterval
+        /// How long a started login waits for its callback. Default 10 minutes.
+        public var loginStateTTL: TimeInterval
+        /// Connections an organization may have. Default 100.
+        public var maxConnectionsPerOrganization: Int
+        /// Domains one connection may claim. Default 100.
+        public var maxDomainsPerConnection: Int
+
+        public init(
+            sessionLifetime: TimeInterval = 8 * 3600, loginStateTTL: TimeInterval = 600,
+            maxConnectionsPerOrganization: Int = 100, maxDomainsPerConnection: Int = 100
+        ) {
+            self.sessionLifetime = max(60, sessionLifetime)
+            self.loginStateTTL = max(10, loginStateTTL)
+            self.maxConnectionsPerOrganization = max(1, maxConnectionsPerOrganization)
+            self.maxDomainsPerConnection = max(1, maxDomainsPerConnection)
+        }
+    }
+}
+
+/// The default transport of an engine: it refuses every request, so an engine that was not
+/// given a transport can never reach the network. Login flows and connection tests need a real one.
+public struct NoHTTPTransport: HTTPTransport {
+    public init() {}
+
+    public func send(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws -> HTTPTransportResponse {
+        throw SsoError(.httpTransportFailed, "no HTTP transport is configured for this SSO engine")
+    }
+}

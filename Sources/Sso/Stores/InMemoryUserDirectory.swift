@@ -1,0 +1,30 @@
+/// The default ``SsoUserDirectory``, in memory.
+public actor InMemoryUserDirectory: SsoUserDirectory {
+    private struct Key: Hashable {
+        let connectionID: String
+        let subject: String
+    }
+
+    private var users: [Key: SsoUser] = [:]
+
+    public init() {}
+
+    public func user(connectionID: String, subject: String) -> SsoUser? {
+        users[Key(connectionID: connectionID, subject: subject)]
+    }
+
+    public func insertIfAbsent(_ user: SsoUser) -> (user: SsoUser, inserted: Bool) {
+        let key = Key(connectionID: user.connectionID, subject: user.subject)
+        if let existing = users[key] { return (existing, false) }
+        users[key] = user
+        return (user, true)
+    }
+
+    public func remove(id: String) {
+        users = users.filter { $0.value.id != id }
+    }
+
+    public func users(organizationID: String) -> [SsoUser] {
+        users.values.filter { $0.organizationID == organizationID }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+}

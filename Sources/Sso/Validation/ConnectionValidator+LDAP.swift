@@ -1,0 +1,126 @@
+import Foundation
+
+extension ConnectionValidator {
+    static let maxGroupMappings = 500
+
+    func ldap(_ p: CreateSsoConnectionParams) throws(SsoError) -> SsoLDAPSettings {
+        try refuseOIDCFields(p, for: .ldap)
+        try refuseSAMLFields(p, for: .ldap)
+        let (serverURL, scheme) = try ldapURL(p.serverURL)
+        let tlsMode = try tlsMode(p.tlsMode, scheme: scheme, allowPlaintext: p.allowPlaintext ?? false)
+        var caPEM: String?
+        if let pem = p.caCertificatePEM {
+            let text = try rules.multilineText(pem, "ca_certificate_pem", maxBytes: 65536)
+            guard text.contains("-----BEGIN CERTIFICATE-----"), text.contains("-----END CERTIFICATE-----") else {
+                throw rules.invalid("ca_certificate_pem", "must contain PEM certificates")
+            }
+            caPEM = text
+        }
+        let bindDN = try rules.distinguishedName(p.bindDN, "bind_dn")
+        let bindPassword = try rules.secret(p.bindPassword, "bind_password")
+        let userBase = try rules.distinguishedName(p.userSearchBase, "user_search_base")
+        let userAttribute = try attributeName(p.userAttribute ?? "uid", "user_attribute")
+        let userFilter = try p.userFilter.map { filter throws(SsoError) in try searchFilter(filter, "user_filter") }
+        let groupBase = try p.groupSearchBase.map { base throws(SsoError) in try rules.distinguishedName(base, "group_search_base") }
+        let groupMode = p.groupMode ?? .memberOf
+        if groupMode != .memberOf, groupBase == nil {
+            throw rules.invalid("group_search_base", "is required by group_mode \(groupMode.rawValue)")
+        }
+        let mapping = try groupMapping(p.groupMapping ?? [:])
+        let requireGroup = p.requireGroup ?? false
+        if requireGroup, mapping.isEmpty {
+            throw rules.invalid("group_mapping", "require_group needs at least one mapped group")
+        }
+        return SsoLDAPSettings(
+            serverURL: serverURL, tlsMode: tlsMode, caCertificatePEM: caPEM, bindDN: bindDN, bindPassword: bindPassword,
+            userSearchBase: userBase, userAttribute: userAttribute, userFilter: userFilter, groupSearchBase: groupBase,
+            groupMode: groupMode, groupMapping: mapping, requireGroup: requireGroup
+        )
+    }
+
+    private func ldapURL(_ value: String?) throws(SsoError) -> (String, String) {
+        let text = try rules.text(value, "server_url", maxBytes: 2048)
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            let host = components.host, !host.isEmpty
+        else {
+            throw rules.invalid("server_url", "must be an ldap:// or ldaps:// URL with a host")
+        }
+        guard scheme == "ldap" || scheme == "ldaps" else { throw rules.invalid("server_url", "must use ldap:// or ldaps://") }
+        guard components.user == nil, components.password == nil else { throw rules.invalid("server_url", "must not contain user info") }
+        guard components.path.isEmpty || components.path == "/", components.query == nil, components.fragment == nil else {
+            throw rules.invalid("server_url", "must not have a path, query or fragment")
+        }
+        return (text, scheme)
+    }
+
+    private func tlsMode(_ mode: SsoLDAPTLSMode?, scheme: String, allowPlaintext: Bool) throws(SsoError) -> SsoLDAPTLSMode {
+        switch (mode ?? (scheme == "ldaps" ? .ldaps : .starttls), scheme) {
+        case (.ldaps, "ldaps"): return .ldaps
+        case (.ldaps, _): throw rules.invalid("tls_mode", "ldaps needs an ldaps:// server_url")
+        case (.starttls, "ldap"): return .starttls
+        case (.starttls, _): throw rules.invalid("tls_mode", "starttls needs an ldap:// server_url")
+        case (.plain, "ldap"):
+            guard allowPlaintext else {
+                throw rules.invalid("tls_mode", "plain sends passwords in clear; set allow_plaintext to true to accept that")
+            }
+            return .plain
+        case (.plain, _): throw rules.invalid("tls_mode", "plain needs an ldap:// server_url")
+        }
+    }
+
+    /// An attribute description: a name (`uid`, `sAMAccountName`) or a numeric OID.
+    private func attributeName(_ value: String, _ field: String) throws(SsoError) -> String {
+        let name = try rules.text(value, field, maxBytes: 64)
+        let scalars = Array(name.unicodeScalars)
+        let isName = scalars.first.map { $0.isASCII && $0.properties.isAlphabetic } == true
+            && scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        let isOID = scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." } && !name.hasPrefix(".")
+            && !name.hasSuffix(".") && !name.contains("..")
+        guard isName || isOID else { throw rules.invalid(field, "must be an attribute name or OID") }
+        return name
+    }
+
+    /// A parenthesised RFC 4515 filter with balanced parentheses.
+    private func searchFilter(_ value: String, _ field: String) throws(SsoError) -> String {
+        let filter = try rules.text(value, field)
+        guard filter.hasPrefix("("), filter.hasSuffix(")") else { throw rules.invalid(field, "must be a parenthesised LDAP filter") }
+        var depth = 0
+        for character in filter {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            guard depth >= 0 else { throw rules.invalid(field, "has unbalanced parentheses") }
+        }
+        guard depth == 0 else { throw rules.invalid(field, "has unbalanced parentheses") }
+        return filter
+    }
+
+    private func groupMapping(_ mapping: [String: [String]]) throws(SsoError) -> [String: [String]] {
+        guard mapping.count <= Self.maxGroupMappings else {
+            throw rules.invalid("group_mapping", "must have at most \(Self.maxGroupMappings) groups")
+        }
+        var out: [String: [String]] = [:]
+        for dn in mapping.keys.sorted() {
+            let group = try rules.distinguishedName(dn, "group_mapping")
+            let scopes = try rules.textList(mapping[dn] ?? [], "group_mapping[\(group)]", maxCount: 100)
+            guard !scopes.contains(where: { $0.contains(where: \.isWhitespace) }) else {
+                throw rules.invalid("group_mapping[\(group)]", "scopes must not contain white space")
+            }
+            out[group] = scopes
+        }
+        return out
+    }
+
+    func refuseLDAPFields(_ p: CreateSsoConnectionParams, for proto: SsoProtocol) throws(SsoError) {
+        let fields: [(Bool, String)] = [
+            (p.serverURL != nil, "server_url"), (p.tlsMode != nil, "tls_mode"), (p.allowPlaintext != nil, "allow_plaintext"),
+            (p.caCertificatePEM != nil, "ca_certificate_pem"), (p.bindDN != nil, "bind_dn"),
+            (p.bindPassword != nil, "bind_password"), (p.userSearchBase != nil, "user_search_base"),
+            (p.userAttribute != nil, "user_attribute"), (p.userFilter != nil, "user_filter"),
+            (p.groupSearchBase != nil, "group_search_base"), (p.groupMode != nil, "group_mode"),
+            (p.groupMapping != nil, "group_mapping"), (p.requireGroup != nil, "require_group"),
+        ]
+        for (isSet, field) in fields {
+            try rules.absent(isSet, field, for: proto)
+        }
+    }
+}
