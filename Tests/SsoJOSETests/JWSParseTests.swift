@@ -23,7 +23,7 @@ struct JWSParseTests {
     }
 
     @Test(arguments: [
-        "a.b", "a.b.c.d", "a..c", ".b.c", "a.b.", "..", "", "abc", "a.b.c.", ".a.b.c",
+        "a.b", "a.b.c.d", "a..c", ".b.c", "..", "", "abc", "a.b.c.", ".a.b.c",
     ])
     func rejectsWrongStructure(_ text: String) {
         #expect(errorCode { try JWS.parse(text) } == .joseTokenMalformed)
@@ -79,7 +79,7 @@ struct JWSParseTests {
     func rejectsAlgNoneInEverySpelling(_ alg: String) {
         #expect(errorCode { try JWS.parse(token(header: #"{"alg":\#(alg)}"#)) } == .joseAlgNone)
         let unsigned = TestSupport.b64(#"{"alg":\#(alg)}"#) + "." + payload + "."
-        #expect(errorCode { try JWS.parse(unsigned) } != nil)
+        #expect(errorCode { try JWS.parse(unsigned) } == .joseAlgNone)
     }
 
     @Test(arguments: [#"{"alg":"RS1"}"#, #"{"alg":"rs256"}"#, #"{"alg":"ES256K"}"#, #"{"alg":"HS1"}"#,

@@ -33,16 +33,19 @@ public struct JWS: Sendable {
             dots.append(offset)
             guard dots.count <= 2 else { break }
         }
-        guard dots.count == 2, let first = dots.first, let second = dots.last,
-              first > 0, second > first + 1, second < bytes.count - 1 else {
+        guard dots.count == 2, let first = dots.first, let second = dots.last, first > 0, second > first + 1 else {
             throw SsoError(.joseTokenMalformed, "a compact JWS has exactly three non-empty parts")
         }
-        let headerBytes = try decodePart(bytes[0..<first], name: "header")
+        // The header is read before the signature's presence is checked, so an unsigned token
+        // (`alg: none`, empty signature) is reported as such.
+        let jsonLimits = JSONLimits(maxBytes: limits.maxTokenBytes, maxDepth: limits.maxJSONDepth)
+        let headerJSON = try JSONParser.parse(try decodePart(bytes[0..<first], name: "header"), limits: jsonLimits)
+        let header = try JWSHeader(json: headerJSON)
+        guard second < bytes.count - 1 else {
+            throw SsoError(.joseTokenMalformed, "the JWS signature is empty")
+        }
         let payloadBytes = try decodePart(bytes[(first + 1)..<second], name: "payload")
         let signatureBytes = try decodePart(bytes[(second + 1)...], name: "signature")
-        let jsonLimits = JSONLimits(maxBytes: limits.maxTokenBytes, maxDepth: limits.maxJSONDepth)
-        let headerJSON = try JSONParser.parse(headerBytes, limits: jsonLimits)
-        let header = try JWSHeader(json: headerJSON)
         let payloadJSON = try JSONParser.parse(payloadBytes, limits: jsonLimits)
         guard case .object = payloadJSON else {
             throw SsoError(.josePayloadInvalid, "the JWS payload is not a JSON object")
