@@ -8,6 +8,8 @@ public struct DiscoveryOptions: Sendable, Hashable {
     public var discoveryURL: String?
     /// How long a fetched document is used before it is fetched again (default one hour).
     public var cacheTTL: TimeInterval
+    /// After a failed fetch, how long callers get the same error without a new request (default 5 s).
+    public var failureBackoff: TimeInterval
     /// The largest document accepted (default 64 KiB).
     public var maxDocumentBytes: Int
     /// Treats `https://idp/` and `https://idp` as the same issuer. Off by default: OpenID Connect
@@ -18,12 +20,14 @@ public struct DiscoveryOptions: Sendable, Hashable {
         issuerPolicy: IssuerPolicy = .exact,
         discoveryURL: String? = nil,
         cacheTTL: TimeInterval = 3600,
+        failureBackoff: TimeInterval = 5,
         maxDocumentBytes: Int = 64 * 1024,
         unsafeIgnoreIssuerTrailingSlash: Bool = false
     ) {
         self.issuerPolicy = issuerPolicy
         self.discoveryURL = discoveryURL
         self.cacheTTL = cacheTTL
+        self.failureBackoff = failureBackoff
         self.maxDocumentBytes = maxDocumentBytes
         self.unsafeIgnoreIssuerTrailingSlash = unsafeIgnoreIssuerTrailingSlash
     }

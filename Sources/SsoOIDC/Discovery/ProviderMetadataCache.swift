@@ -2,8 +2,9 @@ import Foundation
 import HTTPTypes
 
 /// Fetches one issuer's discovery document through the injected transport and keeps it for
-/// ``DiscoveryOptions/cacheTTL``. Concurrent callers share one fetch. A failed fetch is not
-/// cached and never falls back to an expired document (fail closed).
+/// ``DiscoveryOptions/cacheTTL``. Concurrent callers share one fetch. A failed fetch never falls
+/// back to an expired document (fail closed); its error is returned without a new request for
+/// ``DiscoveryOptions/failureBackoff``.
 public actor ProviderMetadataCache {
     /// The configured issuer.
     public nonisolated let issuer: String
@@ -12,6 +13,7 @@ public actor ProviderMetadataCache {
     private let clock: any SsoClock
     private var cached: (metadata: ProviderMetadata, fetchedAt: Date)?
     private var inFlight: Task<ProviderMetadata, any Error>?
+    private var lastFailure: (at: Date, error: SsoError)?
 
     /// Creates a cache for `issuer`.
     public init(issuer: String, options: DiscoveryOptions = DiscoveryOptions(), transport: any HTTPTransport,
@@ -39,6 +41,12 @@ public actor ProviderMetadataCache {
         if let inFlight {
             task = inFlight
         } else {
+            let now = clock.now
+            if let lastFailure, now >= lastFailure.at,
+                now.timeIntervalSince(lastFailure.at) < options.failureBackoff
+            {
+                throw lastFailure.error
+            }
             let issuer = issuer, options = options, transport = transport
             task = Task { try await Self.fetch(issuer: issuer, options: options, transport: transport) }
             inFlight = task
@@ -47,12 +55,17 @@ public actor ProviderMetadataCache {
             let metadata = try await task.value
             if inFlight == task {
                 inFlight = nil
+                lastFailure = nil
                 cached = (metadata, clock.now)
             }
             return metadata
         } catch {
-            if inFlight == task { inFlight = nil }
-            throw SsoError.wrapping(error, as: .oidcDiscoveryHTTPStatus, "the discovery document could not be fetched")
+            let wrapped = SsoError.wrapping(error, as: .oidcDiscoveryHTTPStatus, "the discovery document could not be fetched")
+            if inFlight == task {
+                inFlight = nil
+                lastFailure = (clock.now, wrapped)
+            }
+            throw wrapped
         }
     }
 

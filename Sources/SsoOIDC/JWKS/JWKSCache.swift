@@ -11,6 +11,8 @@ import SsoJOSE
 /// - A fetched set replaces the previous one entirely, so a key the provider rotated out stops
 ///   verifying as soon as the new set arrives. A failed fetch keeps the previous set.
 /// - Documents over ``JWKSCacheOptions/maxDocumentBytes`` (64 KiB) are refused.
+/// - After a failed fetch, the same error is returned for ``JWKSCacheOptions/failureBackoff``
+///   (5 s) without a new request. An expired set is never used after a failed refresh (fail closed).
 public actor JWKSCache {
     /// A key set and the fetch it came from.
     public struct Snapshot: Sendable {
@@ -30,6 +32,7 @@ public actor JWKSCache {
     private var cached: (uri: String, snapshot: Snapshot)?
     private var inFlight: (uri: String, task: Task<JWKSet, any Error>)?
     private var lastRefetchAt: Date?
+    private var lastFailure: (at: Date, error: SsoError)?
     private var generation = 0
 
     /// Creates an empty cache for `issuer`'s keys.
@@ -83,6 +86,10 @@ public actor JWKSCache {
         if let inFlight, inFlight.uri == jwksURI {
             return try await join(inFlight.task, uri: jwksURI)
         }
+        let now = clock.now
+        if let lastFailure, now >= lastFailure.at, now.timeIntervalSince(lastFailure.at) < options.failureBackoff {
+            throw lastFailure.error
+        }
         let options = options, transport = transport
         let task = Task { () throws -> JWKSet in
             try await Self.download(jwksURI: jwksURI, options: options, transport: transport)
@@ -98,13 +105,16 @@ public actor JWKSCache {
         switch result {
         case .success(let keySet):
             if isCurrent {
+                lastFailure = nil
                 generation += 1
                 cached = (uri, Snapshot(keySet: keySet, generation: generation, fetchedAt: clock.now))
             }
             if let cached, cached.uri == uri, !isCurrent { return cached.snapshot }
             return Snapshot(keySet: keySet, generation: generation, fetchedAt: clock.now)
         case .failure(let error):
-            throw SsoError.wrapping(error, as: .oidcJWKSHTTPStatus, "the provider's keys could not be fetched")
+            let wrapped = SsoError.wrapping(error, as: .oidcJWKSHTTPStatus, "the provider's keys could not be fetched")
+            if isCurrent { lastFailure = (clock.now, wrapped) }
+            throw wrapped
         }
     }
 
