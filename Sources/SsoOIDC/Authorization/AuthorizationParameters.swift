@@ -10,6 +10,9 @@ public struct AuthorizationParameters: Sendable, Hashable {
     /// `max_age` in seconds: the provider must re-authenticate older sessions; the ID token's
     /// `auth_time` is then required and checked.
     public var maxAge: Int?
+    /// A redirect URI for this login instead of the configured one; it must be the configured one
+    /// or in ``OIDCConfiguration/additionalRedirectURIs`` (exact match), never an open redirect.
+    public var redirectURI: String?
     /// Scopes added to the configured ones for this login only.
     public var additionalScopes: [String]
     /// Opaque text stored with the pending login and returned by the callback (e.g. the host's
@@ -21,6 +24,7 @@ public struct AuthorizationParameters: Sendable, Hashable {
         loginHint: String? = nil,
         domainHint: String? = nil,
         maxAge: Int? = nil,
+        redirectURI: String? = nil,
         additionalScopes: [String] = [],
         context: String? = nil
     ) {
@@ -28,6 +32,7 @@ public struct AuthorizationParameters: Sendable, Hashable {
         self.loginHint = loginHint
         self.domainHint = domainHint
         self.maxAge = maxAge
+        self.redirectURI = redirectURI
         self.additionalScopes = additionalScopes
         self.context = context
     }

@@ -14,6 +14,9 @@ public struct OIDCConfiguration: Sendable {
     public var clientSecret: Secret
     /// The redirect URI registered with the provider (must be https, or http on loopback).
     public var redirectURI: String
+    /// Other redirect URIs a login may choose with ``AuthorizationParameters/redirectURI`` (exact
+    /// match; each must also be registered with the provider). Empty by default.
+    public var additionalRedirectURIs: [String]
     /// Requested scopes (default `openid email profile`; `openid` is always sent).
     public var scopes: [String]
     /// How the client authenticates to the token endpoint (default `client_secret_basic`).
@@ -34,6 +37,7 @@ public struct OIDCConfiguration: Sendable {
         clientID: String,
         clientSecret: Secret,
         redirectURI: String,
+        additionalRedirectURIs: [String] = [],
         scopes: [String] = AuthorizationRequest.defaultScopes,
         tokenEndpointAuthMethod: ClientAuthenticationMethod = .clientSecretBasic,
         options: OIDCOptions = OIDCOptions(),
@@ -46,6 +50,7 @@ public struct OIDCConfiguration: Sendable {
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.redirectURI = redirectURI
+        self.additionalRedirectURIs = additionalRedirectURIs
         self.scopes = scopes
         self.tokenEndpointAuthMethod = tokenEndpointAuthMethod
         self.options = options
@@ -63,7 +68,9 @@ public struct OIDCConfiguration: Sendable {
             throw SsoError(.oidcConfigInvalid, "the configured issuer must not contain a query")
         }
         try Self.checkClientID(clientID)
-        try Self.checkRedirectURI(redirectURI)
+        for uri in [redirectURI] + additionalRedirectURIs {
+            try Self.checkRedirectURI(uri)
+        }
         _ = try AuthorizationRequest.scopeString(scopes)
         guard tokenEndpointAuthMethod == .clientSecretBasic || tokenEndpointAuthMethod == .clientSecretPost else {
             throw SsoError(.oidcConfigInvalid, "the token endpoint authentication method is not supported")
@@ -71,6 +78,11 @@ public struct OIDCConfiguration: Sendable {
         guard !clientSecret.isEmpty else {
             throw SsoError(.oidcConfigInvalid, "the client secret is empty")
         }
+    }
+
+    /// Whether `uri` is the configured redirect URI or one of the additional ones (exact match).
+    func acceptsRedirectURI(_ uri: String) -> Bool {
+        uri == redirectURI || additionalRedirectURIs.contains(uri)
     }
 
     static func checkClientID(_ clientID: String) throws(SsoError) {

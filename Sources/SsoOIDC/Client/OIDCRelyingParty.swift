@@ -23,17 +23,33 @@ public struct OIDCRelyingParty: Sendable {
     public let loginStore: any SingleUseStore<PendingOIDCLogin>
 
     /// Creates a relying party; throws `oidc.config.invalid` for an unusable configuration.
+    ///
+    /// - Parameters:
+    ///   - loginStore: where pending logins wait; share one store between relying parties only if
+    ///     the host routes callbacks itself (see ``completeLogin(code:pending:issuer:)``).
+    ///   - metadataCache: a discovery cache to share with other relying parties of the same issuer
+    ///     and discovery URL; by default a new one.
+    ///   - jwksCache: a key cache to share with other relying parties of the same issuer (one fetch
+    ///     and one refetch budget for all of them); by default a new one.
     public init(
         configuration: OIDCConfiguration,
-        loginStore: any SingleUseStore<PendingOIDCLogin> = InMemorySingleUseStore<PendingOIDCLogin>()
+        loginStore: any SingleUseStore<PendingOIDCLogin> = InMemorySingleUseStore<PendingOIDCLogin>(),
+        metadataCache: ProviderMetadataCache? = nil,
+        jwksCache: JWKSCache? = nil
     ) throws(SsoError) {
         try configuration.validate()
+        if let metadataCache, metadataCache.issuer != configuration.issuer {
+            throw SsoError(.oidcConfigInvalid, "the shared discovery cache belongs to another issuer")
+        }
+        if let jwksCache, jwksCache.issuer != configuration.issuer {
+            throw SsoError(.oidcConfigInvalid, "the shared key cache belongs to another issuer")
+        }
         self.configuration = configuration
         self.loginStore = loginStore
-        self.metadataCache = ProviderMetadataCache(
+        self.metadataCache = metadataCache ?? ProviderMetadataCache(
             issuer: configuration.issuer, options: configuration.options.discovery, transport: configuration.transport,
             clock: configuration.clock)
-        self.jwksCache = JWKSCache(
+        self.jwksCache = jwksCache ?? JWKSCache(
             issuer: configuration.issuer, options: configuration.options.jwks, transport: configuration.transport,
             clock: configuration.clock)
     }
@@ -47,11 +63,15 @@ public struct OIDCRelyingParty: Sendable {
     public func startLogin(_ parameters: AuthorizationParameters = AuthorizationParameters()) async throws(SsoError)
         -> AuthorizationRequest
     {
+        let redirectURI = parameters.redirectURI ?? configuration.redirectURI
+        guard configuration.acceptsRedirectURI(redirectURI) else {
+            throw SsoError(.oidcAuthorizationInvalidParameter, "the redirect URI is not one of the configured ones")
+        }
         let metadata = try await metadata()
         let now = configuration.clock.now
         let request = try AuthorizationRequest.make(
             authorizationEndpoint: metadata.authorizationEndpoint, issuer: configuration.issuer,
-            clientID: configuration.clientID, redirectURI: configuration.redirectURI, scopes: configuration.scopes,
+            clientID: configuration.clientID, redirectURI: redirectURI, scopes: configuration.scopes,
             parameters: parameters, random: configuration.random, now: now)
         do {
             try await loginStore.insert(
@@ -94,18 +114,32 @@ public struct OIDCRelyingParty: Sendable {
     public func handleCallback(code: String, state: String, issuer: String? = nil) async throws(SsoError)
         -> OIDCLoginResult
     {
-        let now = configuration.clock.now
         guard !state.isEmpty, state.utf8.count <= 512 else {
             throw SsoError(.oidcStateInvalid, "the callback has no usable state")
         }
         let taken: PendingOIDCLogin?
         do {
-            taken = try await loginStore.take(state, now: now)
+            taken = try await loginStore.take(state, now: configuration.clock.now)
         } catch {
             throw SsoError.wrapping(error, as: .oidcStateInvalid, "the login state could not be read")
         }
-        guard let pending = taken, pending.state == state, pending.issuer == configuration.issuer,
-            pending.clientID == configuration.clientID,
+        guard let pending = taken, pending.state == state else {
+            throw SsoError(.oidcStateInvalid, "the login state is unknown, expired or already used")
+        }
+        return try await completeLogin(code: code, pending: pending, issuer: issuer)
+    }
+
+    /// Completes a login whose pending state the host already took from its own store (for a host
+    /// that shares one store between connections and routes by ``PendingOIDCLogin/context``).
+    ///
+    /// The pending login must belong to this relying party (issuer and client id) and be younger
+    /// than ``OIDCOptions/loginTTL``; the caller must have removed it from its store (single use).
+    public func completeLogin(code: String, pending: PendingOIDCLogin, issuer: String? = nil) async throws(SsoError)
+        -> OIDCLoginResult
+    {
+        let now = configuration.clock.now
+        guard pending.issuer == configuration.issuer, pending.clientID == configuration.clientID,
+            configuration.acceptsRedirectURI(pending.redirectURI), now >= pending.createdAt.addingTimeInterval(-60),
             now.timeIntervalSince(pending.createdAt) <= configuration.options.loginTTL
         else {
             throw SsoError(.oidcStateInvalid, "the login state is unknown, expired or already used")
@@ -147,16 +181,16 @@ public struct OIDCRelyingParty: Sendable {
             expectations: .init(nonce: nonce, maxAge: maxAge, accessToken: accessToken, now: configuration.clock.now))
     }
 
-    /// Checks the connection: discovery, then the JWKS, which must hold at least one usable key.
-    /// Returns the metadata and the number of usable keys.
-    public func testConnection() async throws(SsoError) -> (metadata: ProviderMetadata, usableKeys: Int) {
+    /// Checks the connection as an administrator's "test connection" button would: fetches
+    /// discovery (bypassing the cache) and the JWKS, which must hold at least one usable key.
+    public func testConnection() async throws(SsoError) -> OIDCConnectionCheck {
         let metadata = try await metadataCache.refresh()
         let keys = try await JWKSCache.download(
             jwksURI: metadata.jwksURI, options: configuration.options.jwks, transport: configuration.transport)
         guard !keys.keys.isEmpty else {
             throw SsoError(.joseKeyNotFound, "the provider's JWKS has no usable signing key")
         }
-        return (metadata, keys.keys.count)
+        return OIDCConnectionCheck(metadata: metadata, usableKeyCount: keys.keys.count, skippedKeyCount: keys.skipped.count)
     }
 
     private func idTokenVerifier(metadata: ProviderMetadata) -> IDTokenVerifier {
