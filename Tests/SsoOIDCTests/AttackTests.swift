@@ -113,3 +113,94 @@ struct AttackTests {
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 2)
     }
 }
+
+@Suite("Malformed ID tokens through the relying party")
+struct MalformedTokenTests {
+    static func parts(_ token: String) -> [String] {
+        token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test("psychic ECDSA (r = s = 0) and DER-encoded signatures are refused")
+    func ecdsaForms() async throws {
+        let harness = try Harness(signingKey: try TestKeys.ec1())
+        let token = try harness.token(signedBy: try TestKeys.ec1())
+        let part = Self.parts(token)
+        let psychic = "\(part[0]).\(part[1]).\(Base64URL.encode([UInt8](repeating: 0, count: 64)))"
+        await expectSsoError(.joseSignatureMalformed) { try await harness.relyingParty.validateIDToken(psychic) }
+        let raw = try Base64URL.decode(part[2])
+        func integer(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+            let trimmed = Array(bytes.drop { $0 == 0 })
+            return [0x02, UInt8((trimmed.first ?? 0) >= 0x80 ? trimmed.count + 1 : trimmed.count)]
+                + ((trimmed.first ?? 0) >= 0x80 ? [0] : []) + trimmed
+        }
+        let body = integer(raw[0..<32]) + integer(raw[32..<64])
+        let der = [0x30, UInt8(body.count)] + body
+        let derToken = "\(part[0]).\(part[1]).\(Base64URL.encode(der))"
+        await expectSsoError(.joseSignatureMalformed) { try await harness.relyingParty.validateIDToken(derToken) }
+        #expect(try await harness.relyingParty.validateIDToken(token).algorithm == .es256)
+    }
+
+    static func rejectionCode(_ relyingParty: OIDCRelyingParty, _ token: String) async -> String? {
+        do {
+            _ = try await relyingParty.validateIDToken(token)
+            return nil
+        } catch {
+            return error.code.rawValue
+        }
+    }
+
+    @Test("padded, truncated and non-base64url parts are refused")
+    func base64Forms() async throws {
+        let harness = try Harness()
+        let token = try harness.token(signedBy: try TestKeys.rsa1())
+        let part = Self.parts(token)
+        for broken in ["\(part[0])=.\(part[1]).\(part[2])", "\(part[0]).\(part[1]).\(part[2])==",
+                       "\(part[0]).\(part[1] + "+").\(part[2])", "\(part[0]).\(part[1]).\(part[2].dropLast(3))"] {
+            let code = await Self.rejectionCode(harness.relyingParty, broken)
+            #expect(code?.hasPrefix("jose.") == true, "\(code ?? "accepted")")
+        }
+        await expectSsoError(.joseTokenMalformed) { try await harness.relyingParty.validateIDToken("\(part[0]).\(part[1])") }
+    }
+
+    @Test("oversize and deeply nested tokens are refused before any key fetch")
+    func sizeAndDepth() async throws {
+        let harness = try Harness()
+        var nested: JSONValue = .string("x")
+        for _ in 0..<40 { nested = .array([nested]) }
+        let now = fixedNow.timeIntervalSince1970
+        let deep = try FakeJWT.sign(claims: [
+            "iss": .string(Harness.issuer), "sub": .string("u"), "aud": .string(Harness.clientID),
+            "iat": .number(now), "exp": .number(now + 60), "deep": nested,
+        ], key: try TestKeys.rsa1())
+        await expectSsoError(.joseJSONTooDeep) { try await harness.relyingParty.validateIDToken(deep) }
+        let huge = try FakeJWT.sign(claims: ["pad": .string(String(repeating: "a", count: 20_000))], key: try TestKeys.rsa1())
+        await expectSsoError(.joseTokenTooLarge) { try await harness.relyingParty.validateIDToken(huge) }
+        #expect(harness.transport.count(for: harness.provider.jwksURI) == 0)
+    }
+}
+
+@Suite("Concurrency")
+struct ConcurrencyTests {
+    @Test("two hundred concurrent logins of different users stay isolated")
+    func concurrentLogins() async throws {
+        let harness = try Harness()
+        let subjects = try await withThrowingTaskGroup(of: (String, String).self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let user = FakeOIDCUser(subject: "user-\(index)", email: "u\(index)@corp.test")
+                    let result = try await harness.login(as: user)
+                    return ("user-\(index)", result.subject + "|" + (result.email ?? ""))
+                }
+            }
+            var pairs: [(String, String)] = []
+            for try await pair in group { pairs.append(pair) }
+            return pairs
+        }
+        #expect(subjects.count == 200)
+        for (expected, got) in subjects {
+            #expect(got == "\(expected)|u\(expected.dropFirst(5))@corp.test")
+        }
+        #expect(harness.transport.count(for: harness.provider.jwksURI) == 1)
+        #expect(harness.transport.count(for: harness.provider.discoveryURL) == 1)
+    }
+}

@@ -14,9 +14,10 @@ import Synchronization
 ///
 /// ```swift
 /// let transport = FakeHTTPTransport()
-/// let provider = try FakeOIDCProvider(issuer: "https://idp.test", clock: clock, signingKey: .es256())
+/// let provider = FakeOIDCProvider(issuer: "https://idp.test", clock: clock, signingKey: .es256())
 /// provider.install(on: transport)
 /// provider.register(FakeOIDCClient(clientID: "app", clientSecret: Secret("s3cret"), redirectURIs: [redirect]))
+/// // relyingParty: an OIDCRelyingParty configured with the same issuer, client, clock and `transport`.
 /// let request = try await relyingParty.startLogin()
 /// let redirect = try provider.authorize(request.url, as: FakeOIDCUser(subject: "u1", email: "a@corp.test"))
 /// let result = try await relyingParty.handleCallback(code: redirect.code, state: redirect.state)
