@@ -63,11 +63,11 @@ struct CallbackTests {
 
         let mixup = try await harness.relyingParty.startLogin()
         let mixupRedirect = try harness.provider.authorize(mixup.url, as: harness.user)
-        await expectSsoError(.oidcStateInvalid) {
+        await expectSsoError(.oidcCallbackIssuerMismatch) {
             try await harness.relyingParty.handleCallback(
                 query: "code=\(mixupRedirect.code)&state=\(mixup.state)&iss=https%3A%2F%2Fevil.example.test")
         }
-        await expectSsoError(.oidcStateInvalid) {
+        await expectSsoError(.oidcCallbackMalformed) {
             try await harness.relyingParty.handleCallback(query: "code=a&code=b&state=\(mixup.state)")
         }
     }

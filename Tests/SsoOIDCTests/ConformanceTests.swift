@@ -175,9 +175,12 @@ struct ConformanceTests {
         let harness = try Harness()
         harness.provider.misbehave { $0.discoveryIssuer = "https://op.example.test/other" }
         await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await harness.relyingParty.startLogin() }
-        // A trailing slash is a different issuer too.
+        // A trailing slash is a different issuer too (after the failure backoff, a fresh fetch).
         harness.provider.misbehave { $0.discoveryIssuer = Harness.issuer + "/" }
-        await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await harness.relyingParty.metadata() }
+        harness.clock.advance(by: 6)
+        let error = await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await harness.relyingParty.metadata() }
+        #expect(error?.message.contains("\"\(Harness.issuer)/\"") == true)
+        #expect(harness.transport.count(for: harness.provider.discoveryURL) == 2)
     }
 
     @Test("rp-discovery-jwks_uri-keys")
@@ -215,5 +218,29 @@ struct ConformanceTests {
         harness.provider.rotateSigningKey(to: try TestKeys.rsa2(keyID: "new"))
         #expect(try await harness.login().idToken.keyID == "new")
         await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.validateIDToken(oldToken) }
+    }
+}
+
+@Suite("Other signing algorithms of the fake provider")
+struct OtherAlgorithmTests {
+    @Test("EdDSA (Ed25519) ID tokens", arguments: [true, false])
+    func edDSA(withKeyID: Bool) async throws {
+        let key = FakeSigningKey.ed25519(keyID: withKeyID ? "ed-1" : nil)
+        let result = try await Harness(signingKey: key).login()
+        #expect(result.idToken.algorithm == .edDSA)
+        #expect(result.idToken.keyID == (withKeyID ? "ed-1" : nil))
+    }
+
+    @Test("PS256 ID tokens")
+    func ps256() async throws {
+        let key = try FakeSigningKey.rsa(pem: fixtureText("keys/test-rsa-2.pem"), keyID: "ps-1", algorithm: .ps256)
+        let result = try await Harness(signingKey: key).login()
+        #expect(result.idToken.algorithm == .ps256)
+    }
+
+    @Test("an algorithm outside the configured allow-list is refused")
+    func allowList() async throws {
+        let harness = try Harness(signingKey: try TestKeys.ec1(), options: OIDCOptions(idTokenAlgorithms: [.rs256]))
+        await expectSsoError(.joseAlgNotAllowed) { try await harness.login() }
     }
 }

@@ -90,7 +90,7 @@ struct HostIntegrationTests {
         #expect(check.usableKeyCount == 2)
         #expect(check.metadata.issuer == Harness.issuer)
         harness.provider.publish([])
-        await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.testConnection() }
+        await expectSsoError(.oidcJWKSNoUsableKeys) { try await harness.relyingParty.testConnection() }
         harness.transport.removeRoute(harness.provider.discoveryURL)
         harness.clock.advance(by: 10)
         await expectSsoError(.oidcDiscoveryHTTPStatus) { try await harness.relyingParty.testConnection() }

@@ -90,12 +90,12 @@ public struct OIDCRelyingParty: Sendable {
     /// (RFC 9207), when present, must equal the provider's issuer.
     public func handleCallback(query: String) async throws(SsoError) -> OIDCLoginResult {
         guard query.utf8.count <= 16 * 1024, let pairs = FormURLEncoding.parse(query) else {
-            throw SsoError(.oidcStateInvalid, "the callback query is malformed")
+            throw SsoError(.oidcCallbackMalformed, "the callback query is malformed")
         }
         var values: [String: String] = [:]
         for (name, value) in pairs {
             guard values.updateValue(value, forKey: name) == nil else {
-                throw SsoError(.oidcStateInvalid, "the callback repeats the parameter \(name)")
+                throw SsoError(.oidcCallbackMalformed, "the callback repeats a parameter")
             }
         }
         if let error = values["error"] {
@@ -149,7 +149,7 @@ public struct OIDCRelyingParty: Sendable {
         }
         let metadata = try await metadata()
         if let issuer, !IssuerPolicy.isTenantTemplate(metadata.issuer), issuer != metadata.issuer {
-            throw SsoError(.oidcStateInvalid, "the callback's iss parameter is not the provider's issuer")
+            throw SsoError(.oidcCallbackIssuerMismatch, "the callback's iss parameter is not the provider's issuer")
         }
         let tokens = try await exchange(code: code, pending: pending, metadata: metadata)
         let idToken = try await idTokenVerifier(metadata: metadata).validate(
@@ -188,7 +188,7 @@ public struct OIDCRelyingParty: Sendable {
         let keys = try await JWKSCache.download(
             jwksURI: metadata.jwksURI, options: configuration.options.jwks, transport: configuration.transport)
         guard !keys.keys.isEmpty else {
-            throw SsoError(.joseKeyNotFound, "the provider's JWKS has no usable signing key")
+            throw SsoError(.oidcJWKSNoUsableKeys, "the provider's JWKS has no usable signing key")
         }
         return OIDCConnectionCheck(metadata: metadata, usableKeyCount: keys.keys.count, skippedKeyCount: keys.skipped.count)
     }

@@ -29,6 +29,8 @@ extension SsoError.Code {
     public static let oidcJWKSHTTPStatus: Self = "oidc.jwks.http_status"
     /// The JWKS document is larger than the limit (64 KiB by default).
     public static let oidcJWKSTooLarge: Self = "oidc.jwks.too_large"
+    /// The JWKS holds no key that can verify ID tokens (connection test).
+    public static let oidcJWKSNoUsableKeys: Self = "oidc.jwks.no_usable_keys"
 
     // MARK: Authorization request and callback
 
@@ -40,6 +42,10 @@ extension SsoError.Code {
     public static let oidcCallbackCodeMissing: Self = "oidc.callback.code_missing"
     /// The provider redirected back with an `error` instead of a code.
     public static let oidcCallbackError: Self = "oidc.callback.error"
+    /// The callback query is malformed (bad escapes, repeated parameters, too long).
+    public static let oidcCallbackMalformed: Self = "oidc.callback.malformed"
+    /// The callback's `iss` parameter (RFC 9207) is not the provider's issuer: a mix-up attack.
+    public static let oidcCallbackIssuerMismatch: Self = "oidc.callback.issuer_mismatch"
 
     // MARK: Token endpoint
 
