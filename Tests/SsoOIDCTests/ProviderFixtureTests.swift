@@ -90,4 +90,16 @@ struct ProviderFixtureTests {
         let result = try await harness.login()
         #expect(result.idToken.keyID == "vxSXxQvM5d6BvKoH1yIhQyOLcq1kqnSL1aKcOLmnZ5E")
     }
+
+    @Test("a full login against an Auth0-shaped provider whose issuer ends with a slash")
+    func auth0ShapedLogin() async throws {
+        let key = try FakeSigningKey.rsa(pem: fixtureText("keys/auth0-rsa.pem"), keyID: "auth0-key")
+        let harness = try Harness(signingKey: key, issuer: "https://acme-test.us.auth0.com/")
+        let result = try await harness.login()
+        #expect(result.issuer == "https://acme-test.us.auth0.com/")
+        #expect(harness.provider.discoveryURL == "https://acme-test.us.auth0.com/.well-known/openid-configuration")
+        let unslashed = try Harness(signingKey: key, issuer: "https://acme-test.us.auth0.com/",
+                                    configuredIssuer: "https://acme-test.us.auth0.com")
+        await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await unslashed.login() }
+    }
 }
