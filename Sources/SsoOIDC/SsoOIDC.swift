@@ -1,1 +1,2 @@
 @_exported import SsoCore
+@_exported import SsoJOSE

@@ -1,5 +1,9 @@
 import ArgumentParser
 
 struct JOSECommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "jose", abstract: "Verify JWS signatures.", subcommands: [])
+    static let configuration = CommandConfiguration(
+        commandName: "jose",
+        abstract: "Verify JWS signatures.",
+        subcommands: [JOSEVerifyCommand.self]
+    )
 }

@@ -1,0 +1,102 @@
+extension SsoError.Code {
+    // MARK: Compact serialisation and JSON
+
+    /// The token is larger than ``JOSELimits/maxTokenBytes``.
+    public static let joseTokenTooLarge: Self = "jose.token.too_large"
+    /// The token is not three non-empty dot-separated parts (signature may not be empty).
+    public static let joseTokenMalformed: Self = "jose.token.malformed"
+    /// A part of the token is not strict unpadded base64url.
+    public static let joseTokenBase64: Self = "jose.token.base64"
+    /// A JSON document is not valid strict JSON (syntax, UTF-8, lone surrogate, trailing data).
+    public static let joseJSONInvalid: Self = "jose.json.invalid"
+    /// A JSON object has the same member name twice.
+    public static let joseJSONDuplicateMember: Self = "jose.json.duplicate_member"
+    /// A JSON document nests deeper than the limit.
+    public static let joseJSONTooDeep: Self = "jose.json.too_deep"
+    /// A JSON document is larger than the limit.
+    public static let joseJSONTooLarge: Self = "jose.json.too_large"
+
+    // MARK: Header and algorithm
+
+    /// The protected header is not an object, or a registered member has the wrong type.
+    public static let joseHeaderInvalid: Self = "jose.header.invalid"
+    /// The header has a `crit` member this library does not understand (or a malformed one).
+    public static let joseHeaderCrit: Self = "jose.header.crit"
+    /// The payload is not a JSON object.
+    public static let josePayloadInvalid: Self = "jose.payload.invalid"
+    /// The header says `alg: none` (in any spelling); never accepted.
+    public static let joseAlgNone: Self = "jose.alg.none"
+    /// The `alg` is missing or not one this library implements.
+    public static let joseAlgUnsupported: Self = "jose.alg.unsupported"
+    /// The `alg` is not in the verifier's allow-list.
+    public static let joseAlgNotAllowed: Self = "jose.alg.not_allowed"
+
+    // MARK: Keys
+
+    /// No key in the set has the token's `kid` (or, without `kid`, none fits). SsoOIDC refetches
+    /// the JWKS once (rate-limited) on this code.
+    public static let joseKeyNotFound: Self = "jose.key.not_found"
+    /// The token has no `kid` and several keys fit its algorithm.
+    public static let joseKeyAmbiguous: Self = "jose.key.ambiguous"
+    /// The key named by `kid` cannot verify the token's algorithm (kty, crv, `alg`, `use`, `key_ops`).
+    public static let joseKeyMismatch: Self = "jose.key.mismatch"
+    /// An HS* token was presented but no HMAC secret was configured.
+    public static let joseKeyHMACSecretMissing: Self = "jose.key.hmac_secret_missing"
+    /// The HMAC secret is shorter than the hash output (RFC 7518 §3.2).
+    public static let joseKeyHMACSecretWeak: Self = "jose.key.hmac_secret_weak"
+
+    // MARK: Signature
+
+    /// The signature has the wrong form (length, DER instead of raw r||s, r or s zero).
+    public static let joseSignatureMalformed: Self = "jose.signature.malformed"
+    /// The signature does not verify.
+    public static let joseSignatureInvalid: Self = "jose.signature.invalid"
+
+    // MARK: JWK and JWKS
+
+    /// A JWK is malformed (missing or badly encoded member, point not on the curve…).
+    public static let joseJWKInvalid: Self = "jose.jwk.invalid"
+    /// A JWK is well formed but of a type or use this library does not verify with.
+    public static let joseJWKUnsupported: Self = "jose.jwk.unsupported"
+    /// A JWK is too weak (RSA modulus under 2048 bits, `e` = 1 or even).
+    public static let joseJWKWeak: Self = "jose.jwk.weak"
+    /// A JWK's `x5c` leaf certificate does not hold the JWK's public key, or cannot be parsed.
+    public static let joseJWKX5CMismatch: Self = "jose.jwk.x5c_mismatch"
+    /// A JWKS document is malformed (not an object, `keys` not an array, a malformed key…).
+    public static let joseJWKSInvalid: Self = "jose.jwks.invalid"
+    /// Two usable keys of the same key type share a `kid`.
+    public static let joseJWKSDuplicateKid: Self = "jose.jwks.duplicate_kid"
+
+    // MARK: Claims
+
+    /// The claims are not usable (not an object, or a claim has the wrong JSON type).
+    public static let joseClaimsInvalid: Self = "jose.claims.invalid"
+    /// `exp` is missing.
+    public static let joseClaimsExpMissing: Self = "jose.claims.exp_missing"
+    /// The token has expired (`exp` + leeway ≤ now) or `exp` is not a number.
+    public static let joseClaimsExp: Self = "jose.claims.exp"
+    /// `iat` is missing.
+    public static let joseClaimsIatMissing: Self = "jose.claims.iat_missing"
+    /// `iat` is in the future (beyond leeway) or not a number.
+    public static let joseClaimsIat: Self = "jose.claims.iat"
+    /// `nbf` is in the future (beyond leeway) or not a number.
+    public static let joseClaimsNbf: Self = "jose.claims.nbf"
+    /// `iss` does not match the expected issuer.
+    public static let joseClaimsIss: Self = "jose.claims.iss"
+    /// `aud` does not contain the client id.
+    public static let joseClaimsAud: Self = "jose.claims.aud"
+    /// `azp` is missing with several audiences, or is not the client id.
+    public static let joseClaimsAzp: Self = "jose.claims.azp"
+    /// `nonce` is missing or differs from the expected one.
+    public static let joseClaimsNonce: Self = "jose.claims.nonce"
+    /// `at_hash` is missing (when required) or does not match the access token.
+    public static let joseClaimsAtHash: Self = "jose.claims.at_hash"
+    /// `c_hash` is missing (when required) or does not match the authorization code.
+    public static let joseClaimsCHash: Self = "jose.claims.c_hash"
+    /// `auth_time` is missing while `max_age` was requested, or the authentication is too old.
+    public static let joseClaimsAuthTime: Self = "jose.claims.auth_time"
+    /// `sub` is missing, empty, or longer than 255 bytes.
+    public static let joseClaimsSub: Self = "jose.claims.sub"
+    /// The validation options themselves are unusable (e.g. `requireAtHash` without an access token).
+    public static let joseClaimsOptions: Self = "jose.claims.options"
+}

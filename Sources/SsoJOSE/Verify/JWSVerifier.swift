@@ -1,0 +1,37 @@
+/// Verifies compact JWS tokens against a ``JWKSet`` (and, for HS*, an explicit secret).
+///
+/// Order of checks: size, structure and header (``JWS/parse(_:limits:)``), algorithm allow-list,
+/// key selection (``JWKSet/selectKey(for:)``), signature. No claim is looked at: use
+/// ``IDTokenClaimsValidator`` on the result.
+public struct JWSVerifier: Sendable {
+    /// The options this verifier applies.
+    public let options: JWSVerificationOptions
+
+    public init(options: JWSVerificationOptions = JWSVerificationOptions()) {
+        self.options = options
+    }
+
+    /// Parses and verifies a compact token.
+    public func verify(compact token: some StringProtocol, keys: JWKSet) throws(SsoError) -> VerifiedJWS {
+        try verify(try JWS.parse(token, limits: options.limits), keys: keys)
+    }
+
+    /// Verifies an already parsed token.
+    public func verify(_ jws: JWS, keys: JWKSet) throws(SsoError) -> VerifiedJWS {
+        let algorithm = jws.header.algorithm
+        guard options.allowedAlgorithms.contains(algorithm) else {
+            throw SsoError(.joseAlgNotAllowed, "the algorithm \(algorithm) is not allowed")
+        }
+        if algorithm.isHMAC {
+            guard let secret = options.hmacSecret, !secret.isEmpty else {
+                throw SsoError(.joseKeyHMACSecretMissing, "an \(algorithm) token needs a configured HMAC secret")
+            }
+            try HMACCheck.verify(jws.signature, message: jws.signingInput, key: Array(secret.unsafeValue.utf8),
+                                 algorithm: algorithm, allowShortKey: options.unsafeAllowShortHMACSecret)
+            return VerifiedJWS(jws: jws, keyID: nil)
+        }
+        let key = try keys.selectKey(for: jws.header)
+        try key.verifySignature(jws.signature, message: jws.signingInput, algorithm: algorithm)
+        return VerifiedJWS(jws: jws, keyID: key.keyID)
+    }
+}

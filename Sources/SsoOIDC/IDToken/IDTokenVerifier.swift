@@ -1,0 +1,115 @@
+import Foundation
+import SsoJOSE
+
+/// Validates ID tokens of one provider for one client (OpenID Connect Core §3.1.3.7): signature
+/// by a key from the provider's JWKS (or, for HS*, the client secret) under an algorithm
+/// allow-list, then every claim rule of SsoJOSE's ``IDTokenClaimsValidator``.
+///
+/// A token whose `kid` is unknown triggers one rate-limited JWKS refetch through the
+/// ``JWKSCache``; there is no fallback to another key.
+public struct IDTokenVerifier: Sendable {
+    /// What a token is checked against, besides the keys.
+    public struct Expectations: Sendable {
+        /// The nonce stored with the login, when the token answers an authorization request.
+        public var nonce: String?
+        /// The `max_age` sent, if any.
+        public var maxAge: Int?
+        /// The access token from the same token response (for `at_hash`).
+        public var accessToken: Secret?
+        /// The time to check against (from the injected clock).
+        public var now: Date
+
+        public init(nonce: String? = nil, maxAge: Int? = nil, accessToken: Secret? = nil, now: Date) {
+            self.nonce = nonce
+            self.maxAge = maxAge
+            self.accessToken = accessToken
+            self.now = now
+        }
+    }
+
+    /// The issuer from the provider's metadata (for Entra ID multi-tenant, the `{tenantid}` template).
+    public let issuer: String
+    public let clientID: String
+    private let clientSecret: Secret?
+    private let algorithms: Set<JWSAlgorithm>
+    private let issuerPolicy: IssuerPolicy
+    private let leeway: TimeInterval
+    private let requireAtHash: Bool
+
+    /// - Parameters:
+    ///   - issuer: ``ProviderMetadata/issuer``.
+    ///   - clientSecret: used as the HMAC key, only when `algorithms` contains an HS* algorithm.
+    public init(
+        issuer: String, clientID: String, clientSecret: Secret?, algorithms: Set<JWSAlgorithm> = JWSAlgorithm.asymmetric,
+        issuerPolicy: IssuerPolicy = .exact, leeway: TimeInterval = 60, requireAtHash: Bool = false
+    ) {
+        self.issuer = issuer
+        self.clientID = clientID
+        self.clientSecret = algorithms.contains(where: \.isHMAC) ? clientSecret : nil
+        self.algorithms = algorithms
+        self.issuerPolicy = issuerPolicy
+        self.leeway = leeway
+        self.requireAtHash = requireAtHash
+    }
+
+    /// Validates `token` with keys from `cache` (fetched from `jwksURI`), refetching once on an unknown `kid`.
+    public func validate(_ token: String, jwksCache cache: JWKSCache, jwksURI: String, expectations: Expectations)
+        async throws(SsoError) -> ValidatedIDToken
+    {
+        let jws = try JWS.parse(token)
+        let verified: VerifiedJWS
+        if jws.header.algorithm.isHMAC {
+            verified = try verifier.verify(jws, keys: try JWKSet(keys: []))
+        } else {
+            let snapshot = try await cache.snapshot(jwksURI: jwksURI)
+            do {
+                verified = try verifier.verify(jws, keys: snapshot.keySet)
+            } catch where error.code == .joseKeyNotFound && algorithms.contains(jws.header.algorithm) {
+                guard let newer = try await cache.refetchAfterUnknownKey(
+                    jwksURI: jwksURI, seenGeneration: snapshot.generation)
+                else { throw error }
+                verified = try verifier.verify(jws, keys: newer.keySet)
+            }
+        }
+        return try checkClaims(verified, expectations: expectations)
+    }
+
+    /// Validates `token` with a fixed key set (no fetching).
+    public func validate(_ token: String, keys: JWKSet, expectations: Expectations) throws(SsoError)
+        -> ValidatedIDToken
+    {
+        let verified = try verifier.verify(compact: token, keys: keys)
+        return try checkClaims(verified, expectations: expectations)
+    }
+
+    private var verifier: JWSVerifier {
+        JWSVerifier(options: JWSVerificationOptions(allowedAlgorithms: algorithms, hmacSecret: clientSecret))
+    }
+
+    private func checkClaims(_ verified: VerifiedJWS, expectations: Expectations) throws(SsoError) -> ValidatedIDToken {
+        let matcher: IssuerMatcher
+        if IssuerPolicy.isTenantTemplate(issuer) {
+            guard case .entraMultiTenant(let allowed) = issuerPolicy.kind else {
+                throw SsoError(.oidcIDTokenTenantMismatch, "the issuer is a tenant template but the issuer policy is exact")
+            }
+            guard let tenant = verified.payloadJSON["tid"]?.stringValue else {
+                throw SsoError(.oidcIDTokenTenantMissing, "the multi-tenant ID token has no tid claim")
+            }
+            guard IssuerPolicy.isCanonicalGUID(tenant) else {
+                throw SsoError(.oidcIDTokenTenantMismatch, "the tid claim is not a tenant GUID")
+            }
+            if let allowed, !allowed.contains(tenant) {
+                throw SsoError(.oidcIDTokenTenantMismatch, "the tenant \(tenant) is not allowed to sign in")
+            }
+            matcher = .tenantTemplate(issuer, placeholder: IssuerPolicy.tenantPlaceholder, tenantClaim: "tid")
+        } else {
+            matcher = .exact(issuer)
+        }
+        let options = IDTokenValidationOptions(
+            issuer: matcher, clientID: clientID, now: expectations.now, leeway: leeway, nonce: expectations.nonce,
+            maxAge: expectations.maxAge.map(TimeInterval.init), accessToken: expectations.accessToken?.unsafeValue,
+            requireAtHash: requireAtHash)
+        let claims = try IDTokenClaimsValidator(options: options).validate(verified)
+        return ValidatedIDToken(claims: claims, keyID: verified.keyID, algorithm: verified.algorithm)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import SsoJOSE
+
+@Suite("Compact JWS parsing")
+struct JWSParseTests {
+    private let payload = TestSupport.b64(#"{"sub":"a"}"#)
+    private let signature = Base64URL.encode([UInt8](repeating: 7, count: 64))
+
+    private func token(header: String) -> String {
+        TestSupport.b64(header) + "." + payload + "." + signature
+    }
+
+    @Test func keepsExactSigningInput() throws {
+        let header = TestSupport.b64("{\"alg\":\"ES256\",\r\n \"kid\":\"k\"}")
+        let jws = try JWS.parse(header + "." + payload + "." + signature)
+        #expect(jws.signingInput == Array((header + "." + payload).utf8))
+        #expect(jws.header.algorithm == .es256)
+        #expect(jws.header.keyID == "k")
+        #expect(jws.payloadJSON["sub"]?.stringValue == "a")
+        #expect(jws.encodedPayload == payload)
+        #expect(jws.signature.count == 64)
+    }
+
+    @Test(arguments: [
+        "a.b", "a.b.c.d", "a..c", ".b.c", "..", "", "abc", "a.b.c.", ".a.b.c",
+    ])
+    func rejectsWrongStructure(_ text: String) {
+        #expect(errorCode { try JWS.parse(text) } == .joseTokenMalformed)
+    }
+
+    @Test func rejectsUnsignedTokensWithEmptySignature() {
+        let header = TestSupport.b64(#"{"alg":"ES256"}"#)
+        #expect(errorCode { try JWS.parse(header + "." + payload + ".") } == .joseTokenMalformed)
+    }
+
+    @Test func rejectsNonStrictBase64URL() {
+        let header = TestSupport.b64(#"{"alg":"ES256"}"#)
+        let variants = [
+            header + "=." + payload + "." + signature,  // padding
+            header + "." + payload + "." + signature + "==",
+            header + "." + payload + "." + signature.replacingOccurrences(of: "H", with: "+"),  // standard alphabet
+            header + "." + payload + "." + "/" + signature.dropFirst(),
+            header + " ." + payload + "." + signature,  // whitespace
+            header + "." + payload + ".\n" + signature,
+            header + "." + payload + "." + signature.dropLast(),  // truncated (non-canonical tail)
+            header + "." + payload + "." + "A",  // impossible length
+            header + "." + payload + "xx." + signature,
+        ]
+        for variant in variants {
+            #expect(errorCode { try JWS.parse(variant) } == .joseTokenBase64, "\(variant)")
+        }
+    }
+
+    @Test func rejectsOversizeTokenBeforeParsing() {
+        let huge = String(repeating: "A", count: 16 * 1024 + 1)
+        #expect(errorCode { try JWS.parse(huge) } == .joseTokenTooLarge)
+        let limits = JOSELimits(maxTokenBytes: 32)
+        #expect(errorCode { try JWS.parse(token(header: #"{"alg":"ES256"}"#), limits: limits) } == .joseTokenTooLarge)
+    }
+
+    @Test func rejectsDeeplyNestedHeaderOrPayload() {
+        let nested = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
+        #expect(errorCode { try JWS.parse(token(header: #"{"alg":"ES256","x":\#(nested)}"#)) } == .joseJSONTooDeep)
+        let deepPayload = TestSupport.b64(#"{"a":\#(nested)}"#)
+        let text = TestSupport.b64(#"{"alg":"ES256"}"#) + "." + deepPayload + "." + signature
+        #expect(errorCode { try JWS.parse(text) } == .joseJSONTooDeep)
+    }
+
+    @Test func rejectsDuplicateMembersInHeaderAndPayload() {
+        #expect(errorCode { try JWS.parse(token(header: #"{"alg":"ES256","alg":"HS256"}"#)) }
+            == .joseJSONDuplicateMember)
+        let dupPayload = TestSupport.b64(#"{"sub":"a","sub":"admin"}"#)
+        let text = TestSupport.b64(#"{"alg":"ES256"}"#) + "." + dupPayload + "." + signature
+        #expect(errorCode { try JWS.parse(text) } == .joseJSONDuplicateMember)
+    }
+
+    @Test(arguments: [#""none""#, #""None""#, #""NONE""#, #""nOnE""#, #"" none ""#])
+    func rejectsAlgNoneInEverySpelling(_ alg: String) {
+        #expect(errorCode { try JWS.parse(token(header: #"{"alg":\#(alg)}"#)) } == .joseAlgNone)
+        let unsigned = TestSupport.b64(#"{"alg":\#(alg)}"#) + "." + payload + "."
+        #expect(errorCode { try JWS.parse(unsigned) } == .joseAlgNone)
+    }
+
+    @Test(arguments: [#"{"alg":"RS1"}"#, #"{"alg":"rs256"}"#, #"{"alg":"ES256K"}"#, #"{"alg":"HS1"}"#,
+                      #"{"alg":""}"#, #"{"typ":"JWT"}"#])
+    func rejectsUnknownOrMissingAlgorithms(_ header: String) {
+        #expect(errorCode { try JWS.parse(token(header: header)) } == .joseAlgUnsupported)
+    }
+
+    @Test(arguments: [#"{"alg":1}"#, #"{"alg":"ES256","kid":5}"#, #"{"alg":"ES256","typ":null}"#, #"["alg"]"#,
+                      #""ES256""#])
+    func rejectsMistypedHeaders(_ header: String) {
+        #expect(errorCode { try JWS.parse(token(header: header)) } == .joseHeaderInvalid)
+    }
+
+    @Test(arguments: [
+        #"{"alg":"ES256","crit":["exp"],"exp":1}"#,
+        #"{"alg":"ES256","crit":["b64"],"b64":false}"#,
+        #"{"alg":"ES256","crit":[]}"#,
+        #"{"alg":"ES256","crit":"exp","exp":1}"#,
+        #"{"alg":"ES256","crit":["missing"]}"#,
+        #"{"alg":"ES256","crit":["x","x"],"x":1}"#,
+    ])
+    func rejectsCriticalHeaders(_ header: String) {
+        #expect(errorCode { try JWS.parse(token(header: header)) } == .joseHeaderCrit)
+    }
+
+    @Test(arguments: ["\"text\"", "[1]", "42", "Payload"])
+    func rejectsNonObjectPayloads(_ body: String) {
+        let text = TestSupport.b64(#"{"alg":"ES256"}"#) + "." + TestSupport.b64(body) + "." + signature
+        let code = errorCode { try JWS.parse(text) }
+        #expect(code == .josePayloadInvalid || code == .joseJSONInvalid)
+    }
+
+    @Test func recordsButNeverUsesEmbeddedKeyReferences() throws {
+        let header = #"{"alg":"ES256","jku":"https://evil/jwks","x5u":"https://evil/c","jwk":{"kty":"EC"},"x5c":["AA=="]}"#
+        let jws = try JWS.parse(token(header: header))
+        #expect(Set(jws.header.ignoredKeyReferences) == ["jku", "x5u", "jwk", "x5c"])
+    }
+}

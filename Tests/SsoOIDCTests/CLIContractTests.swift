@@ -1,0 +1,105 @@
+import Foundation
+import SsoOIDC
+import Testing
+
+/// The `ssoctl oidc …` contract, run against the built `ssoctl` beside the test bundle.
+@Suite("ssoctl oidc contract")
+struct CLIContractTests {
+    struct Run {
+        var status: Int32
+        var json: [String: Any]?
+        var stdout: String
+    }
+
+    static var binary: URL {
+        let directory = Bundle.main.bundleURL.pathExtension == "xctest"
+            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        return directory.appendingPathComponent("ssoctl")
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["oidc"] + arguments
+        let output = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        return Run(status: process.terminationStatus, json: json, stdout: String(decoding: data, as: UTF8.self))
+    }
+
+    static func errorCode(_ run: Run) -> String? {
+        (run.json?["error"] as? [String: Any])?["code"] as? String
+    }
+
+    static let okta = [
+        "--jwks", fixtureURL("okta/jwks.json").path, "--issuer", "https://dev-40213672.okta.com/oauth2/default",
+        "--client-id", "0oa8xk2q3sLhVNq1R5d7", "--now", "2026-03-29T12:00:00Z",
+    ]
+
+    @Test("the binary is built beside the tests")
+    func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "\(Self.binary.path)")
+    }
+
+    @Test("a valid token: exit 0 with claims, kid and alg")
+    func validToken() throws {
+        let run = try Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
+            + Self.okta + ["--nonce", "n-0S6_WzA2Mj", "--access-token",
+                           "eyJraWQiOiJ2eFNYeFF2TTVkNkJ2S29IMXlJaFF5T0xjcTFrcW5TTDFhS2NPTG1uWjVFIn0.okta-access-token"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.json?["ok"] as? Bool == true)
+        #expect(run.json?["kid"] as? String == "vxSXxQvM5d6BvKoH1yIhQyOLcq1kqnSL1aKcOLmnZ5E")
+        #expect(run.json?["alg"] as? String == "RS256")
+        #expect((run.json?["claims"] as? [String: Any])?["sub"] as? String == "00u8xk2q9zKfQWb4j5d7")
+    }
+
+    @Test("the token may come from standard input, with a trailing newline")
+    func standardInput() throws {
+        let token = try fixtureText("okta/id_token.jwt")
+        #expect(token.hasSuffix("\n"))
+        let run = try Self.run(["validate-id-token", "--token", "-"] + Self.okta, stdin: token + " \n")
+        #expect(run.status == 0, "\(run.stdout)")
+    }
+
+    @Test("a rejected token: exit 1 with the error code")
+    func rejectedToken() throws {
+        let expired = try Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
+            + Self.okta.dropLast(2) + ["--now", "2026-03-30T12:00:00Z"])
+        #expect(expired.status == 1)
+        #expect(expired.json?["ok"] as? Bool == false)
+        #expect(Self.errorCode(expired) == "jose.claims.exp")
+        let nonce = try Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
+            + Self.okta + ["--nonce", "other"])
+        #expect(Self.errorCode(nonce) == "jose.claims.nonce")
+        let hmacOnly = try Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
+            + Self.okta + ["--algorithms", "HS256"])
+        #expect(Self.errorCode(hmacOnly) == "jose.alg.not_allowed")
+    }
+
+    @Test("usage errors exit 2")
+    func usageErrors() throws {
+        #expect(try Self.run(["validate-id-token", "--token", "x"]).status == 2)
+        #expect(try Self.run(["validate-id-token", "--token", "x"] + Self.okta.dropLast(2) + ["--now", "yesterday"]).status == 2)
+        #expect(try Self.run(["validate-id-token", "--token", "x"] + Self.okta + ["--algorithms", "XX999"]).status == 2)
+        #expect(try Self.run(["validate-discovery", "--document", "x"]).status == 2)
+    }
+
+    @Test("validate-discovery: exit 0 with the parsed fields, exit 1 on an issuer mismatch")
+    func discovery() throws {
+        let path = fixtureURL("auth0/discovery.json").path
+        let good = try Self.run(["validate-discovery", "--document", path, "--issuer", "https://acme-test.us.auth0.com/"])
+        #expect(good.status == 0)
+        #expect(good.json?["jwks_uri"] as? String == "https://acme-test.us.auth0.com/.well-known/jwks.json")
+        let bad = try Self.run(["validate-discovery", "--document", path, "--issuer", "https://acme-test.us.auth0.com"])
+        #expect(bad.status == 1)
+        #expect(Self.errorCode(bad) == "oidc.discovery.issuer_mismatch")
+    }
+}
