@@ -45,7 +45,15 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "SsoOIDC", dependencies: ["SsoCore", "SsoJOSE"]),
+        .target(
+            name: "SsoOIDC",
+            dependencies: [
+                "SsoCore", "SsoJOSE",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(
             name: "CLibXMLSec",
             pkgConfig: "xmlsec1-openssl",
