@@ -1,5 +1,6 @@
 #include "include/CXMLSec.h"
 
+#include <openssl/evp.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -320,12 +321,16 @@ int cxmlsec_key_info(xmlSecKeyPtr key, int *kind) {
     if (key == NULL) return 0;
     xmlSecKeyDataPtr value = xmlSecKeyGetValue(key);
     if (value == NULL) return 0;
+    EVP_PKEY *pkey = NULL;
     if (xmlSecKeyDataCheckId(value, xmlSecOpenSSLKeyDataRsaId)) {
         *kind = 1;
+        pkey = xmlSecOpenSSLKeyDataRsaGetEvp(value);
     } else if (xmlSecKeyDataCheckId(value, xmlSecOpenSSLKeyDataEcdsaId)) {
         *kind = 2;
+        pkey = xmlSecOpenSSLKeyDataEcdsaGetEvp(value);
     }
-    return (int)xmlSecKeyDataGetSize(value);
+    // EVP_PKEY_bits: RSA modulus bits, EC field/curve bits (256 for P-256).
+    return pkey != NULL ? EVP_PKEY_bits(pkey) : 0;
 }
 
 xmlSecKeyPtr cxmlsec_key_load(const unsigned char *bytes, int len, int format) {
