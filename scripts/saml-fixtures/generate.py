@@ -107,6 +107,7 @@ def cert_info(cert_path):
         "notValidBefore": iso(cert.not_valid_before_utc),
         "notValidAfter": iso(cert.not_valid_after_utc),
         "publicKeyBits": cert.public_key().key_size,
+        "publicKeyAlgorithm": "RSA" if isinstance(cert.public_key(), rsa.RSAPublicKey) else "EC",
     }
 
 
@@ -649,6 +650,31 @@ def main():
                    sso=[(REDIRECT, "https://idp.weak.example/saml/sso")], slo=[])
     weak_key = make_key("weak-1024", [(NameOID.COMMON_NAME, "Weak 1024-bit IdP Signing")], bits=1024)
     generate_idp(weak, *weak_key)
+
+    # Certificates for parser tests: a P-256 key, and a 512-bit RSA key (refused at parse time).
+    ec_cert = os.path.join(KEYS, "ec-p256-cert.pem")
+    if not (REUSE_KEYS and os.path.exists(ec_cert)):
+        from cryptography.hazmat.primitives.asymmetric import ec
+        ec_key = ec.generate_private_key(ec.SECP256R1())
+        subj = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "EC P-256 IdP Signing")])
+        cert = (x509.CertificateBuilder().subject_name(subj).issuer_name(subj).public_key(ec_key.public_key())
+                .serial_number(x509.random_serial_number()).not_valid_before(NOT_BEFORE)
+                .not_valid_after(NOT_AFTER).sign(ec_key, hashes.SHA256()))
+        with open(os.path.join(KEYS, "ec-p256-key.pem"), "wb") as f:
+            f.write(ec_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                         serialization.NoEncryption()))
+        with open(ec_cert, "wb") as f:
+            f.write(cert.public_bytes(serialization.Encoding.PEM))
+    tiny_cert = os.path.join(KEYS, "tiny-512-cert.pem")
+    if not (REUSE_KEYS and os.path.exists(tiny_cert)):
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:512", "-nodes", "-sha256",
+                        "-keyout", os.path.join(KEYS, "tiny-512-key.pem"), "-out", tiny_cert,
+                        "-days", "9000", "-subj", "/CN=Tiny 512-bit IdP Signing"], check=True, capture_output=True)
+    fingerprints = {}
+    for name in sorted(os.listdir(KEYS)):
+        if name.endswith("-cert.pem"):
+            fingerprints[name] = cert_info(os.path.join(KEYS, name))
+    write(os.path.join(KEYS, "certificates.json"), json.dumps(fingerprints, indent=2, sort_keys=True) + "\n")
 
     # Aggregate: an EntitiesDescriptor with two IdPs and one SP, for selection by entity id.
     parts = []

@@ -19,7 +19,8 @@ extension IdPMetadata {
     public static func parse(
         _ bytes: [UInt8], entityID: String? = nil, now: Date, options: ParseOptions = ParseOptions()
     ) throws(SsoError) -> IdPMetadata {
-        let document = try HardenedXMLParser.parse(bytes, limits: options.limits)
+        let parsed = try HardenedXMLParser.parse(bytes, limits: options.limits)
+        let document = try verifiedDocument(parsed, now: now, options: options)
         let root = document.root
         var times = TimeBounds()
         let entity: SAMLXMLElement

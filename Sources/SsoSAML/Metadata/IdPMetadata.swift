@@ -35,15 +35,22 @@ public struct IdPMetadata: Sendable {
         public var requireSigningCertificate: Bool
         /// Accept metadata whose `validUntil` has passed. Default `false`.
         public var unsafeIgnoreValidUntil: Bool
+        /// Pinned certificates the metadata must be signed with (enveloped signature on the root
+        /// element, verified by xmlsec; only the signed content is then read). Empty (the
+        /// default): the metadata's own signature is not checked, so it must come from a trusted
+        /// channel (inline configuration, or `https`).
+        public var signingCertificates: [SAMLCertificate]
 
         public init(
             limits: HardenedXMLParser.Limits = HardenedXMLParser.Limits(maxBytes: 1024 * 1024, maxDepth: 64),
             requireSigningCertificate: Bool = true,
-            unsafeIgnoreValidUntil: Bool = false
+            unsafeIgnoreValidUntil: Bool = false,
+            signingCertificates: [SAMLCertificate] = []
         ) {
             self.limits = limits
             self.requireSigningCertificate = requireSigningCertificate
             self.unsafeIgnoreValidUntil = unsafeIgnoreValidUntil
+            self.signingCertificates = signingCertificates
         }
     }
 
