@@ -2,7 +2,6 @@ import CXMLSec
 import Foundation
 import SsoCore
 import SwiftASN1
-import X509
 
 /// The IdP signing certificates a response may be verified with — and nothing else.
 ///
@@ -22,28 +21,40 @@ public struct SAMLSigningKeySet: Sendable {
 
     package let entries: [Entry]
 
-    /// Loads DER-encoded X.509 certificates. Throws `saml.signature.no_trusted_key` when the list is
-    /// empty or a certificate cannot be read.
-    public init(derCertificates: [[UInt8]]) throws(SsoError) {
-        guard !derCertificates.isEmpty else {
+    /// Loads the IdP's signing certificates (`IdPMetadata.signingCertificates`). Throws
+    /// `saml.signature.no_trusted_key` when the list is empty or xmlsec cannot load one.
+    public init(certificates: [SAMLCertificate]) throws(SsoError) {
+        guard !certificates.isEmpty else {
             throw SsoError(.samlSignatureNoTrustedKey, "no IdP signing certificate is configured")
         }
         var entries: [Entry] = []
-        for (index, der) in derCertificates.enumerated() {
-            let certificate: Certificate
-            do {
-                certificate = try Certificate(derEncoded: der)
-            } catch {
-                throw SsoError(.samlSignatureNoTrustedKey, "IdP certificate #\(index + 1) is not a valid X.509 certificate")
-            }
-            let key = try XMLSecKey.load(der, format: Int32(xmlSecKeyDataFormatCertDer.rawValue))
+        for certificate in certificates {
+            let key = try XMLSecKey.load(certificate.derBytes, format: Int32(xmlSecKeyDataFormatCertDer.rawValue))
             var kind: Int32 = 0
             let bits = Int(cxmlsec_key_info(key.pointer, &kind))
             entries.append(Entry(
-                key: key, bits: bits, isRSA: kind == 1, isEC: kind == 2,
-                notValidBefore: certificate.notValidBefore, notValidAfter: certificate.notValidAfter, derBytes: der))
+                key: key, bits: bits, isRSA: kind == 1, isEC: kind == 2, notValidBefore: certificate.notValidBefore,
+                notValidAfter: certificate.notValidAfter, derBytes: certificate.derBytes))
         }
         self.entries = entries
+    }
+
+    /// Loads the IdP's signing certificates from metadata.
+    public init(metadata: IdPMetadata) throws(SsoError) {
+        try self.init(certificates: metadata.signingCertificates)
+    }
+
+    /// Loads DER-encoded X.509 certificates.
+    public init(derCertificates: [[UInt8]]) throws(SsoError) {
+        var certificates: [SAMLCertificate] = []
+        for (index, der) in derCertificates.enumerated() {
+            do {
+                certificates.append(try SAMLCertificate(derBytes: der))
+            } catch {
+                throw SsoError(.samlSignatureNoTrustedKey, "IdP certificate #\(index + 1) is not usable: \(error.message)")
+            }
+        }
+        try self.init(certificates: certificates)
     }
 
     /// Loads PEM text holding one or more `CERTIFICATE` blocks.
