@@ -256,7 +256,7 @@ enum Encryptor {
         }
         let output = try TestTools.run([
             "xmlsec1", "--encrypt", "--pubkey-cert-pem", sp.certPath, "--session-key", sessionKey,
-            "--xml-data", data, "--node-xpath", "//*[local-name()='Assertion']", template,
+            "--xml-data", data, "--node-xpath", "(//*[local-name()='Assertion'])[1]", template,
         ])
         return String(decoding: output, as: UTF8.self)
     }

@@ -57,7 +57,7 @@ struct SAMLAssertionChecks {
         try check.checkIssueInstant(assertion.attribute("IssueInstant"), of: "Assertion")
         try check.checkIssueInstant(response.attribute("IssueInstant"), of: "Response")
 
-        let notOnOrAfter = min(conditionsEnd ?? confirmationEnd, confirmationEnd)
+        let notOnOrAfter = conditionsEnd ?? confirmationEnd
         let result = SAMLAssertionResult(
             issuer: issuer.textContent.trimmingXMLWhitespace, nameID: nameID.value, nameIDFormat: nameID.format,
             nameQualifier: nameID.nameQualifier, spNameQualifier: nameID.spNameQualifier,

@@ -21,7 +21,8 @@ public struct SAMLAssertionResult: Sendable, Hashable {
     public let authnContextClassRef: String?
     /// `SessionNotOnOrAfter`: the IdP's upper bound for the SP session, when given.
     public let sessionNotOnOrAfter: Date?
-    /// The earliest expiry of the assertion (Conditions and bearer confirmation `NotOnOrAfter`).
+    /// The assertion's expiry: `Conditions` `NotOnOrAfter`, or the bearer confirmation's when
+    /// `Conditions` has none.
     public let notOnOrAfter: Date
     /// The Assertion `ID` (recorded in the replay cache).
     public let assertionID: String
