@@ -70,4 +70,14 @@ import Testing
             #expect(error.code == .samlMetadataMalformed)
         }
     }
+
+    @Test func testIdPServesItsMetadataOnTheFakeTransport() async throws {
+        let transport = FakeHTTPTransport()
+        let idp = try TestSAMLIdentityProvider(clock: TestClock(SAMLFixtures.fixedNow))
+        idp.serveMetadata(on: transport, at: "https://idp.test.example/saml/metadata")
+        let metadata = try await IdPMetadataFetcher(transport: transport)
+            .fetch(url: "https://idp.test.example/saml/metadata", entityID: idp.entityID, now: SAMLFixtures.fixedNow)
+        #expect(metadata.signingCertificates == [idp.certificate])
+        #expect(metadata == (try idp.metadata()))
+    }
 }

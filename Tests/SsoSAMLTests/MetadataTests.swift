@@ -230,4 +230,18 @@ import Testing
                                                  options: .init(signingCertificates: [pinned])) }
             == "saml.metadata.signature_invalid")
     }
+
+    @Test func keyDescriptorsWithoutCertificatesAreSkipped() throws {
+        let keyNameOnly = "<md:KeyDescriptor use=\"encryption\"><ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:KeyName>k1</ds:KeyName></ds:KeyInfo></md:KeyDescriptor>"
+        let descriptor = try idpDescriptor().replacingOccurrences(of: "<md:KeyDescriptor use=\"signing\">",
+                                                                  with: keyNameOnly + "<md:KeyDescriptor use=\"signing\">")
+        let parsed = try IdPMetadata.parse(xml: String(decoding: metadata(descriptor), as: UTF8.self), now: SAMLFixtures.fixedNow)
+        #expect(parsed.signingCertificates.count == 1)
+        #expect(parsed.encryptionCertificates.isEmpty)
+        #expect(code { _ = try IdPMetadata.parse(metadata(try idpDescriptor(keys: keyNameOnly)), now: SAMLFixtures.fixedNow) }
+            == "saml.metadata.no_signing_certificate")
+        let relaxed = try IdPMetadata.parse(metadata(try idpDescriptor(keys: "")), now: SAMLFixtures.fixedNow,
+                                            options: .init(requireSigningCertificate: false))
+        #expect(relaxed.signingCertificates.isEmpty)
+    }
 }

@@ -178,6 +178,7 @@ import _CryptoExtras
             ("https://sp.example.com", "https://"),
             ("https://sp.example.com", "https://sp.example.com/a cs"),
             ("https://sp.example.com", "javascript:alert(1)"),
+            ("https://sp.example.com", "https://sp.example.com/acs#fragment"),
             ("bad\u{1}entity", "https://sp.example.com/acs"),
             (String(repeating: "e", count: 2000), "https://sp.example.com/acs"),
         ]
@@ -217,5 +218,16 @@ import _CryptoExtras
         #expect(throws: SsoError.self) { try RawDeflate.decompress(compressed, maxOutput: 1000) }
         #expect(throws: SsoError.self) { try RawDeflate.decompress([0xFF, 0xFF, 0xFF]) }
         #expect(try RawDeflate.decompress(try RawDeflate.compress([])) == [])
+    }
+
+    @Test func redirectLoginBundlesRequestAndURL() throws {
+        let login = try serviceProvider().redirectLogin(to: try idp("onelogin"), relayState: "r1", clock: clock, random: random)
+        #expect(login.url.hasPrefix("https://initech.onelogin.com/trust/saml2/http-redirect/sso/"))
+        #expect(login.relayState == "r1")
+        let root = try inflate(try #require(try query(login.url).values["SAMLRequest"])).root
+        #expect(root.attribute("ID") == login.request.id)
+        #expect(throws: SsoError.self) {
+            try serviceProvider().redirectLogin(to: try idp(), relayState: String(repeating: "x", count: 81), clock: clock, random: random)
+        }
     }
 }

@@ -176,15 +176,17 @@ extension IdPMetadata {
             guard let keyInfo = descriptor.firstChild(SAMLNamespace.xmlDSig, "KeyInfo") else {
                 throw SsoError(.samlMetadataMalformed, "a KeyDescriptor has no ds:KeyInfo")
             }
+            guard keyInfo.children(SAMLNamespace.xmlDSig, "X509Data").count <= maxItems else {
+                throw SsoError(.samlMetadataMalformed, "a KeyDescriptor has more than \(maxItems) X509Data elements")
+            }
             var found: [SAMLCertificate] = []
             for data in keyInfo.children(SAMLNamespace.xmlDSig, "X509Data") {
                 for element in data.children(SAMLNamespace.xmlDSig, "X509Certificate") {
                     found.append(try SAMLCertificate(base64: element.textContent))
                 }
             }
-            guard !found.isEmpty else {
-                throw SsoError(.samlMetadataMalformed, "a KeyDescriptor has no ds:X509Certificate")
-            }
+            // A KeyDescriptor with only KeyName/KeyValue gives no certificate to trust: it is
+            // skipped, and metadata left without a signing certificate is refused below.
             for certificate in found {
                 if use != "encryption", !signing.contains(certificate) { signing.append(certificate) }
                 if use != "signing", !encryption.contains(certificate) { encryption.append(certificate) }

@@ -5,7 +5,7 @@ import SsoCore
 ///
 /// Created only by ``parse(_:entityID:now:options:)`` (or ``IdPMetadataFetcher``): metadata is
 /// untrusted input and is read through the hardened XML parser.
-public struct IdPMetadata: Sendable {
+public struct IdPMetadata: Sendable, Hashable {
     /// The IdP's entity id: the `Issuer` its responses must carry.
     public let entityID: String
     /// `SingleSignOnService` endpoints, in document order.
@@ -68,6 +68,14 @@ public struct IdPMetadata: Sendable {
         self.wantAuthnRequestsSigned = wantAuthnRequestsSigned
         self.validUntil = validUntil
         self.cacheDuration = cacheDuration
+    }
+
+    /// Parses metadata given as text (a connection's `metadata_xml`); see
+    /// ``parse(_:entityID:now:options:)``.
+    public static func parse(
+        xml: String, entityID: String? = nil, now: Date, options: ParseOptions = ParseOptions()
+    ) throws(SsoError) -> IdPMetadata {
+        try parse(Array(xml.utf8), entityID: entityID, now: now, options: options)
     }
 
     /// The first `SingleSignOnService` with `binding`, if any.

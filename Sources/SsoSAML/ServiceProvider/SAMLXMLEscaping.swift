@@ -54,8 +54,12 @@ package enum SAMLXMLEscaping {
                 return rest.isEmpty || rest.first == ":" || rest.first == "/"
             }()
         }
-        guard https || loopback, !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
-            throw SsoError(.samlRequestInvalidSetting, "\(name) must be an absolute https URL (http only for loopback hosts)")
+        guard https || loopback,
+              !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "#" }) else {
+            throw SsoError(
+                .samlRequestInvalidSetting,
+                "\(name) must be an absolute https URL without a fragment (http only for loopback hosts)"
+            )
         }
     }
 }

@@ -123,3 +123,11 @@ public struct TestSAMLIdentityProvider: Sendable {
         try signer.sign(xml, ids: ids)
     }
 }
+
+extension TestSAMLIdentityProvider {
+    /// Serves ``metadataXML()`` at `url` on `transport` (for `metadata_url` connections and
+    /// connection tests).
+    public func serveMetadata(on transport: FakeHTTPTransport, at url: String) {
+        transport.route(url, text: metadataXML(), contentType: "application/samlmetadata+xml")
+    }
+}
