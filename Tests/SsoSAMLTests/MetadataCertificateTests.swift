@@ -29,8 +29,11 @@ import Testing
         for idp in SAMLFixtures.idps {
             let settings = try SAMLFixtures.json("\(idp)/settings.json")
             let signing = try #require(settings["signingCertificate"] as? [String: Any])
-            let metadata = try IdPMetadata.parse(try SAMLFixtures.bytes("\(idp)/metadata.xml"), now: SAMLFixtures.fixedNow)
-            #expect(metadata.signingCertificates.map(\.sha256Fingerprint).contains(signing["sha256Fingerprint"] as? String ?? "-"))
+            let metadata = try IdPMetadata.parse(
+                try SAMLFixtures.bytes("\(idp)/metadata.xml"), now: SAMLFixtures.fixedNow)
+            #expect(
+                metadata.signingCertificates.map(\.sha256Fingerprint).contains(
+                    signing["sha256Fingerprint"] as? String ?? "-"))
         }
     }
 
@@ -83,11 +86,14 @@ import Testing
 
     @Test func garbageIsMalformed() throws {
         #expect(malformedCode { try SAMLCertificate(derBytes: []) } == .samlCertificateMalformed)
-        #expect(malformedCode { try SAMLCertificate(derBytes: [0x30, 0x03, 0x02, 0x01, 0x01]) } == .samlCertificateMalformed)
+        #expect(
+            malformedCode { try SAMLCertificate(derBytes: [0x30, 0x03, 0x02, 0x01, 0x01]) } == .samlCertificateMalformed
+        )
         #expect(malformedCode { try SAMLCertificate(base64: "not base64!") } == .samlCertificateMalformed)
         #expect(malformedCode { try SAMLCertificate(base64: "MAMCAQE=") } == .samlCertificateMalformed)
-        #expect(malformedCode { try SAMLCertificate(pem: "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----") }
-            == .samlCertificateMalformed)
+        #expect(
+            malformedCode { try SAMLCertificate(pem: "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----") }
+                == .samlCertificateMalformed)
         #expect(malformedCode { try SAMLCertificate(pem: "hello") } == .samlCertificateMalformed)
         let key = try SAMLFixtures.text("keys/sp-key.pem")
         do {

@@ -8,11 +8,13 @@ import Testing
 @Suite struct MetadataFetcherTests {
     @Test func fetchesAndParsesHTTPSMetadata() async throws {
         let transport = FakeHTTPTransport()
-        transport.route("https://login.example.com/federationmetadata.xml", body: try SAMLFixtures.bytes("okta/metadata.xml"),
-                        contentType: "application/samlmetadata+xml")
+        transport.route(
+            "https://login.example.com/federationmetadata.xml", body: try SAMLFixtures.bytes("okta/metadata.xml"),
+            contentType: "application/samlmetadata+xml")
         let fetcher = IdPMetadataFetcher(transport: transport)
-        let metadata = try await fetcher.fetch(url: "https://login.example.com/federationmetadata.xml?appid=1",
-                                               now: SAMLFixtures.fixedNow)
+        let metadata = try await fetcher.fetch(
+            url: "https://login.example.com/federationmetadata.xml?appid=1",
+            now: SAMLFixtures.fixedNow)
         #expect(metadata.entityID == "http://www.okta.com/exk1a2b3c4d5e6f7g8h9")
         let sent = try #require(transport.requests.first)
         #expect(sent.request.method == .get)
@@ -62,7 +64,8 @@ import Testing
                 #expect(error.code == expected, "\(url)")
             }
         }
-        transport.route("https://idp.example.com/html", text: "<html><body>login</body></html>", contentType: "text/html")
+        transport.route(
+            "https://idp.example.com/html", text: "<html><body>login</body></html>", contentType: "text/html")
         do {
             _ = try await fetcher.fetch(url: "https://idp.example.com/html", now: SAMLFixtures.fixedNow)
             Issue.record("an HTML page is not metadata")

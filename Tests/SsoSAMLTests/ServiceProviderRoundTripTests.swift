@@ -11,13 +11,16 @@ import Testing
     private func setUp() throws -> (TestSAMLIdentityProvider, SAMLServiceProvider, SAMLResponseValidator, IdPMetadata) {
         let idp = try TestSAMLIdentityProvider(
             entityID: "https://idp.test.example/saml", ssoURL: "https://idp.test.example/saml/sso",
-            privateKeyPEM: try SAMLFixtures.text("keys/okta-key.pem"), certificatePEM: try SAMLFixtures.text("keys/okta-cert.pem"),
+            privateKeyPEM: try SAMLFixtures.text("keys/okta-key.pem"),
+            certificatePEM: try SAMLFixtures.text("keys/okta-cert.pem"),
             clock: clock, random: SystemRandomSource())
         let metadata = try IdPMetadata.parse(Array(idp.metadataXML().utf8), now: clock.now)
-        let sp = try SAMLServiceProvider(entityID: "https://sp.example.com/saml/metadata", acsURL: "https://sp.example.com/saml/acs")
+        let sp = try SAMLServiceProvider(
+            entityID: "https://sp.example.com/saml/metadata", acsURL: "https://sp.example.com/saml/acs")
         let validator = SAMLResponseValidator(
-            configuration: .init(idpEntityID: metadata.entityID, idpSigningKeys: try SAMLSigningKeySet(metadata: metadata),
-                                 spEntityID: sp.entityID, acsURL: sp.acsURL),
+            configuration: .init(
+                idpEntityID: metadata.entityID, idpSigningKeys: try SAMLSigningKeySet(metadata: metadata),
+                spEntityID: sp.entityID, acsURL: sp.acsURL),
             replayCache: InMemoryReplayCache(), clock: clock)
         return (idp, sp, validator, metadata)
     }
@@ -41,15 +44,19 @@ import Testing
         #expect(received.issuer == sp.entityID)
         #expect(received.assertionConsumerServiceURL == sp.acsURL)
         #expect(received.relayState == "relay-123")
-        let user = TestSAMLUser.entraStyle(email: "alice@contoso.com", givenName: "Alice", surname: "Example", groups: ["g1", "g2"])
-        for options in [TestSAMLIdentityProvider.ResponseOptions(),
-                        .init(signAssertion: true, signResponse: true), .init(signAssertion: false, signResponse: true)] {
+        let user = TestSAMLUser.entraStyle(
+            email: "alice@contoso.com", givenName: "Alice", surname: "Example", groups: ["g1", "g2"])
+        for options in [
+            TestSAMLIdentityProvider.ResponseOptions(),
+            .init(signAssertion: true, signResponse: true), .init(signAssertion: false, signResponse: true),
+        ] {
             let encoded = try idp.responseBase64(to: received, user: user, options: options)
             let result = try await validator.validate(encoded, expectedRequestID: request.id)
             #expect(result.nameID == "alice@contoso.com")
             #expect(result.issuer == "https://idp.test.example/saml")
             #expect(result.inResponseTo == request.id)
-            #expect(result.attributes["http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"] == ["g1", "g2"])
+            #expect(
+                result.attributes["http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"] == ["g1", "g2"])
             #expect(result.assertionWasSigned == options.signAssertion)
             #expect(result.responseWasSigned == options.signResponse)
         }
@@ -60,16 +67,21 @@ import Testing
         let request = try sp.makeAuthnRequest(to: metadata, clock: clock, random: SystemRandomSource())
         let received = try idp.receive(redirectURL: try SAMLRedirectBinding.url(for: request))
         let user = TestSAMLUser(nameID: "bob@example.com")
-        #expect(await code(try idp.response(to: received, user: user, options: .wrongAudience), validator, request.id)
-            == "saml.audience.mismatch")
-        #expect(await code(try idp.response(to: received, user: user, options: .unsigned), validator, request.id)
-            == "saml.signature.missing")
+        #expect(
+            await code(try idp.response(to: received, user: user, options: .wrongAudience), validator, request.id)
+                == "saml.audience.mismatch")
+        #expect(
+            await code(try idp.response(to: received, user: user, options: .unsigned), validator, request.id)
+                == "saml.signature.missing")
         let expired = await code(try idp.response(to: received, user: user, options: .expired), validator, request.id)
         #expect(expired != nil)
         let other = try TestSAMLIdentityProvider(entityID: "https://idp.test.example/saml", clock: clock)
         #expect(other.certificate != idp.certificate)
-        #expect(await code(try other.response(to: received, user: user), validator, request.id) == "saml.signature.invalid")
-        #expect(await code(try idp.response(to: received, user: user), validator, "_another") == "saml.in_response_to.mismatch")
+        #expect(
+            await code(try other.response(to: received, user: user), validator, request.id) == "saml.signature.invalid")
+        #expect(
+            await code(try idp.response(to: received, user: user), validator, "_another")
+                == "saml.in_response_to.mismatch")
     }
 
     @Test func generatedKeyIdPPublishesUsableMetadata() throws {

@@ -9,9 +9,12 @@ import _CryptoExtras
     private let clock = TestClock(SAMLFixtures.fixedNow)
     private let random = SPPatternRandom()
 
-    private func serviceProvider(nameIDFormat: String? = SAMLNameIDFormat.emailAddress) throws(SsoError) -> SAMLServiceProvider {
-        try SAMLServiceProvider(entityID: "https://sp.example.com/saml/metadata", acsURL: "https://sp.example.com/saml/acs",
-                                nameIDFormat: nameIDFormat)
+    private func serviceProvider(nameIDFormat: String? = SAMLNameIDFormat.emailAddress) throws(SsoError)
+        -> SAMLServiceProvider
+    {
+        try SAMLServiceProvider(
+            entityID: "https://sp.example.com/saml/metadata", acsURL: "https://sp.example.com/saml/acs",
+            nameIDFormat: nameIDFormat)
     }
 
     private func idp(_ name: String = "okta") throws -> IdPMetadata {
@@ -65,14 +68,16 @@ import _CryptoExtras
         #expect(root.attribute("AssertionConsumerServiceURL") == "https://sp.example.com/saml/acs")
         #expect(root.attribute("ProtocolBinding") == SAMLBinding.httpPost)
         #expect(root.attribute("ForceAuthn") == "true")
-        #expect(root.firstChild(SAMLNamespace.assertion, "Issuer")?.textContent == "https://sp.example.com/saml/metadata")
+        #expect(
+            root.firstChild(SAMLNamespace.assertion, "Issuer")?.textContent == "https://sp.example.com/saml/metadata")
         let policy = try #require(root.firstChild(SAMLNamespace.protocol, "NameIDPolicy"))
         #expect(policy.attribute("Format") == SAMLNameIDFormat.emailAddress)
         #expect(policy.attribute("AllowCreate") == "true")
     }
 
     @Test func destinationWithAQueryGetsAnAmpersand() throws {
-        let request = try serviceProvider(nameIDFormat: nil).makeAuthnRequest(to: try idp("google-workspace"), clock: clock, random: random)
+        let request = try serviceProvider(nameIDFormat: nil).makeAuthnRequest(
+            to: try idp("google-workspace"), clock: clock, random: random)
         let url = try SAMLRedirectBinding.url(for: request)
         #expect(url.hasPrefix("https://accounts.google.com/o/saml2/idp?idpid=C01abcd23&SAMLRequest="))
         let root = try inflate(try #require(try query(url).values["SAMLRequest"])).root
@@ -90,13 +95,18 @@ import _CryptoExtras
         let signatureRange = try #require(raw.range(of: "&Signature="))
         let signed = String(raw[..<signatureRange.lowerBound])
         #expect(signed.hasPrefix("SAMLRequest="))
-        #expect(signed.contains("&RelayState=abc&SigAlg=http%3A%2F%2Fwww.w3.org%2F2001%2F04%2Fxmldsig-more%23rsa-sha256"))
+        #expect(
+            signed.contains("&RelayState=abc&SigAlg=http%3A%2F%2Fwww.w3.org%2F2001%2F04%2Fxmldsig-more%23rsa-sha256"))
         let signature = try Base64.decode(try #require(values["Signature"]))
         let publicKey = key.publicKey
-        #expect(publicKey.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature),
-                                           for: SHA256.hash(data: Array(signed.utf8)), padding: .insecurePKCS1v1_5))
-        #expect(!publicKey.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature),
-                                            for: SHA256.hash(data: Array((signed + "x").utf8)), padding: .insecurePKCS1v1_5))
+        #expect(
+            publicKey.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: signature),
+                for: SHA256.hash(data: Array(signed.utf8)), padding: .insecurePKCS1v1_5))
+        #expect(
+            !publicKey.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: signature),
+                for: SHA256.hash(data: Array((signed + "x").utf8)), padding: .insecurePKCS1v1_5))
         // The certificate in the fixtures belongs to this key.
         let certificate = try SAMLCertificate(pem: try SAMLFixtures.text("keys/sp-cert.pem"))
         #expect(certificate.publicKeyBits == key.publicKey.keySizeInBits)
@@ -121,8 +131,9 @@ import _CryptoExtras
 
     @Test func postBindingEscapesEverything() throws {
         let sp = try serviceProvider()
-        let request = try AuthnRequest(serviceProvider: sp, destination: "https://idp.example.com/sso?a=1&b=\"><script>",
-                                       clock: clock, random: random)
+        let request = try AuthnRequest(
+            serviceProvider: sp, destination: "https://idp.example.com/sso?a=1&b=\"><script>",
+            clock: clock, random: random)
         let html = try SAMLPostBinding.formHTML(for: request, relayState: "<script>alert('x')</script>&")
         #expect(!html.contains("<script>"))
         #expect(html.contains("action=\"https://idp.example.com/sso?a=1&amp;b=&quot;&gt;&lt;script&gt;\""))
@@ -155,17 +166,25 @@ import _CryptoExtras
         let acs = try #require(descriptor.firstChild(SAMLNamespace.metadata, "AssertionConsumerService"))
         #expect(acs.attribute("Binding") == SAMLBinding.httpPost)
         #expect(acs.attribute("Location") == "https://sp.example.com/acs?x=1&y=\"2\"")
-        #expect(descriptor.firstChild(SAMLNamespace.metadata, "NameIDFormat")?.textContent == SAMLNameIDFormat.persistent)
+        #expect(
+            descriptor.firstChild(SAMLNamespace.metadata, "NameIDFormat")?.textContent == SAMLNameIDFormat.persistent)
         let keys = descriptor.children(SAMLNamespace.metadata, "KeyDescriptor")
         #expect(keys.map { $0.attribute("use") } == ["signing", "encryption"])
-        let certificateText = try #require(keys.first?.descendants(SAMLNamespace.xmlDSig, "X509Certificate").first?.textContent)
+        let certificateText = try #require(
+            keys.first?.descendants(SAMLNamespace.xmlDSig, "X509Certificate").first?.textContent)
         #expect(try SAMLCertificate(base64: certificateText) == signing)
-        #expect(descriptor.firstChild(SAMLNamespace.metadata, "SingleLogoutService")?.attribute("Location") == "https://sp.example.com/slo")
+        #expect(
+            descriptor.firstChild(SAMLNamespace.metadata, "SingleLogoutService")?.attribute("Location")
+                == "https://sp.example.com/slo")
         // Element order follows the schema: KeyDescriptor, SingleLogoutService, NameIDFormat, AssertionConsumerService.
-        #expect(descriptor.children.map(\.localName) == ["KeyDescriptor", "KeyDescriptor", "SingleLogoutService", "NameIDFormat",
-                                                        "AssertionConsumerService"])
+        #expect(
+            descriptor.children.map(\.localName) == [
+                "KeyDescriptor", "KeyDescriptor", "SingleLogoutService", "NameIDFormat",
+                "AssertionConsumerService",
+            ])
         let plain = try serviceProvider(nameIDFormat: nil).metadataXML()
-        let plainDescriptor = try #require(try HardenedXMLParser.parse(plain).root.firstChild(SAMLNamespace.metadata, "SPSSODescriptor"))
+        let plainDescriptor = try #require(
+            try HardenedXMLParser.parse(plain).root.firstChild(SAMLNamespace.metadata, "SPSSODescriptor"))
         #expect(plainDescriptor.attribute("AuthnRequestsSigned") == "false")
         #expect(plainDescriptor.children.map(\.localName) == ["AssertionConsumerService"])
     }
@@ -192,7 +211,9 @@ import _CryptoExtras
         }
         _ = try SAMLServiceProvider(entityID: "urn:sp", acsURL: "http://localhost:8080/acs")
         _ = try SAMLServiceProvider(entityID: "urn:sp", acsURL: "http://127.0.0.1/acs")
-        #expect(throws: SsoError.self) { try SAMLServiceProvider(entityID: "urn:sp", acsURL: "http://localhost.evil.example/acs") }
+        #expect(throws: SsoError.self) {
+            try SAMLServiceProvider(entityID: "urn:sp", acsURL: "http://localhost.evil.example/acs")
+        }
     }
 
     @Test func missingEndpointIsTyped() throws {
@@ -205,7 +226,8 @@ import _CryptoExtras
         } catch {
             #expect(error.code == .samlRequestNoEndpoint)
         }
-        let post = try serviceProvider().makeAuthnRequest(to: metadata, binding: SAMLBinding.httpPost, clock: clock, random: random)
+        let post = try serviceProvider().makeAuthnRequest(
+            to: metadata, binding: SAMLBinding.httpPost, clock: clock, random: random)
         #expect(post.destination == metadata.ssoService(binding: SAMLBinding.httpPost)?.location)
     }
 
@@ -221,13 +243,15 @@ import _CryptoExtras
     }
 
     @Test func redirectLoginBundlesRequestAndURL() throws {
-        let login = try serviceProvider().redirectLogin(to: try idp("onelogin"), relayState: "r1", clock: clock, random: random)
+        let login = try serviceProvider().redirectLogin(
+            to: try idp("onelogin"), relayState: "r1", clock: clock, random: random)
         #expect(login.url.hasPrefix("https://initech.onelogin.com/trust/saml2/http-redirect/sso/"))
         #expect(login.relayState == "r1")
         let root = try inflate(try #require(try query(login.url).values["SAMLRequest"])).root
         #expect(root.attribute("ID") == login.request.id)
         #expect(throws: SsoError.self) {
-            try serviceProvider().redirectLogin(to: try idp(), relayState: String(repeating: "x", count: 81), clock: clock, random: random)
+            try serviceProvider().redirectLogin(
+                to: try idp(), relayState: String(repeating: "x", count: 81), clock: clock, random: random)
         }
     }
 }

@@ -61,12 +61,14 @@ struct CertificateDERSummary {
         var components = DateComponents()
         if node.identifier == .utcTime {
             let time = try UTCTime(derEncoded: node)
-            components = DateComponents(year: time.year, month: time.month, day: time.day,
-                                        hour: time.hours, minute: time.minutes, second: time.seconds)
+            components = DateComponents(
+                year: time.year, month: time.month, day: time.day,
+                hour: time.hours, minute: time.minutes, second: time.seconds)
         } else if node.identifier == .generalizedTime {
             let time = try GeneralizedTime(derEncoded: node)
-            components = DateComponents(year: time.year, month: time.month, day: time.day,
-                                        hour: time.hours, minute: time.minutes, second: time.seconds)
+            components = DateComponents(
+                year: time.year, month: time.month, day: time.day,
+                hour: time.hours, minute: time.minutes, second: time.seconds)
         } else {
             throw malformed("Time")
         }
@@ -99,12 +101,14 @@ struct CertificateDERSummary {
             case .NamedCurves.secp384r1: return ("EC", 384)
             case .NamedCurves.secp521r1: return ("EC", 521)
             default:
-                throw SsoError(.samlCertificateUnsupportedKey, "the certificate's EC curve is not P-256, P-384 or P-521")
+                throw SsoError(
+                    .samlCertificateUnsupportedKey, "the certificate's EC curve is not P-256, P-384 or P-521")
             }
         case [1, 3, 101, 112]:
             return ("Ed25519", 255)
         default:
-            throw SsoError(.samlCertificateUnsupportedKey, "the certificate's public key algorithm \(oid) is not supported")
+            throw SsoError(
+                .samlCertificateUnsupportedKey, "the certificate's public key algorithm \(oid) is not supported")
         }
     }
 }

@@ -32,7 +32,9 @@ extension IdPMetadata {
         } else if root.is(SAMLNamespace.metadata, "EntitiesDescriptor") {
             (entity, times) = try select(in: root, entityID: entityID)
         } else {
-            throw SsoError(.samlMetadataMalformed, "the root element is not a SAML 2.0 metadata EntityDescriptor or EntitiesDescriptor")
+            throw SsoError(
+                .samlMetadataMalformed,
+                "the root element is not a SAML 2.0 metadata EntityDescriptor or EntitiesDescriptor")
         }
         guard let id = entity.attribute("entityID"), !id.isEmpty, id.utf8.count <= 1024 else {
             throw SsoError(.samlMetadataMalformed, "the EntityDescriptor has no entityID")
@@ -42,7 +44,8 @@ extension IdPMetadata {
         guard descriptors.count == 1, let idp = descriptors.first else {
             throw SsoError(
                 .samlMetadataNoIdPDescriptor,
-                descriptors.isEmpty ? "the entity \(id) has no IDPSSODescriptor for the SAML 2.0 protocol"
+                descriptors.isEmpty
+                    ? "the entity \(id) has no IDPSSODescriptor for the SAML 2.0 protocol"
                     : "the entity \(id) has several IDPSSODescriptors for the SAML 2.0 protocol"
             )
         }
@@ -87,7 +90,9 @@ extension IdPMetadata {
             }
             if let text = element.attribute("cacheDuration") {
                 guard let seconds = XMLSchemaTime.duration(trimmed(text)) else {
-                    throw SsoError(.samlMetadataMalformed, "cacheDuration of \(element.localName) is not a non-negative xs:duration")
+                    throw SsoError(
+                        .samlMetadataMalformed,
+                        "cacheDuration of \(element.localName) is not a non-negative xs:duration")
                 }
                 cacheDuration = min(cacheDuration ?? seconds, seconds)
             }
@@ -115,7 +120,8 @@ extension IdPMetadata {
             for child in group.children {
                 visited += 1
                 guard visited <= maxEntities else {
-                    throw SsoError(.samlMetadataMalformed, "the metadata aggregate has more than \(maxEntities) entries")
+                    throw SsoError(
+                        .samlMetadataMalformed, "the metadata aggregate has more than \(maxEntities) entries")
                 }
                 if child.is(SAMLNamespace.metadata, "EntitiesDescriptor") {
                     stack.append(child)
@@ -138,7 +144,8 @@ extension IdPMetadata {
         guard matches.count == 1 else {
             throw SsoError(
                 entityID == nil ? .samlMetadataEntityAmbiguous : .samlMetadataMalformed,
-                entityID == nil ? "the metadata holds \(matches.count) identity providers; name the entity id to use"
+                entityID == nil
+                    ? "the metadata holds \(matches.count) identity providers; name the entity id to use"
                     : "the metadata holds the entity id \(entityID ?? "") more than once"
             )
         }
@@ -155,7 +162,8 @@ extension IdPMetadata {
         var result: [SAMLEndpoint] = []
         for element in idp.children(SAMLNamespace.metadata, name).prefix(maxItems) {
             guard let binding = element.attribute("Binding"), !binding.isEmpty,
-                  let location = element.attribute("Location").map(trimmed), !location.isEmpty else {
+                let location = element.attribute("Location").map(trimmed), !location.isEmpty
+            else {
                 throw SsoError(.samlMetadataMalformed, "a \(name) lacks its Binding or Location")
             }
             result.append(SAMLEndpoint(binding: binding, location: location))

@@ -64,8 +64,8 @@ public struct IdPMetadataFetcher: Sendable {
     /// The GET request for `url`, or `saml.metadata.url_not_allowed`.
     static func request(for url: String, allowHTTPForLoopback: Bool) throws(SsoError) -> HTTPRequest {
         guard url.utf8.count <= 2048, let components = URLComponents(string: url),
-              let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty,
-              components.user == nil, components.password == nil, components.fragment == nil
+            let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty,
+            components.user == nil, components.password == nil, components.fragment == nil
         else {
             throw SsoError(.samlMetadataURLNotAllowed, "the metadata URL is not a valid absolute URL")
         }

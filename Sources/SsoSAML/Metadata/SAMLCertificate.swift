@@ -36,7 +36,8 @@ public struct SAMLCertificate: Sendable, Hashable {
     /// Parses a DER-encoded certificate.
     public init(derBytes: [UInt8]) throws(SsoError) {
         guard !derBytes.isEmpty, derBytes.count <= Self.maxDERBytes else {
-            throw SsoError(.samlCertificateMalformed, "the certificate is empty or larger than \(Self.maxDERBytes) bytes")
+            throw SsoError(
+                .samlCertificateMalformed, "the certificate is empty or larger than \(Self.maxDERBytes) bytes")
         }
         let summary = try CertificateDERSummary.parse(derBytes)
         if summary.keyAlgorithm == "RSA", summary.keyBits < Self.minimumRSABits {

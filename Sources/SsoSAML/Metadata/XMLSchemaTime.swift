@@ -17,10 +17,10 @@ enum XMLSchemaTime {
             return value
         }
         guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
         var fraction = 0.0
@@ -40,8 +40,9 @@ enum XMLSchemaTime {
             if bytes[index] == UInt8(ascii: "Z"), index + 1 == bytes.count {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), index + 6 == bytes.count,
-                      bytes[index + 3] == UInt8(ascii: ":"), let hours = number(index + 1, 2),
-                      let minutes = number(index + 4, 2), hours <= 14, minutes < 60 {
+                bytes[index + 3] == UInt8(ascii: ":"), let hours = number(index + 1, 2),
+                let minutes = number(index + 4, 2), hours <= 14, minutes < 60
+            {
                 offset = (hours * 3600 + minutes * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
             } else {
                 return nil
@@ -52,7 +53,8 @@ enum XMLSchemaTime {
         calendar.timeZone = utc
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == day else { return nil }
+            calendar.component(.day, from: date) == day
+        else { return nil }
         return date.addingTimeInterval(fraction - TimeInterval(offset))
     }
 
@@ -66,10 +68,14 @@ enum XMLSchemaTime {
         var inTime = false
         var sawComponent = false
         var order = 0
-        let dateUnits: [UInt8: (Int, Double)] = [UInt8(ascii: "Y"): (1, 365 * 86400), UInt8(ascii: "M"): (2, 30 * 86400),
-                                                 UInt8(ascii: "D"): (3, 86400)]
-        let timeUnits: [UInt8: (Int, Double)] = [UInt8(ascii: "H"): (5, 3600), UInt8(ascii: "M"): (6, 60),
-                                                 UInt8(ascii: "S"): (7, 1)]
+        let dateUnits: [UInt8: (Int, Double)] = [
+            UInt8(ascii: "Y"): (1, 365 * 86400), UInt8(ascii: "M"): (2, 30 * 86400),
+            UInt8(ascii: "D"): (3, 86400),
+        ]
+        let timeUnits: [UInt8: (Int, Double)] = [
+            UInt8(ascii: "H"): (5, 3600), UInt8(ascii: "M"): (6, 60),
+            UInt8(ascii: "S"): (7, 1),
+        ]
         while let byte = bytes.first {
             if byte == UInt8(ascii: "T") {
                 guard !inTime else { return nil }
@@ -85,8 +91,8 @@ enum XMLSchemaTime {
                 bytes = bytes.dropFirst()
             }
             guard !digits.isEmpty, digits.first != ".", digits.last != ".", let value = Double(digits),
-                  let unit = bytes.first, let (rank, seconds) = (inTime ? timeUnits : dateUnits)[unit], rank > order,
-                  digits.contains(".") == false || unit == UInt8(ascii: "S")
+                let unit = bytes.first, let (rank, seconds) = (inTime ? timeUnits : dateUnits)[unit], rank > order,
+                digits.contains(".") == false || unit == UInt8(ascii: "S")
             else { return nil }
             order = rank
             total += value * seconds

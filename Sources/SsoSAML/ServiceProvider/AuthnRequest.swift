@@ -18,8 +18,10 @@ public struct AuthnRequest: Sendable, Hashable {
         /// `IsPassive`: the IdP must not interact with the user. Default `false`.
         public var isPassive: Bool
 
-        public init(nameIDFormat: String? = nil, sendNameIDPolicy: Bool = true, forceAuthn: Bool = false,
-                    isPassive: Bool = false) {
+        public init(
+            nameIDFormat: String? = nil, sendNameIDPolicy: Bool = true, forceAuthn: Bool = false,
+            isPassive: Bool = false
+        ) {
             self.nameIDFormat = nameIDFormat
             self.sendNameIDPolicy = sendNameIDPolicy
             self.forceAuthn = forceAuthn
@@ -86,7 +88,8 @@ public struct AuthnRequest: Sendable, Hashable {
     /// The request as XML (UTF-8, no XML declaration, unsigned).
     public var xml: String {
         let e = SAMLXMLEscaping.escape
-        var xml = "<samlp:AuthnRequest xmlns:samlp=\"\(SAMLNamespace.protocol)\" xmlns:saml=\"\(SAMLNamespace.assertion)\""
+        var xml =
+            "<samlp:AuthnRequest xmlns:samlp=\"\(SAMLNamespace.protocol)\" xmlns:saml=\"\(SAMLNamespace.assertion)\""
         xml += " ID=\"\(e(id))\" Version=\"2.0\" IssueInstant=\"\(Timestamp.format(issueInstant))\""
         xml += " Destination=\"\(e(destination))\" AssertionConsumerServiceURL=\"\(e(assertionConsumerServiceURL))\""
         xml += " ProtocolBinding=\"\(e(protocolBinding))\""

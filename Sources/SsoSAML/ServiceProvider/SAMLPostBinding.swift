@@ -9,8 +9,9 @@ public enum SAMLPostBinding {
     /// signed POST requests). Every value is HTML-escaped.
     /// - Throws: `saml.request.relay_state_too_long`.
     public static func formHTML(for request: AuthnRequest, relayState: String? = nil) throws(SsoError) -> String {
-        try formHTML(destination: request.destination, parameter: "SAMLRequest", message: request.xml,
-                     relayState: relayState)
+        try formHTML(
+            destination: request.destination, parameter: "SAMLRequest", message: request.xml,
+            relayState: relayState)
     }
 
     /// The auto-submitting HTML page that posts the XML `message` as `parameter` (`SAMLRequest`

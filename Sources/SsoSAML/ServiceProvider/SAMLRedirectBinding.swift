@@ -14,8 +14,9 @@ public enum SAMLRedirectBinding {
     public static func url(
         for request: AuthnRequest, relayState: String? = nil, signingKey: SAMLRequestSigningKey? = nil
     ) throws(SsoError) -> String {
-        try url(destination: request.destination, parameter: "SAMLRequest", message: request.xml,
-                relayState: relayState, signingKey: signingKey)
+        try url(
+            destination: request.destination, parameter: "SAMLRequest", message: request.xml,
+            relayState: relayState, signingKey: signingKey)
     }
 
     /// The URL that sends the XML `message` to `destination` as `parameter` (`SAMLRequest` or
@@ -61,8 +62,8 @@ public enum SAMLRedirectBinding {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
                 out.append(byte)
             default:
                 out.append(UInt8(ascii: "%"))

@@ -22,7 +22,9 @@ public struct SAMLRequestSigningKey: Sendable {
         do {
             self.key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
         } catch {
-            throw SsoError(.samlRequestInvalidSetting, "the request signing key is not a PEM RSA private key of at least 2048 bits")
+            throw SsoError(
+                .samlRequestInvalidSetting, "the request signing key is not a PEM RSA private key of at least 2048 bits"
+            )
         }
     }
 

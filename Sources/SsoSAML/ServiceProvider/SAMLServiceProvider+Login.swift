@@ -26,8 +26,9 @@ extension SAMLServiceProvider {
         options: AuthnRequest.Options = AuthnRequest.Options()
     ) throws(SsoError) -> SAMLRedirectLogin {
         try SAMLRedirectBinding.checkRelayState(relayState)
-        let request = try makeAuthnRequest(to: idp, binding: SAMLBinding.httpRedirect, clock: clock, random: random,
-                                           options: options)
+        let request = try makeAuthnRequest(
+            to: idp, binding: SAMLBinding.httpRedirect, clock: clock, random: random,
+            options: options)
         let url = try SAMLRedirectBinding.url(for: request, relayState: relayState, signingKey: signingKey)
         return SAMLRedirectLogin(request: request, url: url, relayState: relayState)
     }

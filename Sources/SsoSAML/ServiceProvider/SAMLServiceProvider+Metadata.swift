@@ -10,7 +10,8 @@ extension SAMLServiceProvider {
         let e = SAMLXMLEscaping.escape
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<md:EntityDescriptor xmlns:md=\"\(SAMLNamespace.metadata)\" entityID=\"\(e(entityID))\">\n"
-        xml += "  <md:SPSSODescriptor AuthnRequestsSigned=\"\(signingCertificate != nil)\" WantAssertionsSigned=\"true\""
+        xml +=
+            "  <md:SPSSODescriptor AuthnRequestsSigned=\"\(signingCertificate != nil)\" WantAssertionsSigned=\"true\""
         xml += " protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n"
         if let signingCertificate {
             xml += Self.keyDescriptor(use: "signing", certificate: signingCertificate)
@@ -19,7 +20,8 @@ extension SAMLServiceProvider {
             xml += Self.keyDescriptor(use: "encryption", certificate: encryptionCertificate)
         }
         if let singleLogoutURL {
-            xml += "    <md:SingleLogoutService Binding=\"\(SAMLBinding.httpRedirect)\" Location=\"\(e(singleLogoutURL))\"/>\n"
+            xml +=
+                "    <md:SingleLogoutService Binding=\"\(SAMLBinding.httpRedirect)\" Location=\"\(e(singleLogoutURL))\"/>\n"
         }
         if let nameIDFormat {
             xml += "    <md:NameIDFormat>\(e(nameIDFormat))</md:NameIDFormat>\n"

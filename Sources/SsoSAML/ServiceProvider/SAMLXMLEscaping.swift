@@ -49,13 +49,15 @@ package enum SAMLXMLEscaping {
         let lower = url.lowercased()
         let https = lower.hasPrefix("https://") && lower.utf8.count > 8
         let loopback = ["http://localhost", "http://127.0.0.1", "http://[::1]"].contains { prefix in
-            lower.hasPrefix(prefix) && {
-                let rest = lower.dropFirst(prefix.count)
-                return rest.isEmpty || rest.first == ":" || rest.first == "/"
-            }()
+            lower.hasPrefix(prefix)
+                && {
+                    let rest = lower.dropFirst(prefix.count)
+                    return rest.isEmpty || rest.first == ":" || rest.first == "/"
+                }()
         }
         guard https || loopback,
-              !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "#" }) else {
+            !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "#" })
+        else {
             throw SsoError(
                 .samlRequestInvalidSetting,
                 "\(name) must be an absolute https URL without a fragment (http only for loopback hosts)"

@@ -40,9 +40,11 @@ extension TestSAMLIdentityProvider {
         /// Omit `InResponseTo` (an IdP-initiated response).
         public var unsolicited: Bool
 
-        public init(signAssertion: Bool = true, signResponse: Bool = false, audienceOverride: String? = nil,
-                    destinationOverride: String? = nil, ageSeconds: TimeInterval = 0, lifetimeSeconds: TimeInterval = 300,
-                    unsolicited: Bool = false) {
+        public init(
+            signAssertion: Bool = true, signResponse: Bool = false, audienceOverride: String? = nil,
+            destinationOverride: String? = nil, ageSeconds: TimeInterval = 0, lifetimeSeconds: TimeInterval = 300,
+            unsolicited: Bool = false
+        ) {
             self.signAssertion = signAssertion
             self.signResponse = signResponse
             self.audienceOverride = audienceOverride
@@ -65,15 +67,17 @@ extension TestSAMLIdentityProvider {
     /// - Throws: `saml.input.invalid` and `saml.xml.*` for a URL without a valid `SAMLRequest`.
     public func receive(redirectURL: String) throws(SsoError) -> ReceivedRequest {
         guard let components = URLComponents(string: redirectURL),
-              let encoded = components.queryItems?.first(where: { $0.name == "SAMLRequest" })?.value else {
+            let encoded = components.queryItems?.first(where: { $0.name == "SAMLRequest" })?.value
+        else {
             throw SsoError(.samlInputInvalid, "the URL has no SAMLRequest parameter")
         }
         let relayState = components.queryItems?.first(where: { $0.name == "RelayState" })?.value
         let xml = try RawDeflate.decompress(try Base64.decode(encoded))
         let root = try HardenedXMLParser.parse(xml).root
         guard root.is(SAMLNamespace.protocol, "AuthnRequest"), let id = root.attribute("ID"),
-              let acs = root.attribute("AssertionConsumerServiceURL"),
-              let issuer = root.firstChild(SAMLNamespace.assertion, "Issuer")?.textContent else {
+            let acs = root.attribute("AssertionConsumerServiceURL"),
+            let issuer = root.firstChild(SAMLNamespace.assertion, "Issuer")?.textContent
+        else {
             throw SsoError(.samlInputInvalid, "the SAMLRequest is not an AuthnRequest with ID, Issuer and ACS URL")
         }
         return ReceivedRequest(id: id, issuer: issuer, assertionConsumerServiceURL: acs, relayState: relayState)
@@ -93,7 +97,8 @@ extension TestSAMLIdentityProvider {
         let inResponseTo = options.unsolicited ? "" : " InResponseTo=\"\(e(request.id))\""
         var attributes = ""
         for name in user.attributes.keys.sorted() {
-            attributes += "<saml:Attribute Name=\"\(e(name))\" NameFormat=\"urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified\">"
+            attributes +=
+                "<saml:Attribute Name=\"\(e(name))\" NameFormat=\"urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified\">"
             for value in user.attributes[name] ?? [] {
                 attributes += "<saml:AttributeValue>\(e(value))</saml:AttributeValue>"
             }
@@ -107,7 +112,8 @@ extension TestSAMLIdentityProvider {
         assertion += "<saml:SubjectConfirmationData\(inResponseTo) NotOnOrAfter=\"\(time(options.lifetimeSeconds))\""
         assertion += " Recipient=\"\(e(destination))\"/></saml:SubjectConfirmation></saml:Subject>"
         assertion += "<saml:Conditions NotBefore=\"\(time(-60))\" NotOnOrAfter=\"\(time(options.lifetimeSeconds))\">"
-        assertion += "<saml:AudienceRestriction><saml:Audience>\(e(audience))</saml:Audience></saml:AudienceRestriction>"
+        assertion +=
+            "<saml:AudienceRestriction><saml:Audience>\(e(audience))</saml:Audience></saml:AudienceRestriction>"
         assertion += "</saml:Conditions>"
         assertion += "<saml:AuthnStatement AuthnInstant=\"\(time(0))\" SessionIndex=\"\(assertionID)\""
         assertion += " SessionNotOnOrAfter=\"\(time(8 * 3600))\"><saml:AuthnContext><saml:AuthnContextClassRef>"

@@ -72,7 +72,8 @@ public struct TestSAMLIdentityProvider: Sendable {
             let certificate = try Certificate(
                 version: .v3, serialNumber: Certificate.SerialNumber(bytes: [0x01] + random.bytes(15)),
                 publicKey: Certificate.PublicKey(key.publicKey),
-                notValidBefore: now.addingTimeInterval(-86_400), notValidAfter: now.addingTimeInterval(10 * 365 * 86_400),
+                notValidBefore: now.addingTimeInterval(-86_400),
+                notValidAfter: now.addingTimeInterval(10 * 365 * 86_400),
                 issuer: name, subject: name, signatureAlgorithm: .sha256WithRSAEncryption,
                 extensions: Certificate.Extensions(), issuerPrivateKey: Certificate.PrivateKey(key))
             keyPEM = key.pemRepresentation
@@ -80,8 +81,9 @@ public struct TestSAMLIdentityProvider: Sendable {
         } catch {
             throw SsoError(.testingSAMLIdPFailed, "the test IdP could not generate its key and certificate")
         }
-        try self.init(entityID: entityID, ssoURL: ssoURL, privateKeyPEM: keyPEM, certificatePEM: certificatePEM,
-                      clock: clock, random: random)
+        try self.init(
+            entityID: entityID, ssoURL: ssoURL, privateKeyPEM: keyPEM, certificatePEM: certificatePEM,
+            clock: clock, random: random)
     }
 
     /// The IdP's metadata XML: one `IDPSSODescriptor` with the signing certificate, the

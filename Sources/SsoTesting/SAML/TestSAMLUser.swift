@@ -9,7 +9,9 @@ public struct TestSAMLUser: Sendable, Hashable {
     /// Attributes as the IdP sends them: name → values (several values are normal for groups).
     public var attributes: [String: [String]]
 
-    public init(nameID: String, nameIDFormat: String = SAMLNameIDFormat.emailAddress, attributes: [String: [String]] = [:]) {
+    public init(
+        nameID: String, nameIDFormat: String = SAMLNameIDFormat.emailAddress, attributes: [String: [String]] = [:]
+    ) {
         self.nameID = nameID
         self.nameIDFormat = nameIDFormat
         self.attributes = attributes
@@ -18,7 +20,9 @@ public struct TestSAMLUser: Sendable, Hashable {
     /// A user with an emailAddress NameID and the attribute names Entra ID uses
     /// (`…/claims/emailaddress`, `…/claims/name`, `…/claims/givenname`, `…/claims/surname`, and
     /// `http://schemas.microsoft.com/ws/2008/06/identity/claims/groups`).
-    public static func entraStyle(email: String, givenName: String, surname: String, groups: [String] = []) -> TestSAMLUser {
+    public static func entraStyle(email: String, givenName: String, surname: String, groups: [String] = [])
+        -> TestSAMLUser
+    {
         let claims = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/"
         var attributes: [String: [String]] = [
             claims + "emailaddress": [email],

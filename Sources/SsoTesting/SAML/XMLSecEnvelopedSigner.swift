@@ -80,11 +80,13 @@ struct XMLSecEnvelopedSigner: Sendable {
 
     private func loadKey() -> xmlSecKeyPtr? {
         let key = keyPEM.withUnsafeBufferPointer { buffer in
-            xmlSecOpenSSLAppKeyLoadMemory(buffer.baseAddress, cxmlsec_size(buffer.count), xmlSecKeyDataFormatPem, nil, nil, nil)
+            xmlSecOpenSSLAppKeyLoadMemory(
+                buffer.baseAddress, cxmlsec_size(buffer.count), xmlSecKeyDataFormatPem, nil, nil, nil)
         }
         guard let key else { return nil }
         let attached = certificatePEM.withUnsafeBufferPointer { buffer in
-            xmlSecOpenSSLAppKeyCertLoadMemory(key, buffer.baseAddress, cxmlsec_size(buffer.count), xmlSecKeyDataFormatPem)
+            xmlSecOpenSSLAppKeyCertLoadMemory(
+                key, buffer.baseAddress, cxmlsec_size(buffer.count), xmlSecKeyDataFormatPem)
         }
         guard attached >= 0 else {
             xmlSecKeyDestroy(key)

@@ -3,7 +3,8 @@ import Foundation
 import SsoSAML
 
 struct SAMLAuthnRequestCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "authn-request", abstract: "Build a Redirect-binding AuthnRequest URL.")
+    static let configuration = CommandConfiguration(
+        commandName: "authn-request", abstract: "Build a Redirect-binding AuthnRequest URL.")
 
     @Option(name: .customLong("idp-metadata"), help: "The IdP metadata XML file ('-' for standard input).")
     var idpMetadata: String
@@ -28,7 +29,8 @@ struct SAMLAuthnRequestCommand: AsyncParsableCommand {
             let bytes = try CommandOutput.readInput(idpMetadata)
             let clock = SystemClock()
             let metadata = try IdPMetadata.parse(bytes, entityID: idpEntityID, now: clock.now)
-            let serviceProvider = try SAMLServiceProvider(entityID: spEntityID, acsURL: acsURL, nameIDFormat: nameIDFormat)
+            let serviceProvider = try SAMLServiceProvider(
+                entityID: spEntityID, acsURL: acsURL, nameIDFormat: nameIDFormat)
             let request = try serviceProvider.makeAuthnRequest(to: metadata, clock: clock, random: SystemRandomSource())
             let url = try SAMLRedirectBinding.url(for: request, relayState: relayState)
             CommandOutput.succeed(["url": url, "requestID": request.id])

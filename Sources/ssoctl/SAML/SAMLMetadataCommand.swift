@@ -3,7 +3,8 @@ import Foundation
 import SsoSAML
 
 struct SAMLMetadataCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "metadata", abstract: "Print parsed IdP metadata as JSON.")
+    static let configuration = CommandConfiguration(
+        commandName: "metadata", abstract: "Print parsed IdP metadata as JSON.")
 
     @Option(name: .long, help: "The IdP metadata XML file ('-' for standard input).")
     var file: String
