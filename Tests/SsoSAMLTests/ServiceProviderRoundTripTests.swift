@@ -93,4 +93,30 @@ import Testing
         #expect(metadata.ssoService(binding: SAMLBinding.httpRedirect)?.location == idp.ssoURL)
         #expect(throws: SsoError.self) { try idp.receive(redirectURL: "https://idp.test.example/saml/sso?nothing=1") }
     }
+
+    @Test func testIdPEncryptsAssertionsToTheSP() async throws {
+        let (idp, sp, _, metadata) = try setUp()
+        let spCertificate = try SAMLCertificate(pem: try SAMLFixtures.text("keys/sp-cert.pem"))
+        let validator = SAMLResponseValidator(
+            configuration: .init(
+                idpEntityID: metadata.entityID, idpSigningKeys: try SAMLSigningKeySet(metadata: metadata),
+                spEntityID: sp.entityID, acsURL: sp.acsURL,
+                decryptionKey: try SAMLDecryptionKey(pem: try SAMLFixtures.text("keys/sp-key.pem"))),
+            replayCache: InMemoryReplayCache(), clock: clock)
+        let request = try sp.makeAuthnRequest(to: metadata, clock: clock, random: SystemRandomSource())
+        let received = try idp.receive(redirectURL: try SAMLRedirectBinding.url(for: request))
+        let user = TestSAMLUser(nameID: "carol@example.org", attributes: ["email": ["carol@example.org"]])
+        for signResponse in [false, true] {
+            let xml = try idp.response(
+                to: received, user: user, options: .init(signResponse: signResponse, encryptFor: spCertificate))
+            #expect(xml.contains("EncryptedAssertion"))
+            #expect(!xml.contains("carol@example.org"))
+            let result = try await validator.validate(xml, expectedRequestID: request.id)
+            #expect(result.assertionWasEncrypted)
+            #expect(result.assertionWasSigned)
+            #expect(result.responseWasSigned == signResponse)
+            #expect(result.nameID == "carol@example.org")
+            #expect(result.attributes["email"] == ["carol@example.org"])
+        }
+    }
 }

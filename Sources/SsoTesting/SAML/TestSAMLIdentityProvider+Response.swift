@@ -39,11 +39,14 @@ extension TestSAMLIdentityProvider {
         public var lifetimeSeconds: TimeInterval
         /// Omit `InResponseTo` (an IdP-initiated response).
         public var unsolicited: Bool
+        /// Encrypt the (signed) assertion to this SP certificate: an `EncryptedAssertion`
+        /// (AES-256-GCM, RSA-OAEP). Default `nil`: a plain assertion.
+        public var encryptFor: SAMLCertificate?
 
         public init(
             signAssertion: Bool = true, signResponse: Bool = false, audienceOverride: String? = nil,
             destinationOverride: String? = nil, ageSeconds: TimeInterval = 0, lifetimeSeconds: TimeInterval = 300,
-            unsolicited: Bool = false
+            unsolicited: Bool = false, encryptFor: SAMLCertificate? = nil
         ) {
             self.signAssertion = signAssertion
             self.signResponse = signResponse
@@ -52,6 +55,7 @@ extension TestSAMLIdentityProvider {
             self.ageSeconds = ageSeconds
             self.lifetimeSeconds = lifetimeSeconds
             self.unsolicited = unsolicited
+            self.encryptFor = encryptFor
         }
 
         /// An assertion for someone else: the audience is not the SP.
@@ -104,7 +108,10 @@ extension TestSAMLIdentityProvider {
             }
             attributes += "</saml:Attribute>"
         }
-        var assertion = "<saml:Assertion ID=\"\(assertionID)\" IssueInstant=\"\(time(0))\" Version=\"2.0\">"
+        // An assertion to be encrypted is serialized on its own, so it declares its namespace.
+        let declaration = options.encryptFor == nil ? "" : " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\""
+        var assertion =
+            "<saml:Assertion\(declaration) ID=\"\(assertionID)\" IssueInstant=\"\(time(0))\" Version=\"2.0\">"
         assertion += "<saml:Issuer>\(e(entityID))</saml:Issuer>"
         if options.signAssertion { assertion += XMLSecEnvelopedSigner.template(referenceID: assertionID) }
         assertion += "<saml:Subject><saml:NameID Format=\"\(e(user.nameIDFormat))\">\(e(user.nameID))</saml:NameID>"
@@ -121,6 +128,13 @@ extension TestSAMLIdentityProvider {
         assertion += "</saml:AuthnContext></saml:AuthnStatement>"
         if !attributes.isEmpty { assertion += "<saml:AttributeStatement>\(attributes)</saml:AttributeStatement>" }
         assertion += "</saml:Assertion>"
+        var ids: [String] = []
+        if let certificate = options.encryptFor {
+            if options.signAssertion { assertion = Self.withoutXMLDeclaration(try sign(assertion, ids: [assertionID])) }
+            assertion = try encryptedAssertion(assertion, to: certificate)
+        } else if options.signAssertion {
+            ids.append(assertionID)
+        }
 
         var xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\""
         xml += " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"\(responseID)\" Version=\"2.0\""
@@ -130,8 +144,6 @@ extension TestSAMLIdentityProvider {
         xml += "<samlp:Status><samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Success\"/></samlp:Status>"
         xml += assertion + "</samlp:Response>"
 
-        var ids: [String] = []
-        if options.signAssertion { ids.append(assertionID) }
         if options.signResponse { ids.append(responseID) }
         return ids.isEmpty ? xml : try sign(xml, ids: ids)
     }
@@ -141,5 +153,11 @@ extension TestSAMLIdentityProvider {
         to request: ReceivedRequest, user: TestSAMLUser, options: ResponseOptions = ResponseOptions()
     ) throws(SsoError) -> String {
         Base64.encode(Array(try response(to: request, user: user, options: options).utf8))
+    }
+
+    /// `xml` without a leading `<?xml …?>` declaration.
+    static func withoutXMLDeclaration(_ xml: String) -> String {
+        guard xml.hasPrefix("<?xml"), let end = xml.range(of: "?>") else { return xml }
+        return String(xml[end.upperBound...].drop(while: { $0 == "\n" || $0 == "\r" || $0 == " " }))
     }
 }

@@ -35,7 +35,7 @@ public struct TestSAMLIdentityProvider: Sendable {
 
     private let signer: XMLSecEnvelopedSigner
     private let clock: any SsoClock
-    private let random: any RandomSource
+    let random: any RandomSource
 
     /// An IdP with a key pair given as PEM (for instance `Fixtures/saml/keys/okta-key.pem` and
     /// `okta-cert.pem`).
