@@ -589,6 +589,34 @@ IDPS = [
 ]
 
 
+FIXTURES_README = """# SAML fixtures (TEST-ONLY)
+
+Made by `scripts/make-saml-fixtures` (python3 + `cryptography` for keys, certificates and encryption;
+the `xmlsec1` command-line tool for every signature). Regenerate with the script; existing keys in
+`keys/` are reused (`SAML_FIXTURES_NEW_KEYS=1` makes new ones). Every key here is public and test-only.
+
+| folder | shaped like | signed | notes |
+| --- | --- | --- | --- |
+| `entra-id/` | Entra ID (Azure AD) | Assertion | default-namespace assertion, `…/claims/*` attributes, signed metadata with a WS-Fed RoleDescriptor |
+| `okta/` | Okta | Response + Assertion | `saml2:`/`saml2p:` prefixes, unspecified NameID |
+| `google-workspace/` | Google Workspace | Assertion | metadata `validUntil`, `?idpid=` in the SSO URL, wrapped certificate text |
+| `onelogin/` | OneLogin | Assertion | Redirect/POST/SOAP endpoints |
+| `pingfederate/` | PingFederate | Assertion | IDs without `_`, `cacheDuration="PT1440M"` |
+| `adfs/` | ADFS | Assertion | signed metadata, separate signing/encryption certificates, an SPSSODescriptor beside the IdP role |
+| `auth0/` | Auth0 | Assertion | `auth0|…` NameID, `saml:Attribute` in the IdP descriptor |
+| `rollover/` | key rollover | Assertion (new key) | metadata with the old and the new signing certificate |
+| `encrypted/` | EncryptedAssertion | Assertion (inside) | RSA-OAEP + AES-256-GCM (`response.xml`) and AES-256-CBC; `sp-key.pem` decrypts |
+| `sha1/` | RSA-SHA1 + SHA-1 digest | Assertion | refused unless SHA-1 is allowed |
+| `weak-key/` | 1024-bit RSA IdP key | Assertion | refused by the default 2048-bit minimum |
+| `aggregate/` | EntitiesDescriptor | - | Okta + nested OneLogin + one SP; pick by entity id |
+
+Each IdP folder has `metadata.xml`, `response.xml` and `settings.json`: `spEntityID`, `acsURL`, `now`
+(fixed, inside every validity window), `inResponseTo`, expected `nameID`/`nameIDFormat`/`email`/
+`sessionIndex`/`attributes`, the signing certificate's `openssl x509 -fingerprint -sha256` value, and
+the expected parsed `metadata`. `keys/certificates.json` lists every certificate's openssl fingerprint.
+"""
+
+
 def variant(base, **changes):
     copy = dict(base)
     copy.update(changes)
@@ -690,6 +718,7 @@ def main():
                  '</md:EntitiesDescriptor>\n%s\n</md:EntitiesDescriptor>\n' % (NS_MD, parts[0], parts[1], sp_md))
     write(os.path.join(ROOT, "aggregate", "metadata.xml"), aggregate)
 
+    write(os.path.join(ROOT, "README.md"), FIXTURES_README)
     write(os.path.join(KEYS, "README.md"),
           "# TEST-ONLY keys\n\nEvery private key in this folder (and `Fixtures/saml/encrypted/sp-key.pem`) was generated\n"
           "by `scripts/make-saml-fixtures` for the test fixtures of swift-sso. They are public: never use\n"
