@@ -81,4 +81,20 @@ import Testing
         #expect(throws: SsoError.self) { try SAMLDecryptionKey(pem: pki.sp.certPEM) }
         #expect(throws: SsoError.self) { try SAMLDecryptionKey(pem: "garbage") }
     }
+
+    @Test func plaintextMayUsePrefixesDeclaredAroundIt() async throws {
+        let pki = try TestPKI.shared()
+        let ns = " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\""
+        let signed = try ResponseBuilder().signed(.assertion, key: pki.idp)
+        // Declare saml: on the Response only; exclusive C14N keeps the assertion signature valid.
+        let moved = signed.replacingOccurrences(of: "<saml:Assertion" + ns, with: "<saml:Assertion")
+            .replacingOccurrences(of: "<saml:Issuer" + ns + ">", with: "<saml:Issuer>")
+            .replacingOccurrences(of: "<samlp:Response ", with: "<samlp:Response" + ns + " ")
+        #expect(await rejection(moved, validator: try makeValidator()) == nil)
+        let wrapped = moved.replacingOccurrences(of: "<saml:Assertion ", with: "<saml:EncryptedAssertion><saml:Assertion ")
+            .replacingOccurrences(of: "</saml:Assertion>", with: "</saml:Assertion></saml:EncryptedAssertion>")
+        let encrypted = try Encryptor.encryptAssertion(wrapped, sp: pki.sp, content: "aes128-gcm", keyTransport: "rsa-oaep-mgf1p")
+        let result = try await makeValidator(decryption: pki.sp).validate(encrypted, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.nameID == "alice@example.com" && result.assertionWasEncrypted && result.assertionWasSigned)
+    }
 }
