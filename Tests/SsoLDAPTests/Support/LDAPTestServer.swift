@@ -51,9 +51,16 @@ struct LDAPTestServer: Sendable {
         _ = try? await Self.run(Self.packageRoot.appending(path: "scripts/ldap-fixture/stop.sh").path, [directory.path])
     }
 
-    /// Runs a script on a dedicated thread (never blocking the cooperative pool) through
-    /// `system(3)`, which reaps its child itself; returns the script's standard output.
+    /// Runs a script through `/bin/sh`; throws unless it exits 0; returns its standard output.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> String {
+        let (status, output, errors) = await command(["/bin/sh", executable] + arguments, environment: environment)
+        guard status == 0 else { throw FixtureError("\(executable) failed (\(status)): \(errors)") }
+        return output
+    }
+
+    /// Runs a command on a dedicated thread (never blocking the cooperative pool) through
+    /// `system(3)`, which reaps its child itself. Returns the exit status, stdout and stderr.
+    static func command(_ arguments: [String], environment: [String: String] = [:]) async -> (Int32, String, String) {
         func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let capture = FileManager.default.temporaryDirectory.appending(path: "ldap-fixture-\(UUID().uuidString)")
         let out = capture.path + ".out"
@@ -63,16 +70,13 @@ struct LDAPTestServer: Sendable {
             try? FileManager.default.removeItem(atPath: err)
         }
         let assignments = environment.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
-        let command = "\(assignments) /bin/sh \(([executable] + arguments).map(quote).joined(separator: " ")) >\(quote(out)) 2>\(quote(err)) </dev/null"
+        let line = "\(assignments) \(arguments.map(quote).joined(separator: " ")) >\(quote(out)) 2>\(quote(err)) </dev/null"
         let status: Int32 = await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: system(command)) }.start()
+            Thread { continuation.resume(returning: system(line)) }.start()
         }
-        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            let errors = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
-            throw FixtureError("\(executable) failed (\(status)): \(errors)")
-        }
-        return text
+        let output = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        let errors = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+        return ((status >> 8) & 0xFF, output, errors)
     }
 }
 
