@@ -37,6 +37,7 @@ import Testing
         SsoIdentity(subject: "s", email: nil),
         SsoIdentity(subject: " ", email: "alice@mycompany.com"),
         SsoIdentity(subject: "s", email: "alice@@mycompany.com"),
+        SsoIdentity(subject: String(repeating: "s", count: 2049), email: "alice@mycompany.com"),
     ])
     func identitiesThatCannotLogIn(_ identity: SsoIdentity) async throws {
         let t = TestEngine()
@@ -66,6 +67,19 @@ import Testing
         try await org.savePendingLogin(login, key: "state-b")
         t.clock.advance(by: 600)
         #expect(await errorCode { try await org.takePendingLogin(key: "state-b") } == .loginInvalidState)
+    }
+
+    @Test func engineLevelTakeFindsTheOrganization() async throws {
+        let t = TestEngine()
+        let org = try t.org("org_globex")
+        let conn = try await org.createConnection(Samples.oidc())
+        let login = SsoPendingLogin(organizationID: org.id, connectionID: conn.id, protocol: .oidc, createdAt: t.clock.now)
+        try await org.savePendingLogin(login, key: "state-e")
+        let taken = try await t.engine.takePendingLogin(key: "state-e")
+        #expect(taken.organization.id == "org_globex")
+        #expect(taken.login == login)
+        #expect(await errorCode { try await t.engine.takePendingLogin(key: "state-e") } == .loginInvalidState)
+        #expect(await errorCode { try await t.engine.takePendingLogin(key: "never-saved") } == .loginInvalidState)
     }
 
     @Test(arguments: [true, false])
@@ -128,5 +142,5 @@ import Testing
 }
 
 extension SsoIdentity: CustomTestStringConvertible {
-    public var testDescription: String { "\(subject) \(email ?? "nil") verified=\(String(describing: emailVerified))" }
+    public var testDescription: String { "\(subject.prefix(20)) \(email ?? "nil") verified=\(String(describing: emailVerified))" }
 }
