@@ -43,7 +43,8 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-            ]
+            ],
+            exclude: ["README-API.md"]
         ),
         .target(
             name: "SsoOIDC",
@@ -69,7 +70,8 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-            ]
+            ],
+            exclude: ["README-API.md"]
         ),
         .systemLibrary(name: "CLDAP", pkgConfig: "ldap", providers: [.apt(["libldap-dev"])]),
         .target(name: "SsoLDAP", dependencies: ["SsoCore", "CLDAP"]),
@@ -77,7 +79,11 @@ let package = Package(
         .target(name: "SsoRouting", dependencies: ["SsoCore", "CIDN2"]),
         .target(
             name: "Sso",
-            dependencies: ["SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "SsoRouting"]
+            dependencies: [
+                "SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "SsoRouting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "SsoTesting",

@@ -1,5 +1,10 @@
 // swift-tools-version:6.2
+import Foundation
 import PackageDescription
+
+// A path dependency is named after its folder, which is `swift-sso` only in some checkouts.
+let rootPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent
 
 // Benchmarks live in their own package so the library's users never resolve ordo-one/benchmark.
 // Run them with `scripts/bench` from the repository root.
@@ -17,8 +22,8 @@ let package = Package(
             name: name,
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Sso", package: "swift-sso"),
-                .product(name: "SsoTesting", package: "swift-sso"),
+                .product(name: "Sso", package: rootPackage),
+                .product(name: "SsoTesting", package: rootPackage),
             ],
             path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
