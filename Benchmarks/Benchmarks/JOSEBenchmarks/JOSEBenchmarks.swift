@@ -37,6 +37,9 @@ struct JOSEFixture: Sendable {
     let p256 = P256.Signing.PrivateKey()
     let ed25519 = Curve25519.Signing.PrivateKey()
     let keySet: JWKSet
+    let rsaPublic: _RSA.Signing.PublicKey
+    let p256Public: P256.Signing.PublicKey
+    let ed25519Public: Curve25519.Signing.PublicKey
     var tokens: [JWSAlgorithm: Token] = [:]
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
@@ -49,6 +52,9 @@ struct JOSEFixture: Sendable {
 
     init() throws {
         rsa = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        rsaPublic = rsa.publicKey
+        p256Public = p256.publicKey
+        ed25519Public = ed25519.publicKey
         keySet = try JWKSet(keys: [
             try JWK(rsa: rsa.publicKey, keyID: "rsa-2026"), JWK(p256: p256.publicKey, keyID: "ec-2026"),
             JWK(ed25519: ed25519.publicKey, keyID: "ed-2026"),
@@ -81,21 +87,21 @@ struct JOSEFixture: Sendable {
         return try IDTokenClaimsValidator(options: options).validate(verified)
     }
 
-    /// swift-crypto alone: the signature check with an already imported key.
+    /// swift-crypto alone: the signature check with an already imported public key.
     func bare(_ algorithm: JWSAlgorithm, token: Token) throws -> Bool {
         let valid: Bool
         switch algorithm {
         case .rs256:
-            valid = rsa.publicKey.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: token.signature),
+            valid = rsaPublic.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: token.signature),
                                                    for: SHA256.hash(data: token.signingInput), padding: .insecurePKCS1v1_5)
         case .ps256:
-            valid = rsa.publicKey.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: token.signature),
+            valid = rsaPublic.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: token.signature),
                                                    for: SHA256.hash(data: token.signingInput), padding: .PSS)
         case .es256:
-            valid = p256.publicKey.isValidSignature(try P256.Signing.ECDSASignature(rawRepresentation: token.signature),
+            valid = p256Public.isValidSignature(try P256.Signing.ECDSASignature(rawRepresentation: token.signature),
                                                     for: token.signingInput)
         default:
-            valid = ed25519.publicKey.isValidSignature(token.signature, for: token.signingInput)
+            valid = ed25519Public.isValidSignature(token.signature, for: token.signingInput)
         }
         guard valid else { throw BareVerificationFailed() }
         return valid
