@@ -85,3 +85,14 @@ struct JSONParserTests {
         #expect(try parse(value.serialized()) == value)
     }
 }
+
+@Suite("Strict JSON parser: numbers")
+struct JSONNumberTests {
+    @Test(arguments: ["0", "-0", "7", "-12", "1800000000", "999999999999999", "-999999999999999", "1000000000000000",
+                      "12345678901234567890", "1.5", "-2.25e3", "1E2", "1e-2", "0.1", "9007199254740993"])
+    func matchesFoundationsReading(_ text: String) throws {
+        let parsed = try JSONParser.parse(Array(text.utf8)).numberValue
+        #expect(parsed == Double(text))
+        #expect(parsed?.sign == Double(text)?.sign)
+    }
+}

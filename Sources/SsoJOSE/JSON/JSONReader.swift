@@ -64,8 +64,7 @@ struct JSONReader: ~Copyable {
     private mutating func parseObject() throws(SsoError) -> JSONValue {
         try enter()
         index += 1
-        var members: [String: JSONValue] = [:]
-        members.reserveCapacity(8)
+        var members = [String: JSONValue](minimumCapacity: 8)
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -97,7 +96,7 @@ struct JSONReader: ~Copyable {
     private mutating func parseArray() throws(SsoError) -> JSONValue {
         try enter()
         index += 1
-        var elements: [JSONValue] = []
+        var elements = [JSONValue]()
         elements.reserveCapacity(4)
         skipWhitespace()
         if current == UInt8(ascii: "]") {
@@ -120,23 +119,38 @@ struct JSONReader: ~Copyable {
 
     private mutating func parseNumber() throws(SsoError) -> Double {
         let start = index
-        if current == UInt8(ascii: "-") { index += 1 }
+        let negative = current == UInt8(ascii: "-")
+        if negative { index += 1 }
         guard let first = current, isDigit(first) else { throw invalid("malformed number") }
         index += 1
         if first == UInt8(ascii: "0"), let next = current, isDigit(next) {
             throw invalid("leading zero in number")
         }
-        skipDigits()
+        var integer = UInt64(first - UInt8(ascii: "0"))
+        var digits = 1
+        while let byte = current, isDigit(byte) {
+            if digits < 18 { integer = integer * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            digits += 1
+            index += 1
+        }
+        var isInteger = true
         if current == UInt8(ascii: ".") {
+            isInteger = false
             index += 1
             guard let digit = current, isDigit(digit) else { throw invalid("malformed fraction") }
             skipDigits()
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            isInteger = false
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard let digit = current, isDigit(digit) else { throw invalid("malformed exponent") }
             skipDigits()
+        }
+        // Integers of up to 15 digits (all JWT dates) are exact in a Double: no text round trip.
+        if isInteger, digits <= 15 {
+            let value = Double(integer)
+            return negative ? -value : value
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw invalid("number out of range") }

@@ -36,18 +36,19 @@ public struct JWS: Sendable {
         guard bytes.count <= limits.maxTokenBytes else {
             throw SsoError(.joseTokenTooLarge, "the token is larger than \(limits.maxTokenBytes) bytes")
         }
-        var first = -1
-        var second = -1
-        var extra = false
-        for offset in bytes.indices where bytes[offset] == UInt8(ascii: ".") {
-            if first < 0 {
-                first = offset
-            } else if second < 0 {
-                second = offset
-            } else {
-                extra = true
-                break
+        let (first, second, extra) = bytes.withUnsafeBufferPointer { buffer in
+            var dots = (first: -1, second: -1, extra: false)
+            for offset in 0..<buffer.count where buffer[offset] == UInt8(ascii: ".") {
+                if dots.first < 0 {
+                    dots.first = offset
+                } else if dots.second < 0 {
+                    dots.second = offset
+                } else {
+                    dots.extra = true
+                    break
+                }
             }
+            return dots
         }
         guard !extra, first > 0, second > first + 1 else {
             throw SsoError(.joseTokenMalformed, "a compact JWS has exactly three non-empty parts")
