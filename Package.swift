@@ -101,15 +101,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "SsoTestSupport", path: "Tests/SsoTestSupport"),
         .testTarget(name: "SsoCoreTests", dependencies: ["SsoCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
-        .testTarget(name: "SsoJOSETests", dependencies: ["SsoJOSE", "SsoTesting"]),
-        .testTarget(name: "SsoOIDCTests", dependencies: ["SsoOIDC", "SsoTesting"]),
+        .testTarget(
+            name: "SsoJOSETests",
+            dependencies: [
+                "SsoJOSE", "SsoTesting", "SsoTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .testTarget(name: "SsoOIDCTests", dependencies: ["SsoOIDC", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "CXMLSecTests", dependencies: ["CXMLSec"]),
-        .testTarget(name: "SsoSAMLTests", dependencies: ["SsoSAML", "SsoTesting"]),
+        .testTarget(name: "SsoSAMLTests", dependencies: ["SsoSAML", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "CLDAPTests", dependencies: ["CLDAP"]),
-        .testTarget(name: "SsoLDAPTests", dependencies: ["SsoLDAP", "SsoTesting"]),
+        .testTarget(name: "SsoLDAPTests", dependencies: ["SsoLDAP", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "SsoRoutingTests", dependencies: ["SsoRouting"]),
-        .testTarget(name: "SsoTests", dependencies: ["Sso", "SsoTesting"]),
+        .testTarget(name: "SsoTests", dependencies: ["Sso", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import SsoTestSupport
 import SsoOIDC
 import Testing
 
@@ -17,22 +18,10 @@ struct CLIContractTests {
         return directory.appendingPathComponent("ssoctl")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["oidc"] + arguments
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        return Run(status: process.terminationStatus, json: json, stdout: String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String], stdin: String? = nil) async throws -> Run {
+        let result = try await ChildProcess.run(binary, ["oidc"] + arguments, standardInput: stdin.map { Data($0.utf8) })
+        let json = (try? JSONSerialization.jsonObject(with: result.standardOutput)) as? [String: Any]
+        return Run(status: result.status, json: json, stdout: result.outputText)
     }
 
     static func errorCode(_ run: Run) -> String? {
@@ -50,8 +39,8 @@ struct CLIContractTests {
     }
 
     @Test("a valid token: exit 0 with claims, kid and alg")
-    func validToken() throws {
-        let run = try Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
+    func validToken() async throws {
+        let run = try await Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
             + Self.okta + ["--nonce", "n-0S6_WzA2Mj", "--access-token",
                            "eyJraWQiOiJ2eFNYeFF2TTVkNkJ2S29IMXlJaFF5T0xjcTFrcW5TTDFhS2NPTG1uWjVFIn0.okta-access-token"])
         #expect(run.status == 0, "\(run.stdout)")
@@ -62,43 +51,43 @@ struct CLIContractTests {
     }
 
     @Test("the token may come from standard input, with a trailing newline")
-    func standardInput() throws {
+    func standardInput() async throws {
         let token = try fixtureText("okta/id_token.jwt")
         #expect(token.hasSuffix("\n"))
-        let run = try Self.run(["validate-id-token", "--token", "-"] + Self.okta, stdin: token + " \n")
+        let run = try await Self.run(["validate-id-token", "--token", "-"] + Self.okta, stdin: token + " \n")
         #expect(run.status == 0, "\(run.stdout)")
     }
 
     @Test("a rejected token: exit 1 with the error code")
-    func rejectedToken() throws {
-        let expired = try Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
+    func rejectedToken() async throws {
+        let expired = try await Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
             + Self.okta.dropLast(2) + ["--now", "2026-03-30T12:00:00Z"])
         #expect(expired.status == 1)
         #expect(expired.json?["ok"] as? Bool == false)
         #expect(Self.errorCode(expired) == "jose.claims.exp")
-        let nonce = try Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
+        let nonce = try await Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
             + Self.okta + ["--nonce", "other"])
         #expect(Self.errorCode(nonce) == "jose.claims.nonce")
-        let hmacOnly = try Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
+        let hmacOnly = try await Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
             + Self.okta + ["--algorithms", "HS256"])
         #expect(Self.errorCode(hmacOnly) == "jose.alg.not_allowed")
     }
 
     @Test("usage errors exit 2")
-    func usageErrors() throws {
-        #expect(try Self.run(["validate-id-token", "--token", "x"]).status == 2)
-        #expect(try Self.run(["validate-id-token", "--token", "x"] + Self.okta.dropLast(2) + ["--now", "yesterday"]).status == 2)
-        #expect(try Self.run(["validate-id-token", "--token", "x"] + Self.okta + ["--algorithms", "XX999"]).status == 2)
-        #expect(try Self.run(["validate-discovery", "--document", "x"]).status == 2)
+    func usageErrors() async throws {
+        #expect(try await Self.run(["validate-id-token", "--token", "x"]).status == 2)
+        #expect(try await Self.run(["validate-id-token", "--token", "x"] + Self.okta.dropLast(2) + ["--now", "yesterday"]).status == 2)
+        #expect(try await Self.run(["validate-id-token", "--token", "x"] + Self.okta + ["--algorithms", "XX999"]).status == 2)
+        #expect(try await Self.run(["validate-discovery", "--document", "x"]).status == 2)
     }
 
     @Test("validate-discovery: exit 0 with the parsed fields, exit 1 on an issuer mismatch")
-    func discovery() throws {
+    func discovery() async throws {
         let path = fixtureURL("auth0/discovery.json").path
-        let good = try Self.run(["validate-discovery", "--document", path, "--issuer", "https://acme-test.us.auth0.com/"])
+        let good = try await Self.run(["validate-discovery", "--document", path, "--issuer", "https://acme-test.us.auth0.com/"])
         #expect(good.status == 0)
         #expect(good.json?["jwks_uri"] as? String == "https://acme-test.us.auth0.com/.well-known/jwks.json")
-        let bad = try Self.run(["validate-discovery", "--document", path, "--issuer", "https://acme-test.us.auth0.com"])
+        let bad = try await Self.run(["validate-discovery", "--document", path, "--issuer", "https://acme-test.us.auth0.com"])
         #expect(bad.status == 1)
         #expect(Self.errorCode(bad) == "oidc.discovery.issuer_mismatch")
     }
