@@ -134,6 +134,8 @@ import Testing
         var configuration = try Self.authenticator(directory).configuration
         configuration.poolSize = 1
         configuration.maximumConcurrentBinds = 3
+        // Queued binds wait for a slot; a generous deadline keeps a loaded machine from failing them.
+        configuration.authenticationTimeout = .seconds(60)
         let authenticator = try LDAPAuthenticator(configuration: configuration, connector: directory.connector)
         let successes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<20 {

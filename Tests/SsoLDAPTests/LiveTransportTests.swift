@@ -50,7 +50,8 @@ extension LiveLDAPTests {
                 _ = try await Fixture.authenticator(configuration).authenticate(username: "alice", password: Secret("alice-pw"))
             }
             #expect(error?.code == .ldapServerDown)
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // A closed port answers in milliseconds; the bound leaves room for a loaded CI machine.
+            #expect(ContinuousClock.now - started < .seconds(4))
         }
 
         @Test(arguments: [LDAPTransportSecurity.startTLS, .ldaps, .unsafePlaintext])
@@ -68,7 +69,9 @@ extension LiveLDAPTests {
             }
             let elapsed = ContinuousClock.now - started
             #expect(error?.code == .ldapTimeout)
-            #expect(elapsed >= .milliseconds(700) && elapsed < .milliseconds(1500))
+            // The 800 ms deadline, not the 5 s connect/operation timeouts, must end it; the upper
+            // bound leaves room for a loaded CI machine's scheduling.
+            #expect(elapsed >= .milliseconds(700) && elapsed < .seconds(4))
         }
 
         @Test func concurrentLoginsOfManyUsersGetTheirOwnResults() async throws {
