@@ -46,7 +46,7 @@ extension LoginWalk {
             printer.detail("slapd started on \(server.url) (StartTLS, throwaway data under \(server.directory.lastPathComponent))")
             var params = CreateSsoConnectionParams.ldap(
                 name: "Corp OpenLDAP", serverURL: server.url, bindDN: "cn=svc,ou=services,dc=example,dc=org",
-                bindPassword: Secret(DemoFixtures.ldapBindPassword), userSearchBase: "dc=example,dc=org",
+                bindPassword: Secret(Self.ldapServicePassword), userSearchBase: "dc=example,dc=org",
                 domains: ["example.org"], jitProvisioning: true, defaultRole: "member")
             params.tlsMode = .starttls
             params.caCertificatePEM = server.caPEM
@@ -141,7 +141,7 @@ extension LoginWalk {
         printer.step("Step 4c: LDAP login — alice@example.org posts her directory credentials")
         guard case .success = ldapServer, let ldap else { return printer.fail("skipped: no LDAP server") }
         let result = await attempt("LDAP login") {
-            try await org.handleLdapCallback(username: "alice", password: Secret("alice-pw"), connectionID: ldap.id)
+            try await org.handleLdapCallback(username: "alice", password: Secret(Self.ldapUserPassword), connectionID: ldap.id)
         }
         if let result {
             show(result)
@@ -151,7 +151,7 @@ extension LoginWalk {
             _ = try await org.handleLdapCallback(username: "alice", password: Secret("wrong-password"), connectionID: ldap.id)
             check(false, "a wrong password must be refused")
         } catch {
-            printer.ok("a wrong password is refused: \(error.code)")
+            check(error.code == .ldapInvalidCredentials, "a wrong password is refused: \(error.code)")
         }
     }
 

@@ -17,6 +17,9 @@ final class LoginWalk {
     static let oktaIssuer = "https://mycompany.okta.com"
     static let oktaClientID = "0oa-demo-client"
     static let callback = "https://yourapp.com/sso/callback"
+    /// The fixture directory's service-account and user passwords (checked never to be printed).
+    static let ldapServicePassword = "svc-pw"
+    static let ldapUserPassword = "alice-pw"
     static let entraMetadataURL = "https://login.microsoftonline.com/contoso-tenant/federationmetadata/2007-06/federationmetadata.xml"
 
     var okta: SsoConnection?
