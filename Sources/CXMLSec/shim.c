@@ -274,10 +274,10 @@ int cxmlsec_verify_signature(xmlNodePtr signature, xmlSecKeyPtr key, int flags, 
         return -1;
     }
     int result = -1;
-    ctx->signKey = xmlSecKeyDuplicate(key);
-    if (ctx->signKey == NULL) {
-        goto done;
-    }
+    // Borrowed, never duplicated (duplicating a certificate key costs more than the verification):
+    // xmlsec only reads it (xmlSecKeyMatch, and the signature transform takes its own reference to
+    // the EVP_PKEY), and it is detached again before the context is destroyed.
+    ctx->signKey = key;
     ctx->flags = XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS | XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES;
     ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
     ctx->keyInfoReadCtx.maxRetrievalMethodLevel = 0;
@@ -312,6 +312,7 @@ int cxmlsec_verify_signature(xmlNodePtr signature, xmlSecKeyPtr key, int flags, 
     }
     result = 1;
 done:
+    ctx->signKey = NULL;
     xmlSecDSigCtxDestroy(ctx);
     return result;
 }
@@ -350,16 +351,17 @@ int cxmlsec_decrypt_key(xmlNodePtr encrypted_key, xmlSecKeyPtr key, int flags, u
     if (ctx == NULL) return -1;
     int result = -1;
     ctx->mode = xmlEncCtxModeEncryptedKey;
-    ctx->encKey = xmlSecKeyDuplicate(key);
+    ctx->encKey = key; // borrowed, see cxmlsec_verify_signature
     ctx->keyInfoReadCtx.maxRetrievalMethodLevel = 0;
     ctx->transformCtx.enabledUris = xmlSecTransformUriTypeNone;
-    if (ctx->encKey == NULL || cxmlsec_enable(ctx, xmlSecOpenSSLTransformRsaOaepId) < 0) goto done;
+    if (cxmlsec_enable(ctx, xmlSecOpenSSLTransformRsaOaepId) < 0) goto done;
     if ((flags & CXMLSEC_ALLOW_RSA15) && cxmlsec_enable(ctx, xmlSecOpenSSLTransformRsaPkcs1Id) < 0) goto done;
     xmlSecBufferPtr buffer = xmlSecEncCtxDecryptToBuffer(ctx, encrypted_key);
     if (buffer == NULL) goto done;
     if (cxmlsec_copy_buffer(buffer, out, out_len) < 0) goto done;
     result = 0;
 done:
+    ctx->encKey = NULL;
     xmlSecEncCtxDestroy(ctx);
     return result;
 }

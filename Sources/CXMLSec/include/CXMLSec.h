@@ -96,7 +96,7 @@ int cxml_has_xml_id(xmlDocPtr doc);
 /// Allow RSA PKCS#1 v1.5 key transport (off by default).
 #define CXMLSEC_ALLOW_RSA15 0x2
 
-/// Verifies the ds:Signature `signature` with the pinned `key` only (duplicated inside; KeyInfo is
+/// Verifies the ds:Signature `signature` with the pinned `key` only (borrowed, read-only; KeyInfo is
 /// never read), same-document references only, manifests ignored, and only these transforms:
 /// enveloped, exclusive/inclusive C14N (1.0, 1.1, with/without comments), RSA/ECDSA with SHA-256/384/512
 /// and SHA-256/384/512 digests (+ SHA-1 with CXMLSEC_ALLOW_SHA1).
@@ -113,7 +113,7 @@ int cxmlsec_key_info(xmlSecKeyPtr key, int *kind);
 /// Loads a key from memory (format: an xmlSecKeyDataFormat value). NULL on failure.
 xmlSecKeyPtr cxmlsec_key_load(const unsigned char *bytes, int len, int format);
 
-/// Decrypts an xenc:EncryptedKey with the private `key` (duplicated inside), RSA-OAEP only (plus
+/// Decrypts an xenc:EncryptedKey with the private `key` (borrowed, read-only), RSA-OAEP only (plus
 /// RSA 1.5 with CXMLSEC_ALLOW_RSA15). 0 and `*out`/`*out_len` (free) on success, -1 on any failure.
 int cxmlsec_decrypt_key(xmlNodePtr encrypted_key, xmlSecKeyPtr key, int flags, unsigned char **out, int *out_len);
 

@@ -40,7 +40,14 @@ package struct SAMLResponseCheck {
         var response = root
         var responseSigned = false
         if root.firstChild(ds, "Signature") != nil {
-            response = try XMLSignatureVerifier.verify(root, keys: configuration.idpSigningKeys, options: signatureOptions).root
+            // Re-parse the signed bytes when the assertion's values come from this signature; otherwise
+            // only attributes of the verified root itself (the node the reference resolved to) are read,
+            // and the (encrypted or separately signed) assertion is its verified child.
+            if case .plain(let assertion) = child, assertion.firstChild(ds, "Signature") == nil {
+                response = try XMLSignatureVerifier.verify(root, keys: configuration.idpSigningKeys, options: signatureOptions).root
+            } else {
+                try XMLSignatureVerifier.verifyInPlace(root, keys: configuration.idpSigningKeys, options: signatureOptions)
+            }
             responseSigned = true
         }
         if policy.requireSignedResponse && !responseSigned {
@@ -85,7 +92,7 @@ package struct SAMLResponseCheck {
         }
 
         try checkEnvelope(response, signed: responseSigned, expectedRequestID: expectedRequestID)
-        return try SAMLAssertionChecks(check: self, expectedRequestID: expectedRequestID).run(
+        return try SAMLAssertionChecks(check: self, expectedRequestID: expectedRequestID, responseSigned: responseSigned).run(
             assertion, response: response, flags: (responseSigned, assertionSigned, encrypted))
     }
 

@@ -33,6 +33,21 @@ package enum XMLSignatureVerifier {
     package static func verify(
         _ element: SAMLXMLElement, keys: SAMLSigningKeySet, options: Options
     ) throws(SsoError) -> SAMLXMLDocument {
+        guard let signed = try verify(element, keys: keys, options: options, readBack: true) else {
+            throw SsoError(.samlSignatureInvalid, "the signed content of <\(element.localName)> could not be read back")
+        }
+        return signed
+    }
+
+    /// Verifies like ``verify(_:keys:options:)`` without re-parsing the signed bytes: for a caller
+    /// that then reads only attributes of `element` itself, the very node the reference resolved to.
+    package static func verifyInPlace(_ element: SAMLXMLElement, keys: SAMLSigningKeySet, options: Options) throws(SsoError) {
+        _ = try verify(element, keys: keys, options: options, readBack: false)
+    }
+
+    private static func verify(
+        _ element: SAMLXMLElement, keys: SAMLSigningKeySet, options: Options, readBack: Bool
+    ) throws(SsoError) -> SAMLXMLDocument? {
         let signatures = element.children(SAMLNamespace.xmlDSig, "Signature")
         guard signatures.count == 1, let signature = signatures.first else {
             throw SsoError(.samlSignatureReferenceInvalid, "<\(element.localName)> must have exactly one Signature")
@@ -60,6 +75,7 @@ package enum XMLSignatureVerifier {
             guard String(cString: uri) == "#" + id else {
                 throw SsoError(.samlSignatureReferenceInvalid, "the verified reference is not #\(id)")
             }
+            guard readBack else { return nil }
             let signed: SAMLXMLDocument
             do {
                 signed = try HardenedXMLParser.parse(UnsafeRawBufferPointer(start: bytes, count: Int(length)), limits: options.limits)
