@@ -4,7 +4,7 @@
 set -eu
 mkdir -p "$1"; cd "$1"; [ -f server.crt ] && exit 0
 umask 077
-R="openssl req -newkey rsa:2048 -nodes -days 2"
+R="openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2"
 $R -x509 -subj "/CN=swift-sso LDAP fixture CA (test only)" -keyout ca.key -out ca.crt 2>/dev/null
 $R -x509 -subj "/CN=swift-sso wrong CA (test only)" -keyout wrongca.key -out wrongca.crt 2>/dev/null
 $R -subj "/CN=127.0.0.1" -keyout server.key -out server.csr 2>/dev/null
