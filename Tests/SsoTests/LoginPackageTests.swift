@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Sso
 import Testing
 
@@ -23,6 +24,34 @@ import Testing
         #expect(try await t.engine.stores.users.users(organizationID: org.id).count == 2)
     }
 
+    @Test func concurrentFirstLoginsProvisionOneUser() async throws {
+        let t = TestEngine()
+        let org = try t.org()
+        let conn = try await org.createConnection(Samples.oidc())
+        let identity = SsoIdentity(subject: "okta|race", email: "race@mycompany.com")
+        let outcomes = await withTaskGroup(of: (String, Bool)?.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    guard let outcome = try? await org.completeLogin(identity: identity, connectionID: conn.id) else { return nil }
+                    return (outcome.user.id, outcome.provisioned)
+                }
+            }
+            return await group.reduce(into: [(String, Bool)]()) { if let value = $1 { $0.append(value) } }
+        }
+        #expect(outcomes.count == 16)
+        #expect(Set(outcomes.map(\.0)).count == 1)
+        #expect(outcomes.filter(\.1).count == 1)
+        #expect(try await t.engine.stores.users.users(organizationID: org.id).count == 1)
+        #expect(try await org.listSessions().sessions.count == 16)
+    }
+
+    @Test func defaultTransportNeverReachesTheNetwork() async throws {
+        let engine = SsoEngine()
+        let request = HTTPRequest(method: .get, scheme: "https", authority: "idp.example", path: "/.well-known/openid-configuration")
+        let error = await thrownError { try await engine.httpTransport.fetch(request, maxResponseBytes: 1024) }
+        #expect(error?.code == .httpTransportFailed)
+    }
+
     @Test func withoutJITUnknownUsersAreRefused() async throws {
         let t = TestEngine()
         let org = try t.org()
@@ -37,6 +66,7 @@ import Testing
         SsoIdentity(subject: "s", email: nil),
         SsoIdentity(subject: " ", email: "alice@mycompany.com"),
         SsoIdentity(subject: "s", email: "alice@@mycompany.com"),
+        SsoIdentity(subject: String(repeating: "s", count: 2049), email: "alice@mycompany.com"),
     ])
     func identitiesThatCannotLogIn(_ identity: SsoIdentity) async throws {
         let t = TestEngine()
@@ -66,6 +96,19 @@ import Testing
         try await org.savePendingLogin(login, key: "state-b")
         t.clock.advance(by: 600)
         #expect(await errorCode { try await org.takePendingLogin(key: "state-b") } == .loginInvalidState)
+    }
+
+    @Test func engineLevelTakeFindsTheOrganization() async throws {
+        let t = TestEngine()
+        let org = try t.org("org_globex")
+        let conn = try await org.createConnection(Samples.oidc())
+        let login = SsoPendingLogin(organizationID: org.id, connectionID: conn.id, protocol: .oidc, createdAt: t.clock.now)
+        try await org.savePendingLogin(login, key: "state-e")
+        let taken = try await t.engine.takePendingLogin(key: "state-e")
+        #expect(taken.organization.id == "org_globex")
+        #expect(taken.login == login)
+        #expect(await errorCode { try await t.engine.takePendingLogin(key: "state-e") } == .loginInvalidState)
+        #expect(await errorCode { try await t.engine.takePendingLogin(key: "never-saved") } == .loginInvalidState)
     }
 
     @Test(arguments: [true, false])
@@ -128,5 +171,5 @@ import Testing
 }
 
 extension SsoIdentity: CustomTestStringConvertible {
-    public var testDescription: String { "\(subject) \(email ?? "nil") verified=\(String(describing: emailVerified))" }
+    public var testDescription: String { "\(subject.prefix(20)) \(email ?? "nil") verified=\(String(describing: emailVerified))" }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 extension DomainName {
     /// Full stops that UTS #46 maps to `.`, accepted as the one trailing dot.
     private static let trailingDots: Set<Unicode.Scalar> = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"]
@@ -11,22 +9,28 @@ extension DomainName {
     /// The canonical ASCII form of `input`, or `routing.invalid_domain`.
     static func normalize(_ input: String) throws(SsoError) -> String {
         guard input.utf8.count <= maxInputBytes else { throw invalid("longer than \(maxInputBytes) bytes") }
-        var text = input.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw invalid("it is empty") }
-        if text.hasPrefix("[") || text.hasSuffix("]") {
+        var text = input.trimmingWhiteSpace
+        guard let first = text.utf8.first, let last = text.utf8.last else { throw invalid("it is empty") }
+        if first == UInt8(ascii: "[") || last == UInt8(ascii: "]") {
             throw invalid("IP literals are not routable")
         }
-        guard !text.contains(":") else { throw invalid("it contains ':' (an IPv6 literal or a port)") }
-        guard !text.contains("@") else { throw invalid("it contains '@' (an email address, not a domain)") }
-        if let last = text.unicodeScalars.last, trailingDots.contains(last) {
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") { throw invalid("it contains ':' (an IPv6 literal or a port)") }
+            if byte == UInt8(ascii: "@") { throw invalid("it contains '@' (an email address, not a domain)") }
+            if byte >= 0x80 { isASCII = false }
+        }
+        if last == UInt8(ascii: ".") {
+            text.unicodeScalars.removeLast()
+        } else if !isASCII, let scalar = text.unicodeScalars.last, trailingDots.contains(scalar) {
             text.unicodeScalars.removeLast()
         }
         guard !text.isEmpty else { throw invalid("it is empty") }
 
         let ascii: String
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let lowered = asciiLowercased(text)
-            if lowered.hasPrefix("xn--") || lowered.contains(".xn--") {
+        if isASCII {
+            let lowered = text.asciiLowercased
+            if hasALabel(lowered) {
                 ascii = try idnaLookup(lowered)   // validates A-labels (round trip)
             } else {
                 ascii = lowered
@@ -38,19 +42,27 @@ extension DomainName {
         return ascii
     }
 
-    private static func idnaLookup(_ text: String) throws(SsoError) -> String {
-        switch IDNA.toASCII(text) {
-        case .success(let ascii): return asciiLowercased(ascii)
-        case .failure(let failure): throw invalid("refused by IDNA2008/UTS #46 (\(failure.name))")
+    /// Whether a label of `ascii` starts with `xn--`.
+    private static func hasALabel(_ ascii: String) -> Bool {
+        var atLabelStart = true
+        var iterator = ascii.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if atLabelStart, byte == UInt8(ascii: "x") {
+                var copy = iterator
+                if copy.next() == UInt8(ascii: "n"), copy.next() == UInt8(ascii: "-"), copy.next() == UInt8(ascii: "-") {
+                    return true
+                }
+            }
+            atLabelStart = byte == UInt8(ascii: ".")
         }
+        return false
     }
 
-    private static func asciiLowercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }
-        let bytes = text.utf8.map { byte in
-            byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    private static func idnaLookup(_ text: String) throws(SsoError) -> String {
+        switch IDNA.toASCII(text) {
+        case .success(let ascii): return ascii.asciiLowercased
+        case .failure(let failure): throw invalid("refused by IDNA2008/UTS #46 (\(failure.name))")
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The hostname rules applied to the ASCII form.
