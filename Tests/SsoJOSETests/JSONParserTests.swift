@@ -19,6 +19,11 @@ struct JSONParserTests {
         #expect(value["o"] == .object([:]))
     }
 
+    @Test func mixesRawUTF8AndEscapes() throws {
+        #expect(try parse(#""é\nü\u0041ß""#) == .string("é\nüAß"))
+        #expect(try parse(#"{"kéy":"välue"}"#)["kéy"] == .string("välue"))
+    }
+
     @Test func keepsRawUTF8AndCRLFWhitespace() throws {
         let value = try parse("{\"iss\":\"jöe\",\r\n \"exp\":1300819380}")
         #expect(value["iss"]?.stringValue == "jöe")
@@ -51,6 +56,8 @@ struct JSONParserTests {
         [0x22, 0xE2, 0x82, 0x22],  // truncated
         [0x22, 0xFF, 0x22],
         [0x22, 0x80, 0x22],  // lone continuation byte
+        [0x22, 0x5C, 0x6E, 0xFF, 0x22],  // invalid byte after an escape
+        [0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22],
     ] as [[UInt8]])
     func rejectsInvalidUTF8(_ bytes: [UInt8]) {
         #expect(errorCode { try JSONParser.parse(bytes) } == .joseJSONInvalid)
@@ -76,5 +83,16 @@ struct JSONParserTests {
         let value = try parse(#"{"b":[1,2.5,"x\n"],"a":{"z":null,"y":true}}"#)
         #expect(value.serialized() == #"{"a":{"y":true,"z":null},"b":[1,2.5,"x\n"]}"#)
         #expect(try parse(value.serialized()) == value)
+    }
+}
+
+@Suite("Strict JSON parser: numbers")
+struct JSONNumberTests {
+    @Test(arguments: ["0", "-0", "7", "-12", "1800000000", "999999999999999", "-999999999999999", "1000000000000000",
+                      "12345678901234567890", "1.5", "-2.25e3", "1E2", "1e-2", "0.1", "9007199254740993"])
+    func matchesFoundationsReading(_ text: String) throws {
+        let parsed = try JSONParser.parse(Array(text.utf8)).numberValue
+        #expect(parsed == Double(text))
+        #expect(parsed?.sign == Double(text)?.sign)
     }
 }

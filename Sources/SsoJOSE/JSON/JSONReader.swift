@@ -65,6 +65,7 @@ struct JSONReader: ~Copyable {
         try enter()
         index += 1
         var members: [String: JSONValue] = [:]
+        members.reserveCapacity(8)
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -97,6 +98,7 @@ struct JSONReader: ~Copyable {
         try enter()
         index += 1
         var elements: [JSONValue] = []
+        elements.reserveCapacity(4)
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             index += 1
@@ -118,23 +120,38 @@ struct JSONReader: ~Copyable {
 
     private mutating func parseNumber() throws(SsoError) -> Double {
         let start = index
-        if current == UInt8(ascii: "-") { index += 1 }
+        let negative = current == UInt8(ascii: "-")
+        if negative { index += 1 }
         guard let first = current, isDigit(first) else { throw invalid("malformed number") }
         index += 1
         if first == UInt8(ascii: "0"), let next = current, isDigit(next) {
             throw invalid("leading zero in number")
         }
-        skipDigits()
+        var integer = UInt64(first - UInt8(ascii: "0"))
+        var digits = 1
+        while let byte = current, isDigit(byte) {
+            if digits < 18 { integer = integer * 10 + UInt64(byte - UInt8(ascii: "0")) }
+            digits += 1
+            index += 1
+        }
+        var isInteger = true
         if current == UInt8(ascii: ".") {
+            isInteger = false
             index += 1
             guard let digit = current, isDigit(digit) else { throw invalid("malformed fraction") }
             skipDigits()
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            isInteger = false
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard let digit = current, isDigit(digit) else { throw invalid("malformed exponent") }
             skipDigits()
+        }
+        // Integers of up to 15 digits (all JWT dates) are exact in a Double: no text round trip.
+        if isInteger, digits <= 15 {
+            let value = Double(integer)
+            return negative ? -value : value
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw invalid("number out of range") }
@@ -151,7 +168,24 @@ struct JSONReader: ~Copyable {
 
     private mutating func parseString() throws(SsoError) -> String {
         index += 1  // opening quote
-        var out: [UInt8] = []
+        let start = index
+        // Fast path: no escape, so the string is the validated bytes as they are.
+        while let byte = current, byte != UInt8(ascii: "\\") {
+            switch byte {
+            case UInt8(ascii: "\""):
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                return text
+            case 0x00..<0x20:
+                throw invalid("control character in string")
+            case 0x20..<0x80:
+                index += 1
+            default:
+                index += try multiByteScalarLength()
+            }
+        }
+        guard current != nil else { throw invalid("unterminated string") }
+        var out = Array(bytes[start..<index])
         while true {
             guard let byte = current else { throw invalid("unterminated string") }
             switch byte {
@@ -167,13 +201,15 @@ struct JSONReader: ~Copyable {
                 out.append(byte)
                 index += 1
             default:
-                try copyMultiByteScalar(into: &out)
+                let length = try multiByteScalarLength()
+                out.append(contentsOf: bytes[index..<(index + length)])
+                index += length
             }
         }
     }
 
-    /// Copies one well-formed multi-byte UTF-8 sequence (Unicode Table 3-7) or throws.
-    private mutating func copyMultiByteScalar(into out: inout [UInt8]) throws(SsoError) {
+    /// The length of the well-formed multi-byte UTF-8 sequence at `index` (Unicode Table 3-7), or throws.
+    private func multiByteScalarLength() throws(SsoError) -> Int {
         guard let lead = current else { throw invalid("unterminated string") }
         let length: Int
         var low: UInt8 = 0x80
@@ -195,8 +231,7 @@ struct JSONReader: ~Copyable {
             let continuation = bytes[index + offset]
             guard continuation >= 0x80, continuation <= 0xBF else { throw invalid("invalid UTF-8") }
         }
-        for offset in 0..<length { out.append(bytes[index + offset]) }
-        index += length
+        return length
     }
 
     private mutating func parseEscape(into out: inout [UInt8]) throws(SsoError) {
