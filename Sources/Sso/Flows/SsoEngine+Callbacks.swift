@@ -10,7 +10,7 @@ extension SsoEngine {
     /// Completes an OIDC callback when the route does not know the organization: the state names
     /// it. Same checks as ``SsoOrganization/handleOidcCallback(code:state:)``.
     public func handleOidcCallback(code: String, state: String) async throws(SsoError) -> SsoCallbackResponse {
-        let (organization, pending) = try await takePendingLogin(key: state)
+        let (organization, pending) = try await takePendingLogin(key: try Self.stateKey(state))
         return try await organization.completeOIDCCallback(code: code, state: state, pending: pending)
     }
 
@@ -27,22 +27,13 @@ extension SsoEngine {
     /// Completes a legacy single-config callback (reference: `handle_callback`); the state names
     /// the organization.
     public func handleCallback(code: String, state: String) async throws(SsoError) -> SsoLegacyCallbackResponse {
-        let (organization, pending) = try await takePendingLogin(key: state)
+        let (organization, pending) = try await takePendingLogin(key: try Self.stateKey(state))
         return try await organization.completeLegacyCallback(code: code, state: state, pending: pending)
     }
 
-    /// Takes the pending login under `key` (once) with the handle of the organization it belongs to.
-    private func takePendingLogin(key: String) async throws(SsoError) -> (SsoOrganization, SsoPendingLogin) {
-        let invalid = SsoError(.loginInvalidState, "the login state is unknown, already used or expired")
-        guard !key.isEmpty, key.utf8.count <= 512 else { throw invalid }
-        let at = clock.now
-        let states = stores.loginStates
-        guard let pending = try await storeCall("login state", { try await states.take(key, now: at) }),
-            let handle = try? organization(pending.organizationID)
-        else { throw invalid }
-        if let connectionID = pending.connectionID {
-            guard (try? await handle.usableConnectionRecord(connectionID)) != nil else { throw invalid }
-        }
-        return (handle, pending)
+    /// A callback's `state` if it can be a key the engine issued.
+    static func stateKey(_ state: String) throws(SsoError) -> String {
+        guard !state.isEmpty, state.utf8.count <= 512 else { throw invalidLoginState() }
+        return state
     }
 }
