@@ -15,16 +15,8 @@ extension SsoOrganization {
         guard case .ldap(let settings) = connection.settings else {
             throw SsoError(.loginProtocolMismatch, "the connection is not an LDAP connection")
         }
-        let authenticator = try LDAPAuthenticator(
-            configuration: try Self.ldapConfiguration(settings), connector: engine.ldapConnector, logger: logger)
-        let result: LDAPAuthenticationResult
-        do {
-            result = try await authenticator.authenticate(username: username, password: password)
-        } catch {
-            await authenticator.shutdown()
-            throw error
-        }
-        await authenticator.shutdown()
+        let authenticator = try await ldapAuthenticator(connection: connection, settings: settings)
+        let result = try await authenticator.authenticate(username: username, password: password)
         let identity = result.identity(connectionID: connection.id)
         let outcome = try await completeLogin(identity: identity, connectionID: connection.id)
         return Self.response(outcome, identity: identity, connectionID: connection.id, scopes: result.scopes)
@@ -33,6 +25,26 @@ extension SsoOrganization {
     /// ``handleLdapCallback(username:password:connectionID:)`` with the reference's parameter object.
     public func handleLdapCallback(_ params: SsoLdapCallbackParams) async throws(SsoError) -> SsoCallbackResponse {
         try await handleLdapCallback(username: params.username, password: params.password, connectionID: params.connectionID)
+    }
+
+    /// The engine's cached authenticator for the connection's current settings, created on first use.
+    private func ldapAuthenticator(connection: SsoConnectionRecord, settings: SsoLDAPSettings) async throws(SsoError)
+        -> LDAPAuthenticator
+    {
+        let cache = engine.caches.ldap
+        if let cached = await cache.authenticator(connectionID: connection.id, settings: settings) {
+            return cached
+        }
+        let candidate = try LDAPAuthenticator(
+            configuration: try Self.ldapConfiguration(settings), connector: engine.ldapConnector, logger: logger)
+        let (use, retired) = await cache.install(candidate, connectionID: connection.id, settings: settings)
+        for old in retired { await old.shutdown() }
+        return use
+    }
+
+    /// Shuts down the cached LDAP authenticator of a deleted or deactivated connection.
+    func retireLDAPAuthenticator(connectionID: String) async {
+        await engine.caches.ldap.remove(connectionID: connectionID)?.shutdown()
     }
 
     /// The SsoLDAP configuration of a connection's settings.

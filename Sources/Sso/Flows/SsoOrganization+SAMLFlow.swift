@@ -65,7 +65,8 @@ extension SsoOrganization {
         async throws(SsoError) -> IdPMetadata
     {
         let at = now
-        let key = "\(connection.id)|\(connection.updatedAt.timeIntervalSince1970)"
+        let source = settings.metadataURL.map { "url:" + $0 } ?? "xml:\(settings.metadataXML?.hashValue ?? 0)"
+        let key = "\(connection.id)|\(connection.updatedAt.timeIntervalSince1970)|\(source)"
         let cache = engine.caches.samlMetadata
         if !refresh, let cached = await cache.metadata(key: key, now: at) { return cached }
         let metadata: IdPMetadata

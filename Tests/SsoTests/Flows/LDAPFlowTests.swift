@@ -53,6 +53,25 @@ import Testing
         #expect(again.developerID == result.developerID)
     }
 
+    @Test func serviceConnectionsAreReusedAcrossLogins() async throws {
+        let directory = Self.directory()
+        let env = SsoTestEnvironment(ldapConnector: directory.connector)
+        let org = try env.engine.organization("org_acme")
+        let connection = try await Self.connection(org)
+        _ = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        let first = directory.counters.connects
+        _ = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        let second = directory.counters.connects - first
+        #expect(second < first)
+        // Changed settings get a fresh authenticator.
+        var update = UpdateSsoConnectionParams()
+        update.userFilter = "(objectClass=inetOrgPerson)"
+        _ = try await org.updateConnection(connection.id, update)
+        let before = directory.counters.connects
+        _ = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        #expect(directory.counters.connects - before == first)
+    }
+
     @Test func failuresWriteNothing() async throws {
         let directory = Self.directory()
         let env = SsoTestEnvironment(ldapConnector: directory.connector)
