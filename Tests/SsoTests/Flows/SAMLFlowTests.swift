@@ -131,4 +131,29 @@ import Testing
         _ = try await org.getLoginURL(domain: "cache.example")
         #expect(env.transport.count(for: url) == 2)
     }
+
+    @Test func inlineMetadataAndEngineLevelCallback() async throws {
+        let env = SsoTestEnvironment()
+        let org = try env.engine.organization("org_acme")
+        let idp = try env.addSAMLIdentityProvider(entityID: "https://idp.inline.test", ssoURL: "https://idp.inline.test/sso")
+        let connection = try await org.createConnection(.saml(
+            name: "Inline", metadataXML: idp.metadataXML(), assertionConsumerServiceURL: Flow.acs,
+            entityID: Flow.spEntityID, domains: ["inline.example"], jitProvisioning: true))
+        let login = try await org.getLoginURL(SsoLoginParams(domain: "ann@inline.example"))
+        let post = try idp.respond(to: login, as: TestSAMLUser(nameID: "ann@inline.example"))
+        let result = try await env.engine.handleSamlCallback(samlResponse: post.samlResponse, relayState: post.relayState)
+        #expect(result.connectionID == connection.id)
+        #expect(result.email == "ann@inline.example")
+        #expect(env.transport.requests.isEmpty)
+    }
+
+    @Test func deletedSAMLConnectionStopsPendingLogins() async throws {
+        let env = SsoTestEnvironment()
+        let org = try env.engine.organization("org_acme")
+        let (connection, idp) = try await Flow.saml(env, org, Flow.oneLogin)
+        let post = try idp.respond(to: try await org.getLoginURL(domain: Flow.oneLogin.domain), as: Flow.oneLogin.user("o@onecorp.example"))
+        try await org.deleteConnection(connection.id)
+        #expect(await errorCode { try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: post.relayState) } == .loginInvalidState)
+        #expect(try await env.engine.stores.users.users(organizationID: org.id).isEmpty)
+    }
 }
