@@ -64,8 +64,7 @@ struct JSONReader: ~Copyable {
     private mutating func parseObject() throws(SsoError) -> JSONValue {
         try enter()
         index += 1
-        var members: [String: JSONValue] = [:]
-        members.reserveCapacity(8)
+        var members = [String: JSONValue](minimumCapacity: 8)
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -97,7 +96,7 @@ struct JSONReader: ~Copyable {
     private mutating func parseArray() throws(SsoError) -> JSONValue {
         try enter()
         index += 1
-        var elements: [JSONValue] = []
+        var elements = [JSONValue]()
         elements.reserveCapacity(4)
         skipWhitespace()
         if current == UInt8(ascii: "]") {
