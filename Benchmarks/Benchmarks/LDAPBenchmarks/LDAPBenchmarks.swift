@@ -160,8 +160,8 @@ final class BareLDAP {
     }
 
     func login(uid: String, password: String) throws -> Int {
-        var attributes: [UnsafeMutablePointer<CChar>?] = ["mail", "displayName", "cn", "objectGUID", "ipaUniqueID", "entryUUID",
-                                                          "nsUniqueId", "uid", "memberOf"].map { strdup($0) } + [nil]
+        let names = ["mail", "displayName", "cn", "objectGUID", "ipaUniqueID", "entryUUID", "nsUniqueId", "uid", "memberOf"]
+        var attributes: [UnsafeMutablePointer<CChar>?] = names.map { strdup($0) } + [nil]
         defer { attributes.forEach { free($0) } }
         var message: OpaquePointer?
         let code = ldap_search_ext_s(service, "dc=example,dc=org", LDAP_SCOPE_SUBTREE, "(&(uid=\(uid))(objectClass=inetOrgPerson))",

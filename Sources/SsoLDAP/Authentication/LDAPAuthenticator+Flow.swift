@@ -30,9 +30,16 @@ extension LDAPAuthenticator {
         let loginName = entry.strings(attribute).first
         let (bound, warning) = try await userBind(dn: entry.dn, password: password, deadline: deadline) { _ in entry }
         guard let bound else { throw LDAPBindOutcome.invalidCredentials }
-        let groups = try await withServiceConnection(deadline: deadline) { connection in
-            try await LDAPGroupResolver(configuration: configuration.groups)
-                .groups(of: bound, loginName: loginName, deadline: deadline) { try await connection.search($0, deadline: deadline) }
+        let resolver = LDAPGroupResolver(configuration: configuration.groups)
+        let groups: [String]
+        if resolver.needsDirectory {
+            groups = try await withServiceConnection(deadline: deadline) { connection in
+                try await resolver.groups(of: bound, loginName: loginName, deadline: deadline) {
+                    try await connection.search($0, deadline: deadline)
+                }
+            }
+        } else {
+            groups = try await resolver.groups(of: bound, loginName: loginName, deadline: deadline) { _ in [] }
         }
         return try result(for: bound, groups: groups, warning: warning)
     }

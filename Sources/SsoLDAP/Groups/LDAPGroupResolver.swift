@@ -10,6 +10,14 @@ struct LDAPGroupResolver {
 
     typealias Search = (LDAPSearchRequest) async throws -> [LDAPEntry]
 
+    /// Whether resolving needs searches (false for `memberOf` without a nested walk, or no groups).
+    var needsDirectory: Bool {
+        switch (configuration.mode, configuration.nested) {
+        case (.none, _), (.memberOf, .none): false
+        default: true
+        }
+    }
+
     /// The group DNs of `user`, sorted.
     func groups(of user: LDAPEntry, loginName: String?, deadline: ContinuousClock.Instant,
                 search: Search) async throws -> [String] {
