@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Sso
 import Testing
 
@@ -21,6 +22,34 @@ import Testing
         let other = try await org.completeLogin(identity: SsoIdentity(subject: "okta|zzz", email: "alice@mycompany.com"), connectionID: conn.id)
         #expect(other.user.id != first.user.id)
         #expect(try await t.engine.stores.users.users(organizationID: org.id).count == 2)
+    }
+
+    @Test func concurrentFirstLoginsProvisionOneUser() async throws {
+        let t = TestEngine()
+        let org = try t.org()
+        let conn = try await org.createConnection(Samples.oidc())
+        let identity = SsoIdentity(subject: "okta|race", email: "race@mycompany.com")
+        let outcomes = await withTaskGroup(of: (String, Bool)?.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    guard let outcome = try? await org.completeLogin(identity: identity, connectionID: conn.id) else { return nil }
+                    return (outcome.user.id, outcome.provisioned)
+                }
+            }
+            return await group.reduce(into: [(String, Bool)]()) { if let value = $1 { $0.append(value) } }
+        }
+        #expect(outcomes.count == 16)
+        #expect(Set(outcomes.map(\.0)).count == 1)
+        #expect(outcomes.filter(\.1).count == 1)
+        #expect(try await t.engine.stores.users.users(organizationID: org.id).count == 1)
+        #expect(try await org.listSessions().sessions.count == 16)
+    }
+
+    @Test func defaultTransportNeverReachesTheNetwork() async throws {
+        let engine = SsoEngine()
+        let request = HTTPRequest(method: .get, scheme: "https", authority: "idp.example", path: "/.well-known/openid-configuration")
+        let error = await thrownError { try await engine.httpTransport.fetch(request, maxResponseBytes: 1024) }
+        #expect(error?.code == .httpTransportFailed)
     }
 
     @Test func withoutJITUnknownUsersAreRefused() async throws {

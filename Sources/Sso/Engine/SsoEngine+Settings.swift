@@ -13,15 +13,20 @@ extension SsoEngine {
         public var maxConnectionsPerOrganization: Int
         /// Domains one connection may claim. Default 100.
         public var maxDomainsPerConnection: Int
+        /// How long fetched SAML metadata is reused when it states neither `cacheDuration` nor
+        /// `validUntil` (when it does, those are honoured). Default 1 hour.
+        public var samlMetadataLifetime: TimeInterval
 
         public init(
             sessionLifetime: TimeInterval = 8 * 3600, loginStateTTL: TimeInterval = 600,
-            maxConnectionsPerOrganization: Int = 100, maxDomainsPerConnection: Int = 100
+            maxConnectionsPerOrganization: Int = 100, maxDomainsPerConnection: Int = 100,
+            samlMetadataLifetime: TimeInterval = 3600
         ) {
             self.sessionLifetime = max(60, sessionLifetime)
             self.loginStateTTL = max(10, loginStateTTL)
             self.maxConnectionsPerOrganization = max(1, maxConnectionsPerOrganization)
             self.maxDomainsPerConnection = max(1, maxDomainsPerConnection)
+            self.samlMetadataLifetime = max(0, samlMetadataLifetime)
         }
     }
 }

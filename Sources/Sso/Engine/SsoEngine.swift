@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SsoLDAP
 
 /// The embedded SSO engine: organizations, their connections, enforcement, sessions and
 /// legacy configs, over injected stores, clock, randomness, HTTP transport and logger.
@@ -22,16 +23,22 @@ public struct SsoEngine: Sendable {
     public let random: any RandomSource
     /// The transport for IdP metadata, discovery, JWKS and token requests.
     public let httpTransport: any HTTPTransport
+    /// How LDAP connections reach their directory (default: libldap).
+    public let ldapConnector: any LDAPConnector
     public let logger: Logger
+    /// Per-engine protocol caches (OIDC discovery and keys per issuer, SAML metadata per connection).
+    let caches: SsoEngineCaches
 
     /// Creates an engine. Every dependency has a default: in-memory stores, the system clock,
-    /// the system's secure random source, a transport that refuses all requests, and a no-op logger.
+    /// the system's secure random source, a transport that refuses all requests, the libldap
+    /// connector, and a no-op logger.
     public init(
         settings: Settings = Settings(),
         stores: SsoStores = SsoStores(),
         clock: any SsoClock = SystemClock(),
         random: any RandomSource = SystemRandomSource(),
         httpTransport: any HTTPTransport = NoHTTPTransport(),
+        ldapConnector: any LDAPConnector = LibLDAPConnector(),
         logger: Logger = .ssoDisabled
     ) {
         self.settings = settings
@@ -39,7 +46,9 @@ public struct SsoEngine: Sendable {
         self.clock = clock
         self.random = random
         self.httpTransport = httpTransport
+        self.ldapConnector = ldapConnector
         self.logger = logger
+        self.caches = SsoEngineCaches()
     }
 
     /// The handle for organization `id` (any non-empty text of at most 256 bytes without

@@ -19,11 +19,17 @@ public struct SsoPendingLogin: Sendable, Equatable {
     public var codeVerifier: Secret?
     /// SAML: the AuthnRequest ID the response must answer (`InResponseTo`).
     public var samlRequestID: String?
+    /// OIDC: the issuer the login was started with (the callback refuses it if the connection's
+    /// issuer changed since).
+    public var issuer: String?
+    /// OIDC: the client id the login was started with.
+    public var clientID: String?
     public var createdAt: Date
 
     public init(
         organizationID: String, connectionID: String?, protocol: SsoProtocol, redirectURI: String? = nil,
-        nonce: String? = nil, codeVerifier: Secret? = nil, samlRequestID: String? = nil, createdAt: Date
+        nonce: String? = nil, codeVerifier: Secret? = nil, samlRequestID: String? = nil, issuer: String? = nil,
+        clientID: String? = nil, createdAt: Date
     ) {
         self.organizationID = organizationID
         self.connectionID = connectionID
@@ -32,6 +38,8 @@ public struct SsoPendingLogin: Sendable, Equatable {
         self.nonce = nonce
         self.codeVerifier = codeVerifier
         self.samlRequestID = samlRequestID
+        self.issuer = issuer
+        self.clientID = clientID
         self.createdAt = createdAt
     }
 }

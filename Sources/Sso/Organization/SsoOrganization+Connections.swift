@@ -105,5 +105,6 @@ extension SsoOrganization {
         let sessions = stores.sessions
         _ = try await storeCall("session") { try await sessions.revokeAll(connectionID: connectionID, at: time) }
         try await discardPendingLogins(connectionID: connectionID)
+        await retireLDAPAuthenticator(connectionID: connectionID)
     }
 }

@@ -1,6 +1,8 @@
-/// The default ``SsoConnectionStore``: an actor over a dictionary and a ``RoutingTable``.
+/// The default ``SsoConnectionStore``: an actor over a dictionary, an index by organization and
+/// a ``RoutingTable``. Claims are checked and applied inside one actor call, so they are atomic.
 public actor InMemoryConnectionStore: SsoConnectionStore {
     private var records: [String: SsoConnectionRecord] = [:]
+    private var byOrganization: [String: Set<String>] = [:]
     private var table = RoutingTable()
 
     public init() {}
@@ -9,6 +11,7 @@ public actor InMemoryConnectionStore: SsoConnectionStore {
         guard records[record.id] == nil else { throw SsoError(.storeDuplicateKey, "a connection with this id already exists") }
         try table.assign(record.domains, to: record.id, includeSubdomains: record.matchSubdomains)
         records[record.id] = record
+        byOrganization[record.organizationID, default: []].insert(record.id)
     }
 
     public func replace(_ record: SsoConnectionRecord) throws -> Bool {
@@ -23,13 +26,15 @@ public actor InMemoryConnectionStore: SsoConnectionStore {
     }
 
     public func connections(organizationID: String) -> [SsoConnectionRecord] {
-        records.values.filter { $0.organizationID == organizationID }
+        (byOrganization[organizationID] ?? []).compactMap { records[$0] }
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
     public func remove(id: String, organizationID: String) -> SsoConnectionRecord? {
         guard let existing = records[id], existing.organizationID == organizationID else { return nil }
         table.remove(connectionID: id)
+        byOrganization[organizationID]?.remove(id)
+        if byOrganization[organizationID]?.isEmpty == true { byOrganization[organizationID] = nil }
         return records.removeValue(forKey: id)
     }
 

@@ -9,7 +9,11 @@ extension AdminWalk {
         ldap = await attempt("create LDAP connection") { try await org.createConnection(DemoFixtures.openLDAP) }
         for connection in [okta, entra, ldap].compactMap({ $0 }) {
             printer.detail("\(connection.protocol.rawValue.uppercased()) \(connection.name): \(connection.id)")
-            printer.detail("  domains \(connection.domains.joined(separator: ", ")) · status \(connection.status.rawValue) · JIT \(connection.jitProvisioning)")
+            let domains = connection.domains.map { ascii in
+                let display = (try? DomainName(ascii).unicode) ?? ascii
+                return display == ascii ? ascii : "\(display) (\(ascii))"
+            }
+            printer.detail("  domains \(domains.joined(separator: ", ")) · status \(connection.status.rawValue) · JIT \(connection.jitProvisioning)")
         }
         if let okta {
             printer.detail("The OIDC connection as the API returns it:")

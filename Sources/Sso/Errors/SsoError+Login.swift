@@ -1,0 +1,17 @@
+extension SsoError.Code {
+    /// The connection uses LDAP: there is no login URL, the user's credentials must be posted to
+    /// `handleLdapCallback(username:password:connectionID:)` instead.
+    public static let loginCredentialsRequired: Self = "login.credentials_required"
+    /// The redirect URI asked for is not on the connection's `redirect_uris` allow-list (exact
+    /// match), or the connection has no redirect URI to use.
+    public static let loginRedirectURINotAllowed: Self = "login.redirect_uri_not_allowed"
+    /// A callback reached the handler of another protocol (an OIDC state at the SAML callback, a
+    /// SAML connection given to the LDAP callback…).
+    public static let loginProtocolMismatch: Self = "login.protocol_mismatch"
+    /// A SAML response came without the RelayState that binds it to a started login
+    /// (IdP-initiated logins are not accepted through the engine).
+    public static let loginRelayStateMissing: Self = "login.relay_state_missing"
+    /// A connection's settings cannot be turned into a working protocol client (for instance an
+    /// LDAP URL the connector refuses); the message names the problem, never a secret.
+    public static let connectionMisconfigured: Self = "connection.misconfigured"
+}

@@ -1,0 +1,36 @@
+import Foundation
+import SsoLDAP
+
+/// One ``LDAPAuthenticator`` (and so one pool of service-account connections) per LDAP
+/// connection, reused across logins while the connection's settings stay the same. Changed
+/// settings replace the old authenticator; the replaced one is handed back to be shut down.
+actor LDAPAuthenticatorCache {
+    private var entries: [String: (settings: SsoLDAPSettings, authenticator: LDAPAuthenticator)] = [:]
+    private static let maxEntries = 1_000
+
+    /// The authenticator of `connectionID` with exactly `settings`, if one is cached.
+    func authenticator(connectionID: String, settings: SsoLDAPSettings) -> LDAPAuthenticator? {
+        guard let entry = entries[connectionID], entry.settings == settings else { return nil }
+        return entry.authenticator
+    }
+
+    /// Caches `candidate` unless an authenticator with the same settings won a race; returns the
+    /// one to use and those to shut down.
+    func install(_ candidate: LDAPAuthenticator, connectionID: String, settings: SsoLDAPSettings)
+        -> (use: LDAPAuthenticator, retired: [LDAPAuthenticator])
+    {
+        if let entry = entries[connectionID], entry.settings == settings { return (entry.authenticator, [candidate]) }
+        var retired: [LDAPAuthenticator] = []
+        if let old = entries.updateValue((settings, candidate), forKey: connectionID) { retired.append(old.authenticator) }
+        if entries.count > Self.maxEntries, let evicted = entries.first(where: { $0.key != connectionID }) {
+            entries[evicted.key] = nil
+            retired.append(evicted.value.authenticator)
+        }
+        return (candidate, retired)
+    }
+
+    /// Removes the authenticator of `connectionID` (deleted or deactivated); returns it to shut down.
+    func remove(connectionID: String) -> LDAPAuthenticator? {
+        entries.removeValue(forKey: connectionID)?.authenticator
+    }
+}
