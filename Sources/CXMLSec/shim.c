@@ -1,6 +1,8 @@
 #include "include/CXMLSec.h"
 
+#include <openssl/evp.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 static pthread_once_t cxmlsec_once = PTHREAD_ONCE_INIT;
@@ -177,4 +179,235 @@ xmlDocPtr cxml_parse_hardened(const char *bytes, int len, int max_depth, int *ha
         return NULL;
     }
     return doc;
+}
+
+int cxml_has_xml_id(xmlDocPtr doc) {
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlNodePtr node = root;
+    while (node != NULL) {
+        if (node->type == XML_ELEMENT_NODE) {
+            for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next) {
+                if (attr->ns != NULL && attr->ns->href != NULL &&
+                    xmlStrEqual(attr->ns->href, XML_XML_NAMESPACE) && xmlStrEqual(attr->name, BAD_CAST "id")) {
+                    return 1;
+                }
+            }
+            if (node->children != NULL) {
+                node = node->children;
+                continue;
+            }
+        }
+        while (node != root && node->next == NULL) {
+            node = node->parent;
+        }
+        if (node == root) {
+            return 0;
+        }
+        node = node->next;
+    }
+    return 0;
+}
+
+void cxmlsec_free_buffer(void *p) { free(p); }
+
+static int cxmlsec_copy_buffer(xmlSecBufferPtr buffer, unsigned char **out, int *out_len) {
+    if (buffer == NULL || xmlSecBufferGetData(buffer) == NULL) {
+        return -1;
+    }
+    xmlSecSize size = xmlSecBufferGetSize(buffer);
+    if (size > 0x7fffffff) {
+        return -1;
+    }
+    unsigned char *copy = malloc(size > 0 ? size : 1);
+    if (copy == NULL) {
+        return -1;
+    }
+    memcpy(copy, xmlSecBufferGetData(buffer), size);
+    *out = copy;
+    *out_len = (int)size;
+    return 0;
+}
+
+static int cxmlsec_enable_signature_transforms(xmlSecDSigCtxPtr ctx, int flags) {
+    xmlSecTransformId c14n[] = {
+        xmlSecTransformExclC14NId, xmlSecTransformExclC14NWithCommentsId,
+        xmlSecTransformInclC14NId, xmlSecTransformInclC14NWithCommentsId,
+        xmlSecTransformInclC14N11Id, xmlSecTransformInclC14N11WithCommentsId,
+    };
+    xmlSecTransformId sign[] = {
+        xmlSecOpenSSLTransformRsaSha256Id, xmlSecOpenSSLTransformRsaSha384Id, xmlSecOpenSSLTransformRsaSha512Id,
+        xmlSecOpenSSLTransformEcdsaSha256Id, xmlSecOpenSSLTransformEcdsaSha384Id, xmlSecOpenSSLTransformEcdsaSha512Id,
+    };
+    xmlSecTransformId digest[] = {
+        xmlSecOpenSSLTransformSha256Id, xmlSecOpenSSLTransformSha384Id, xmlSecOpenSSLTransformSha512Id,
+    };
+    for (size_t i = 0; i < sizeof(c14n) / sizeof(c14n[0]); i++) {
+        if (xmlSecDSigCtxEnableSignatureTransform(ctx, c14n[i]) < 0) return -1;
+        if (xmlSecDSigCtxEnableReferenceTransform(ctx, c14n[i]) < 0) return -1;
+    }
+    for (size_t i = 0; i < sizeof(sign) / sizeof(sign[0]); i++) {
+        if (xmlSecDSigCtxEnableSignatureTransform(ctx, sign[i]) < 0) return -1;
+    }
+    for (size_t i = 0; i < sizeof(digest) / sizeof(digest[0]); i++) {
+        if (xmlSecDSigCtxEnableReferenceTransform(ctx, digest[i]) < 0) return -1;
+    }
+    if (xmlSecDSigCtxEnableReferenceTransform(ctx, xmlSecTransformEnvelopedId) < 0) return -1;
+    if (flags & CXMLSEC_ALLOW_SHA1) {
+        if (xmlSecDSigCtxEnableSignatureTransform(ctx, xmlSecOpenSSLTransformRsaSha1Id) < 0) return -1;
+        if (xmlSecDSigCtxEnableSignatureTransform(ctx, xmlSecOpenSSLTransformEcdsaSha1Id) < 0) return -1;
+        if (xmlSecDSigCtxEnableReferenceTransform(ctx, xmlSecOpenSSLTransformSha1Id) < 0) return -1;
+    }
+    return 0;
+}
+
+int cxmlsec_verify_signature(xmlNodePtr signature, xmlSecKeyPtr key, int flags, xmlChar **out_uri,
+                             unsigned char **out_bytes, int *out_len) {
+    *out_uri = NULL;
+    *out_bytes = NULL;
+    *out_len = 0;
+    if (signature == NULL || key == NULL || cxmlsec_init_once() != 0) {
+        return -1;
+    }
+    // No keys manager: KeyInfo can never supply a key.
+    xmlSecDSigCtxPtr ctx = xmlSecDSigCtxCreate(NULL);
+    if (ctx == NULL) {
+        return -1;
+    }
+    int result = -1;
+    ctx->signKey = xmlSecKeyDuplicate(key);
+    if (ctx->signKey == NULL) {
+        goto done;
+    }
+    ctx->flags = XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS | XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES;
+    ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
+    ctx->keyInfoReadCtx.maxRetrievalMethodLevel = 0;
+    if (cxmlsec_enable_signature_transforms(ctx, flags) < 0) {
+        goto done;
+    }
+    if (xmlSecDSigCtxVerify(ctx, signature) < 0) {
+        goto done;
+    }
+    if (ctx->status != xmlSecDSigStatusSucceeded) {
+        result = 0;
+        goto done;
+    }
+    if (xmlSecPtrListGetSize(&(ctx->signedInfoReferences)) != 1) {
+        result = 0;
+        goto done;
+    }
+    xmlSecDSigReferenceCtxPtr ref = (xmlSecDSigReferenceCtxPtr)xmlSecPtrListGetItem(&(ctx->signedInfoReferences), 0);
+    if (ref == NULL || ref->status != xmlSecDSigStatusSucceeded || ref->uri == NULL) {
+        result = 0;
+        goto done;
+    }
+    if (cxmlsec_copy_buffer(xmlSecDSigReferenceCtxGetPreDigestBuffer(ref), out_bytes, out_len) < 0) {
+        goto done;
+    }
+    *out_uri = xmlStrdup(ref->uri);
+    if (*out_uri == NULL) {
+        free(*out_bytes);
+        *out_bytes = NULL;
+        *out_len = 0;
+        goto done;
+    }
+    result = 1;
+done:
+    xmlSecDSigCtxDestroy(ctx);
+    return result;
+}
+
+int cxmlsec_key_info(xmlSecKeyPtr key, int *kind) {
+    *kind = 0;
+    if (key == NULL) return 0;
+    xmlSecKeyDataPtr value = xmlSecKeyGetValue(key);
+    if (value == NULL) return 0;
+    EVP_PKEY *pkey = NULL;
+    if (xmlSecKeyDataCheckId(value, xmlSecOpenSSLKeyDataRsaId)) {
+        *kind = 1;
+        pkey = xmlSecOpenSSLKeyDataRsaGetEvp(value);
+    } else if (xmlSecKeyDataCheckId(value, xmlSecOpenSSLKeyDataEcdsaId)) {
+        *kind = 2;
+        pkey = xmlSecOpenSSLKeyDataEcdsaGetEvp(value);
+    }
+    // EVP_PKEY_bits: RSA modulus bits, EC field/curve bits (256 for P-256).
+    return pkey != NULL ? EVP_PKEY_bits(pkey) : 0;
+}
+
+xmlSecKeyPtr cxmlsec_key_load(const unsigned char *bytes, int len, int format) {
+    if (bytes == NULL || len <= 0 || cxmlsec_init_once() != 0) return NULL;
+    return xmlSecOpenSSLAppKeyLoadMemory(bytes, (xmlSecSize)len, (xmlSecKeyDataFormat)format, NULL, NULL, NULL);
+}
+
+static int cxmlsec_enable(xmlSecEncCtxPtr ctx, xmlSecTransformId id) {
+    return xmlSecPtrListAdd(&(ctx->transformCtx.enabledTransforms), (void *)id);
+}
+
+int cxmlsec_decrypt_key(xmlNodePtr encrypted_key, xmlSecKeyPtr key, int flags, unsigned char **out, int *out_len) {
+    *out = NULL;
+    *out_len = 0;
+    if (encrypted_key == NULL || key == NULL || cxmlsec_init_once() != 0) return -1;
+    xmlSecEncCtxPtr ctx = xmlSecEncCtxCreate(NULL);
+    if (ctx == NULL) return -1;
+    int result = -1;
+    ctx->mode = xmlEncCtxModeEncryptedKey;
+    ctx->encKey = xmlSecKeyDuplicate(key);
+    ctx->keyInfoReadCtx.maxRetrievalMethodLevel = 0;
+    ctx->transformCtx.enabledUris = xmlSecTransformUriTypeNone;
+    if (ctx->encKey == NULL || cxmlsec_enable(ctx, xmlSecOpenSSLTransformRsaOaepId) < 0) goto done;
+    if ((flags & CXMLSEC_ALLOW_RSA15) && cxmlsec_enable(ctx, xmlSecOpenSSLTransformRsaPkcs1Id) < 0) goto done;
+    xmlSecBufferPtr buffer = xmlSecEncCtxDecryptToBuffer(ctx, encrypted_key);
+    if (buffer == NULL) goto done;
+    if (cxmlsec_copy_buffer(buffer, out, out_len) < 0) goto done;
+    result = 0;
+done:
+    xmlSecEncCtxDestroy(ctx);
+    return result;
+}
+
+int cxmlsec_decrypt_data(xmlNodePtr encrypted_data, const unsigned char *key, int key_len, unsigned char **out,
+                         int *out_len) {
+    *out = NULL;
+    *out_len = 0;
+    if (encrypted_data == NULL || key == NULL || key_len <= 0 || cxmlsec_init_once() != 0) return -1;
+    xmlSecEncCtxPtr ctx = xmlSecEncCtxCreate(NULL);
+    if (ctx == NULL) return -1;
+    int result = -1;
+    ctx->mode = xmlEncCtxModeEncryptedData;
+    ctx->encKey = xmlSecKeyReadMemory(xmlSecOpenSSLKeyDataAesId, key, (xmlSecSize)key_len);
+    ctx->keyInfoReadCtx.maxRetrievalMethodLevel = 0;
+    ctx->transformCtx.enabledUris = xmlSecTransformUriTypeNone;
+    if (ctx->encKey == NULL) goto done;
+    xmlSecTransformId allowed[] = {
+        xmlSecOpenSSLTransformAes128CbcId, xmlSecOpenSSLTransformAes192CbcId, xmlSecOpenSSLTransformAes256CbcId,
+        xmlSecOpenSSLTransformAes128GcmId, xmlSecOpenSSLTransformAes192GcmId, xmlSecOpenSSLTransformAes256GcmId,
+    };
+    for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
+        if (cxmlsec_enable(ctx, allowed[i]) < 0) goto done;
+    }
+    xmlSecBufferPtr buffer = xmlSecEncCtxDecryptToBuffer(ctx, encrypted_data);
+    if (buffer == NULL) goto done;
+    if (cxmlsec_copy_buffer(buffer, out, out_len) < 0) goto done;
+    result = 0;
+done:
+    xmlSecEncCtxDestroy(ctx);
+    return result;
+}
+
+int cxml_register_id(xmlDocPtr doc, xmlAttrPtr attr) {
+    if (doc == NULL || attr == NULL) return -1;
+    xmlChar *value = xmlNodeListGetString(doc, attr->children, 1);
+    if (value == NULL) return -1;
+    int result = -1;
+    if (xmlGetID(doc, value) == NULL && xmlAddID(NULL, doc, value, attr) != NULL) {
+        result = 0;
+    }
+    xmlFree(value);
+    return result;
+}
+
+xmlNodePtr cxml_element_by_id(xmlDocPtr doc, const char *value) {
+    if (doc == NULL || value == NULL) return NULL;
+    xmlAttrPtr attr = xmlGetID(doc, BAD_CAST value);
+    if (attr == NULL || attr->type != XML_ATTRIBUTE_NODE) return NULL;
+    return attr->parent;
 }

@@ -87,4 +87,49 @@ xmlParserInputPtr cxml_deny_entity_loader(const char *url, const char *id, xmlPa
 /// Returns NULL on any error (the caller frees a non-NULL result with xmlFreeDoc).
 xmlDocPtr cxml_parse_hardened(const char *bytes, int len, int max_depth, int *had_doctype, int *err_code);
 
+/// 1 when any element of the document carries an `xml:id` attribute (libxml2 registers those
+/// as IDs on its own; SAML never uses them), else 0.
+int cxml_has_xml_id(xmlDocPtr doc);
+
+/// Allow SHA-1 signature and digest methods (off by default).
+#define CXMLSEC_ALLOW_SHA1 0x1
+/// Allow RSA PKCS#1 v1.5 key transport (off by default).
+#define CXMLSEC_ALLOW_RSA15 0x2
+
+/// Verifies the ds:Signature `signature` with the pinned `key` only (duplicated inside; KeyInfo is
+/// never read), same-document references only, manifests ignored, and only these transforms:
+/// enveloped, exclusive/inclusive C14N (1.0, 1.1, with/without comments), RSA/ECDSA with SHA-256/384/512
+/// and SHA-256/384/512 digests (+ SHA-1 with CXMLSEC_ALLOW_SHA1).
+/// Returns 1 when xmlSecDSigCtxVerify succeeded AND the status is Succeeded AND there was exactly one
+/// SignedInfo reference that succeeded; 0 when the signature is invalid; -1 when xmlsec could not process it.
+/// On 1, `*out_uri` (xmlFree) is the reference URI and `*out_bytes`/`*out_len` (free) the bytes the
+/// digest was computed over (the canonical form of what the signature covers).
+int cxmlsec_verify_signature(xmlNodePtr signature, xmlSecKeyPtr key, int flags, xmlChar **out_uri,
+                             unsigned char **out_bytes, int *out_len);
+
+/// Size in bits of the key's value (RSA modulus, EC order), 0 if unknown. `*kind`: 1 RSA, 2 EC, 0 other.
+int cxmlsec_key_info(xmlSecKeyPtr key, int *kind);
+
+/// Loads a key from memory (format: an xmlSecKeyDataFormat value). NULL on failure.
+xmlSecKeyPtr cxmlsec_key_load(const unsigned char *bytes, int len, int format);
+
+/// Decrypts an xenc:EncryptedKey with the private `key` (duplicated inside), RSA-OAEP only (plus
+/// RSA 1.5 with CXMLSEC_ALLOW_RSA15). 0 and `*out`/`*out_len` (free) on success, -1 on any failure.
+int cxmlsec_decrypt_key(xmlNodePtr encrypted_key, xmlSecKeyPtr key, int flags, unsigned char **out, int *out_len);
+
+/// Decrypts an xenc:EncryptedData with the AES key bytes `key` (AES-CBC or AES-GCM, 128/192/256 only),
+/// never reading its KeyInfo. 0 and `*out`/`*out_len` (free) on success, -1 on any failure.
+int cxmlsec_decrypt_data(xmlNodePtr encrypted_data, const unsigned char *key, int key_len, unsigned char **out,
+                         int *out_len);
+
+/// Registers `attr` (an attribute of an element of `doc`) as an XML ID. 0 on success, -1 if the
+/// value is already registered or registration failed.
+int cxml_register_id(xmlDocPtr doc, xmlAttrPtr attr);
+
+/// The element an ID resolves to in `doc`, or NULL.
+xmlNodePtr cxml_element_by_id(xmlDocPtr doc, const char *value);
+
+/// free() for buffers returned by this shim.
+void cxmlsec_free_buffer(void *p);
+
 #endif

@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import SsoCore
+
+/// Fetches IdP metadata from its `metadata_url` through the injected ``HTTPTransport``.
+///
+/// Only `https` URLs are fetched; plain `http` only for loopback hosts (`localhost`,
+/// `127.0.0.1`, `::1`) and only when ``Options/allowHTTPForLoopback`` is on. The body is bounded
+/// and parsed exactly like inline metadata.
+public struct IdPMetadataFetcher: Sendable {
+    /// Fetch settings.
+    public struct Options: Sendable {
+        /// The largest accepted body. Default 1 MiB.
+        public var maxResponseBytes: Int
+        /// Allow `http://` for loopback hosts (local test IdPs). Default `true`.
+        public var allowHTTPForLoopback: Bool
+        /// How the fetched document is parsed.
+        public var parseOptions: IdPMetadata.ParseOptions
+
+        public init(
+            maxResponseBytes: Int = 1024 * 1024,
+            allowHTTPForLoopback: Bool = true,
+            parseOptions: IdPMetadata.ParseOptions = IdPMetadata.ParseOptions()
+        ) {
+            self.maxResponseBytes = maxResponseBytes
+            self.allowHTTPForLoopback = allowHTTPForLoopback
+            self.parseOptions = parseOptions
+        }
+    }
+
+    private let transport: any HTTPTransport
+    private let options: Options
+
+    public init(transport: any HTTPTransport, options: Options = Options()) {
+        self.transport = transport
+        self.options = options
+    }
+
+    /// Fetches and parses the metadata at `url`.
+    ///
+    /// - Throws: `saml.metadata.url_not_allowed`, `http.transport_failed`,
+    ///   `http.response_too_large`, `saml.metadata.fetch_failed` (status other than 200), and
+    ///   every error of ``IdPMetadata/parse(_:entityID:now:options:)``.
+    public func fetch(url: String, entityID: String? = nil, now: Date) async throws(SsoError) -> IdPMetadata {
+        let bytes = try await fetchBytes(url: url)
+        var parseOptions = options.parseOptions
+        parseOptions.limits.maxBytes = min(parseOptions.limits.maxBytes, options.maxResponseBytes)
+        return try IdPMetadata.parse(bytes, entityID: entityID, now: now, options: parseOptions)
+    }
+
+    /// Fetches the raw metadata document at `url` (for callers that cache the bytes).
+    public func fetchBytes(url: String) async throws(SsoError) -> [UInt8] {
+        let request = try Self.request(for: url, allowHTTPForLoopback: options.allowHTTPForLoopback)
+        let result = try await transport.fetch(request, maxResponseBytes: options.maxResponseBytes)
+        guard result.response.status == .ok else {
+            throw SsoError(
+                .samlMetadataFetchFailed,
+                "the metadata server \(request.authority ?? "") answered with HTTP \(result.response.status.code)"
+            )
+        }
+        return result.body
+    }
+
+    /// The GET request for `url`, or `saml.metadata.url_not_allowed`.
+    static func request(for url: String, allowHTTPForLoopback: Bool) throws(SsoError) -> HTTPRequest {
+        guard url.utf8.count <= 2048, let components = URLComponents(string: url),
+            let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty,
+            components.user == nil, components.password == nil, components.fragment == nil
+        else {
+            throw SsoError(.samlMetadataURLNotAllowed, "the metadata URL is not a valid absolute URL")
+        }
+        let loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased())
+        guard scheme == "https" || (scheme == "http" && loopback && allowHTTPForLoopback) else {
+            throw SsoError(.samlMetadataURLNotAllowed, "the metadata URL must use https (http only for loopback hosts)")
+        }
+        let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let authority = components.port.map { "\(hostPart):\($0)" } ?? hostPart
+        var path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        if let query = components.percentEncodedQuery { path += "?" + query }
+        var request = HTTPRequest(method: .get, scheme: scheme, authority: authority, path: path)
+        request.headerFields[.accept] = "application/samlmetadata+xml, application/xml, text/xml"
+        return request
+    }
+}

@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+import SsoCore
+import _CryptoExtras
+
+/// The SP's RSA private key that signs HTTP-Redirect query strings (RSA-SHA256, PKCS#1 v1.5).
+public struct SAMLRequestSigningKey: Sendable {
+    /// The `SigAlg` URI of RSA-SHA256.
+    public static let rsaSHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+
+    private let key: _RSA.Signing.PrivateKey
+
+    /// Wraps a swift-crypto RSA key (2048 bits or more).
+    public init(_ key: _RSA.Signing.PrivateKey) {
+        self.key = key
+    }
+
+    /// Loads a PEM RSA private key (`PRIVATE KEY` or `RSA PRIVATE KEY`) of 2048 bits or more.
+    ///
+    /// - Throws: `saml.request.invalid_setting`; the message never includes key material.
+    public init(pem: String) throws(SsoError) {
+        do {
+            self.key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
+        } catch {
+            throw SsoError(
+                .samlRequestInvalidSetting, "the request signing key is not a PEM RSA private key of at least 2048 bits"
+            )
+        }
+    }
+
+    /// The key's public half (to verify, or to put in SP metadata through a certificate).
+    public var publicKey: _RSA.Signing.PublicKey { key.publicKey }
+
+    /// The `SigAlg` this key signs with.
+    public var signatureAlgorithm: String { Self.rsaSHA256 }
+
+    /// Signs `bytes` with RSA-SHA256 (PKCS#1 v1.5).
+    public func sign(_ bytes: [UInt8]) throws(SsoError) -> [UInt8] {
+        do {
+            let signature = try key.signature(for: SHA256.hash(data: bytes), padding: .insecurePKCS1v1_5)
+            return Array(signature.rawRepresentation)
+        } catch {
+            throw SsoError(.samlRequestEncodingFailed, "the request could not be signed")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SsoCore
+import Testing
+@testable import SsoSAML
+
+@Suite struct EncryptedAssertionTests {
+    @Test(arguments: ["aes256-cbc", "aes128-cbc", "aes256-gcm", "aes128-gcm"])
+    func decryptsASignedAssertion(_ content: String) async throws {
+        let pki = try TestPKI.shared()
+        let xml = try ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, content: content)
+        #expect(xml.contains("EncryptedData"))
+        #expect(!xml.contains("alice@example.com"))
+        let result = try await makeValidator(decryption: pki.sp).validate(xml, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.nameID == "alice@example.com")
+        #expect(result.assertionWasEncrypted)
+        #expect(result.assertionWasSigned)
+        #expect(!result.responseWasSigned)
+    }
+
+    @Test func unsignedAssertionNeedsASignedResponse() async throws {
+        let pki = try TestPKI.shared()
+        let covered = try ResponseBuilder().encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
+        let result = try await makeValidator(decryption: pki.sp).validate(covered, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.responseWasSigned && !result.assertionWasSigned && result.assertionWasEncrypted)
+        // Anyone can encrypt to the SP's public key: without any signature it is refused.
+        let forged = try ResponseBuilder().encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
+        #expect(await rejection(forged, validator: try makeValidator(decryption: pki.sp)) == "saml.signature.missing")
+        // An assertion signed by an attacker, encrypted to the SP.
+        let attacker = try ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.attacker, sp: pki.sp)
+        #expect(await rejection(attacker, validator: try makeValidator(decryption: pki.sp)) == "saml.signature.invalid")
+    }
+
+    @Test func everyDecryptionFailureIsTheSameError() async throws {
+        let pki = try TestPKI.shared()
+        let xml = try ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp)
+        // Wrong SP key.
+        let wrongKey = await validationError(xml, validator: try makeValidator(decryption: pki.attacker))
+        // Corrupted content (flip characters of the last CipherValue).
+        guard let range = xml.range(of: "<xenc:CipherValue>", options: .backwards) else {
+            Issue.record("no CipherValue")
+            return
+        }
+        var corrupted = xml
+        let index = corrupted.index(range.upperBound, offsetBy: 30)
+        corrupted.replaceSubrange(index...index, with: corrupted[index] == "A" ? "B" : "A")
+        let badContent = await validationError(corrupted, validator: try makeValidator(decryption: pki.sp))
+        // Corrupted key transport (first CipherValue).
+        guard let first = xml.range(of: "<xenc:CipherValue>") else { return }
+        var badKeyXML = xml
+        let keyIndex = badKeyXML.index(first.upperBound, offsetBy: 10)
+        badKeyXML.replaceSubrange(keyIndex...keyIndex, with: badKeyXML[keyIndex] == "A" ? "B" : "A")
+        let badKey = await validationError(badKeyXML, validator: try makeValidator(decryption: pki.sp))
+        for error in [wrongKey, badContent, badKey] {
+            #expect(error?.code == .samlDecryptionFailed)
+            #expect(error?.message == "the encrypted EncryptedAssertion could not be decrypted")
+        }
+        #expect(await rejection(xml, validator: try makeValidator()) == "saml.decryption.key_missing")
+    }
+
+    @Test func rsa15OnlyWhenAllowed() async throws {
+        let pki = try TestPKI.shared()
+        let xml = try ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, keyTransport: "rsa-1_5")
+        #expect(await rejection(xml, validator: try makeValidator(decryption: pki.sp)) == "saml.decryption.algorithm_not_allowed")
+        let allowing = try makeValidator(policy: .init(allowRSA15KeyTransport: true), decryption: pki.sp)
+        #expect(await rejection(xml, validator: allowing) == nil)
+    }
+
+    @Test func decryptedAssertionFollowsTheWrappingRules() async throws {
+        let pki = try TestPKI.shared()
+        // A signed Response whose encrypted assertion holds a second assertion in Advice.
+        var builder = ResponseBuilder()
+        builder.assertionExtra = "<saml:Advice><saml2:Assertion xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_inner\" Version=\"2.0\" IssueInstant=\"2026-01-15T10:00:00Z\"><saml2:Issuer>x</saml2:Issuer></saml2:Assertion></saml:Advice>"
+        let xml = try builder.encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
+        #expect(await rejection(xml, validator: try makeValidator(decryption: pki.sp)) == "saml.structure.assertion_count")
+    }
+
+    @Test func spKeyIsRedactedAndValidated() throws {
+        let pki = try TestPKI.shared()
+        let key = try SAMLDecryptionKey(pem: pki.sp.keyPEM)
+        #expect(key.description == "SAMLDecryptionKey(<redacted>)")
+        #expect(throws: SsoError.self) { try SAMLDecryptionKey(pem: pki.sp.certPEM) }
+        #expect(throws: SsoError.self) { try SAMLDecryptionKey(pem: "garbage") }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import SsoCore
+import Testing
+@testable import SsoSAML
+
+@Suite struct ResponseValidationTests {
+    @Test(arguments: [ResponseBuilder.Signing.response, .assertion, .both])
+    func acceptsEverySigningLayout(_ signing: ResponseBuilder.Signing) async throws {
+        let pki = try TestPKI.shared()
+        let xml = try ResponseBuilder().signed(signing, key: pki.idp)
+        let result = try await makeValidator().validate(xml, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.issuer == ResponseBuilder.idpEntityID)
+        #expect(result.nameID == "alice@example.com")
+        #expect(result.nameIDFormat == "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress")
+        #expect(result.sessionIndex == "_session-77")
+        #expect(result.assertionID == "_assert-2b9e")
+        #expect(result.inResponseTo == ResponseBuilder.requestID)
+        #expect(result.attributes["http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"] == ["admins", "staff"])
+        #expect(result.notOnOrAfter == ResponseBuilder.now.addingTimeInterval(300))
+        #expect(result.sessionNotOnOrAfter == ResponseBuilder.now.addingTimeInterval(8 * 3600))
+        #expect(result.authnContextClassRef == "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport")
+        #expect(result.responseWasSigned == (signing != .assertion))
+        #expect(result.assertionWasSigned == (signing != .response))
+    }
+
+    @Test func acceptsBase64WithLineBreaks() async throws {
+        let xml = try ResponseBuilder().signed(.assertion, key: try TestPKI.shared().idp)
+        let encoded = Base64.encode(Array(xml.utf8))
+        var wrapped = ""
+        for (index, character) in encoded.enumerated() {
+            if index > 0 && index % 76 == 0 { wrapped += "\r\n" }
+            wrapped.append(character)
+        }
+        let result = try await makeValidator().validate(wrapped, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.nameID == "alice@example.com")
+    }
+
+    @Test func acceptsAnECDSASignature() async throws {
+        let pki = try TestPKI.shared()
+        var builder = ResponseBuilder()
+        builder.signatureMethod = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
+        let xml = try builder.signed(.assertion, key: pki.ec)
+        let result = try await makeValidator(certificates: [pki.ec]).validate(xml, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.assertionWasSigned)
+    }
+
+    @Test func acceptsSHA512AndRolloverCertificates() async throws {
+        let pki = try TestPKI.shared()
+        var builder = ResponseBuilder()
+        builder.signatureMethod = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512"
+        builder.digestMethod = "http://www.w3.org/2001/04/xmlenc#sha512"
+        let validator = try makeValidator(certificates: [pki.idp, pki.idpRollover])
+        let old = try builder.signed(.response, key: pki.idp)
+        #expect(await rejection(old, validator: validator) == nil)
+        builder.assertionID = "_assert-next"
+        let new = try builder.signed(.response, key: pki.idpRollover)
+        #expect(await rejection(new, validator: validator) == nil)
+    }
+
+    @Test func statusOtherThanSuccessCarriesTheStatus() async throws {
+        var builder = ResponseBuilder()
+        builder.status = "urn:oasis:names:tc:SAML:2.0:status:Requester"
+        let xml = try builder.signed(.response, key: try TestPKI.shared().idp)
+        let error = await validationError(xml, validator: try makeValidator())
+        #expect(error?.code == .samlStatusNotSuccess)
+        #expect(error?.message.contains("urn:oasis:names:tc:SAML:2.0:status:Requester") == true)
+    }
+
+    /// Each rule, one mutation, one code.
+    @Test(arguments: [
+        ("issuer", "saml.issuer.mismatch"),
+        ("assertionIssuer", "saml.issuer.mismatch"),
+        ("destination", "saml.destination.mismatch"),
+        ("noDestination", "saml.destination.missing"),
+        ("recipient", "saml.subject_confirmation.recipient_mismatch"),
+        ("audience", "saml.audience.mismatch"),
+        ("audiencePrefix", "saml.audience.mismatch"),
+        ("expired", "saml.conditions.expired"),
+        ("notYetValid", "saml.conditions.not_yet_valid"),
+        ("confirmationExpired", "saml.subject_confirmation.expired"),
+        ("inResponseTo", "saml.in_response_to.mismatch"),
+        ("confirmationInResponseTo", "saml.in_response_to.mismatch"),
+        ("oldIssueInstant", "saml.issue_instant.too_old"),
+        ("futureIssueInstant", "saml.issue_instant.in_future"),
+        ("emptyNameID", "saml.subject.missing_name_id"),
+    ])
+    func eachRuleHasItsCode(_ mutation: String, _ code: String) async throws {
+        var b = ResponseBuilder()
+        let now = ResponseBuilder.now
+        switch mutation {
+        case "issuer": b.issuer = "https://evil.example.com"
+        case "assertionIssuer": b.assertionIssuer = "https://evil.example.com"
+        case "destination": b.destination = "https://evil.example.com/acs"
+        case "noDestination": b.destination = nil
+        case "recipient": b.recipient = "https://evil.example.com/acs"
+        case "audience": b.audience = "https://other-sp.example.com"
+        case "audiencePrefix": b.audience = ResponseBuilder.spEntityID + "-evil"
+        case "expired": b.notOnOrAfter = now.addingTimeInterval(-121)
+        case "notYetValid": b.notBefore = now.addingTimeInterval(121)
+        case "confirmationExpired": b.confirmationNotOnOrAfter = now.addingTimeInterval(-121)
+        case "inResponseTo": b.inResponseTo = "_other"
+        case "confirmationInResponseTo": b.confirmationInResponseTo = "_other"
+        case "oldIssueInstant": b.issueInstant = now.addingTimeInterval(-3600)
+        case "futureIssueInstant": b.issueInstant = now.addingTimeInterval(600)
+        case "emptyNameID": b.nameID = "  "
+        default: Issue.record("unknown mutation")
+        }
+        let xml = try b.signed(.response, key: try TestPKI.shared().idp)
+        #expect(await rejection(xml, validator: try makeValidator()) == code)
+    }
+
+    @Test func skewIsTolerated() async throws {
+        var b = ResponseBuilder()
+        b.notBefore = ResponseBuilder.now.addingTimeInterval(100)
+        b.notOnOrAfter = ResponseBuilder.now.addingTimeInterval(-100)
+        b.confirmationNotOnOrAfter = ResponseBuilder.now.addingTimeInterval(-100)
+        let xml = try b.signed(.assertion, key: try TestPKI.shared().idp)
+        #expect(await rejection(xml, validator: try makeValidator()) == nil)
+        let strict = try makeValidator(policy: SAMLValidationPolicy(clockSkew: 10))
+        #expect(await rejection(xml, validator: strict) == "saml.conditions.not_yet_valid")
+    }
+
+    @Test func unsolicitedResponses() async throws {
+        let pki = try TestPKI.shared()
+        var b = ResponseBuilder()
+        b.inResponseTo = nil
+        b.confirmationInResponseTo = nil
+        let unsolicited = try b.signed(.response, key: pki.idp)
+        #expect(await rejection(unsolicited, validator: try makeValidator(), expectedRequestID: nil) == "saml.unsolicited")
+        let allowing = try makeValidator(policy: SAMLValidationPolicy(allowUnsolicited: true))
+        #expect(await rejection(unsolicited, validator: allowing, expectedRequestID: nil) == nil)
+        // An unsolicited response must not claim to answer a request.
+        let solicited = try ResponseBuilder().signed(.response, key: pki.idp)
+        #expect(await rejection(solicited, validator: allowing, expectedRequestID: nil) == "saml.in_response_to.mismatch")
+        // A solicited validation needs the InResponseTo.
+        #expect(await rejection(unsolicited, validator: try makeValidator()) == "saml.in_response_to.mismatch")
+    }
+
+    @Test func replayedAssertionIsRefused() async throws {
+        let xml = try ResponseBuilder().signed(.assertion, key: try TestPKI.shared().idp)
+        let validator = try makeValidator()
+        #expect(await rejection(xml, validator: validator) == nil)
+        #expect(await rejection(xml, validator: validator) == "saml.replay")
+    }
+
+    @Test func policyCanRequireSignedAssertionOrResponse() async throws {
+        let pki = try TestPKI.shared()
+        let responseOnly = try ResponseBuilder().signed(.response, key: pki.idp)
+        let assertionOnly = try ResponseBuilder().signed(.assertion, key: pki.idp)
+        #expect(await rejection(responseOnly, validator: try makeValidator(policy: .init(requireSignedAssertion: true))) == "saml.signature.missing")
+        #expect(await rejection(assertionOnly, validator: try makeValidator(policy: .init(requireSignedResponse: true))) == "saml.signature.missing")
+    }
+
+    @Test func certificateExpiryIsIgnoredUnlessEnforced() async throws {
+        let pki = try TestPKI.shared()
+        let later = ResponseBuilder.now.addingTimeInterval(0)
+        var b = ResponseBuilder()
+        b.issueInstant = later.addingTimeInterval(-5)
+        let xml = try b.signed(.assertion, key: pki.expired)
+        // The "expired" certificate is valid for one day from its creation (today), so move the
+        // clock two days on and shift the document with it.
+        let future = Date().addingTimeInterval(2 * 86_400)
+        var shifted = ResponseBuilder()
+        shifted.issueInstant = future.addingTimeInterval(-5)
+        shifted.notBefore = future.addingTimeInterval(-60)
+        shifted.notOnOrAfter = future.addingTimeInterval(300)
+        shifted.confirmationNotOnOrAfter = future.addingTimeInterval(300)
+        let futureXML = try shifted.signed(.assertion, key: pki.expired)
+        #expect(await rejection(futureXML, validator: try makeValidator(certificates: [pki.expired], now: future)) == nil)
+        let enforcing = try makeValidator(certificates: [pki.expired], policy: .init(enforceCertificateValidity: true), now: future)
+        #expect(await rejection(futureXML, validator: enforcing) == "saml.signature.certificate_expired")
+        _ = xml
+    }
+}
