@@ -1,5 +1,9 @@
 import ArgumentParser
 
 struct LDAPCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ldap", abstract: "Authenticate against an LDAP directory.", subcommands: [])
+    static let configuration = CommandConfiguration(
+        commandName: "ldap",
+        abstract: "Authenticate against an LDAP directory.",
+        subcommands: [LDAPAuthenticateCommand.self]
+    )
 }
