@@ -171,4 +171,19 @@ import Testing
         #expect(await rejection(futureXML, validator: enforcing) == "saml.signature.certificate_expired")
         _ = xml
     }
+
+    @Test func bearerInResponseToMayBeAbsentOnlyUnderASignedResponse() async throws {
+        let pki = try TestPKI.shared()
+        var b = ResponseBuilder()
+        b.confirmationInResponseTo = nil
+        #expect(await rejection(try b.signed(.response, key: pki.idp), validator: try makeValidator()) == nil)
+        b.assertionID = "_assert-other"
+        #expect(await rejection(try b.signed(.assertion, key: pki.idp), validator: try makeValidator()) == "saml.in_response_to.mismatch")
+    }
+
+    @Test func nothingMayFollowTheResponse() async throws {
+        let xml = try ResponseBuilder().signed(.response, key: try TestPKI.shared().idp)
+        #expect(await rejection(xml + "<!-- trailing -->", validator: try makeValidator()) == "saml.xml.malformed")
+        #expect(await rejection(xml + "<samlp:Response/>", validator: try makeValidator()) == "saml.xml.malformed")
+    }
 }

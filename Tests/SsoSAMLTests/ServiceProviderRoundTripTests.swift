@@ -119,4 +119,28 @@ import Testing
             #expect(result.attributes["email"] == ["carol@example.org"])
         }
     }
+
+    @Test func concurrentLoginsStayIsolated() async throws {
+        let (idp, sp, validator, metadata) = try setUp()
+        let results = try await withThrowingTaskGroup(of: (String, String).self) { group in
+            for index in 0..<24 {
+                group.addTask {
+                    let request = try sp.makeAuthnRequest(to: metadata, clock: clock, random: SystemRandomSource())
+                    let received = try idp.receive(redirectURL: try SAMLRedirectBinding.url(for: request))
+                    let email = "user\(index)@example.com"
+                    let xml = try idp.response(
+                        to: received, user: TestSAMLUser(nameID: email),
+                        options: .init(signResponse: index.isMultiple(of: 2)))
+                    let result = try await validator.validate(xml, expectedRequestID: request.id)
+                    return (email, result.nameID)
+                }
+            }
+            var collected: [(String, String)] = []
+            for try await pair in group { collected.append(pair) }
+            return collected
+        }
+        #expect(results.count == 24)
+        #expect(results.allSatisfy { $0.0 == $0.1 })
+        #expect(Set(results.map(\.1)).count == 24)
+    }
 }

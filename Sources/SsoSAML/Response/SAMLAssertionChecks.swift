@@ -6,14 +6,16 @@ import SsoCore
 struct SAMLAssertionChecks {
     let check: SAMLResponseCheck
     let expectedRequestID: String?
+    let responseSigned: Bool
     private var configuration: SAMLResponseValidator.Configuration { check.configuration }
     private var skew: TimeInterval { check.policy.clockSkew }
     private var now: Date { check.now }
     private static let saml = SAMLNamespace.assertion
 
-    init(check: SAMLResponseCheck, expectedRequestID: String?) {
+    init(check: SAMLResponseCheck, expectedRequestID: String?, responseSigned: Bool) {
         self.check = check
         self.expectedRequestID = expectedRequestID
+        self.responseSigned = responseSigned
     }
 
     func run(
@@ -198,7 +200,8 @@ struct SAMLAssertionChecks {
         }
         let inResponseTo = data.attribute("InResponseTo")
         if let expectedRequestID {
-            guard inResponseTo == expectedRequestID else {
+            // Absent is tolerated only when the Response, whose InResponseTo already matched, is signed.
+            guard inResponseTo == expectedRequestID || (inResponseTo == nil && responseSigned) else {
                 throw SsoError(.samlInResponseToMismatch, "the bearer confirmation's InResponseTo does not match the AuthnRequest this SP sent")
             }
         } else if inResponseTo != nil {

@@ -85,7 +85,7 @@ package struct SAMLResponseCheck {
         }
 
         try checkEnvelope(response, signed: responseSigned, expectedRequestID: expectedRequestID)
-        return try SAMLAssertionChecks(check: self, expectedRequestID: expectedRequestID).run(
+        return try SAMLAssertionChecks(check: self, expectedRequestID: expectedRequestID, responseSigned: responseSigned).run(
             assertion, response: response, flags: (responseSigned, assertionSigned, encrypted))
     }
 

@@ -15,6 +15,9 @@ package enum SAMLResponseStructure {
         guard root.is(SAMLNamespace.protocol, "Response") else {
             throw SsoError(.samlStructureNotAResponse, "the document is not a SAML 2.0 protocol Response (root is <\(root.localName)>)")
         }
+        guard root.isLastTopLevelNode else {
+            throw SsoError(.samlXMLMalformed, "nothing may follow the Response element")
+        }
         guard root.attribute("Version") == "2.0" else {
             throw SsoError(.samlStructureVersion, "the Response Version is not 2.0")
         }

@@ -212,3 +212,8 @@ extension SAMLXMLElement {
         return result
     }
 }
+
+extension SAMLXMLElement {
+    /// Whether nothing (no comment, no processing instruction) follows this element at the top level.
+    package var isLastTopLevelNode: Bool { node.pointee.next == nil }
+}
