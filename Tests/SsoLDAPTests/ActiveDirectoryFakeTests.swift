@@ -140,3 +140,35 @@ import Testing
         #expect(ContinuousClock.now - started < .milliseconds(1400))
     }
 }
+
+@Suite struct FakeSampleDirectoryTests {
+    @Test func openLDAPSampleAuthenticatesWithGroupsAndPolicies() async throws {
+        let directory = FakeLDAPDirectory.openLDAPSample()
+        let configuration = LDAPConfiguration(
+            endpoint: try LDAPEndpoint(url: "ldap://ldap.example.org"),
+            serviceAccount: .bind(dn: "cn=svc,ou=services,dc=example,dc=org", password: Secret("svc-pw")),
+            userLookup: .search(base: "dc=example,dc=org"),
+            groups: LDAPGroupConfiguration(mode: .memberOf, nested: .walk(maximumDepth: 4)),
+            groupMapping: ["staff": ["read"], "engineers": ["write"]], defaultRole: "guest")
+        let authenticator = try LDAPAuthenticator(configuration: configuration, connector: directory.connector)
+        let alice = try await authenticator.authenticate(username: "ALICE", password: Secret("alice-pw"))
+        #expect(alice.dn == "uid=alice,ou=people,dc=example,dc=org")
+        #expect(alice.scopes == ["read", "write"])
+        #expect(alice.id.count == 36)
+        let carol = try await authenticator.authenticate(username: "carol", password: Secret("carol-pw"))
+        #expect(carol.scopes == ["guest"])
+        let dave = await ssoError { _ = try await authenticator.authenticate(username: "dave", password: Secret("dave-pw")) }
+        #expect(dave?.code == .ldapAccountLocked)
+        let injection = await ssoError { _ = try await authenticator.authenticate(username: "*", password: Secret("alice-pw")) }
+        #expect(injection?.code == .ldapInvalidCredentials)
+    }
+
+    @Test func theLibldapConnectorIgnoresSIGPIPE() async throws {
+        let connector = LibLDAPConnector()
+        _ = await ssoError { _ = try await connector.connect(to: try LDAPEndpoint(url: "ldap://127.0.0.1:1", security: .unsafePlaintext),
+                                                             deadline: .now + .seconds(2)) }
+        var action = sigaction()
+        #expect(sigaction(SIGPIPE, nil, &action) == 0)
+        #expect(unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1)  // SIG_IGN
+    }
+}

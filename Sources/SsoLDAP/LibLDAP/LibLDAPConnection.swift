@@ -69,11 +69,22 @@ final class LibLDAPConnection: LDAPConnection {
 /// Runs one blocking libldap call on a connection's queue and awaits it, resuming with
 /// `ldap.timeout` at the deadline even if libldap is still blocked.
 enum LDAPBlockingCall {
+    /// A `DispatchWorkItem` (thread-safe, not marked `Sendable`) that may be cancelled from any thread.
+    private final class TimerItem: @unchecked Sendable {
+        let item: DispatchWorkItem
+        init(item: DispatchWorkItem) { self.item = item }
+    }
+
     private final class Once<T: Sendable>: Sendable {
         let continuation: Mutex<CheckedContinuation<T, any Error>?>
+        let timer = Mutex<TimerItem?>(nil)
         init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = Mutex(continuation) }
         func resume(_ result: Result<T, SsoError>) -> Bool {
             guard let continuation = continuation.withLock({ value in defer { value = nil }; return value }) else { return false }
+            timer.withLock { value in
+                value?.item.cancel()
+                value = nil
+            }
             continuation.resume(with: result.mapError { $0 as any Error })
             return true
         }
@@ -91,9 +102,12 @@ enum LDAPBlockingCall {
             let (seconds, attoseconds) = left.components
             let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
             // Whichever comes first wins; the other finds the continuation already resumed.
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+            let timer = DispatchWorkItem {
                 if once.resume(.failure(SsoError(.ldapTimeout, "the directory did not answer in time"))) { onTimeout() }
             }
+            let box = TimerItem(item: timer)
+            once.timer.withLock { $0 = box }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds), execute: timer)
             queue.async {
                 _ = once.resume(Result { () throws(SsoError) in try body() })
             }
