@@ -19,6 +19,11 @@ struct JSONParserTests {
         #expect(value["o"] == .object([:]))
     }
 
+    @Test func mixesRawUTF8AndEscapes() throws {
+        #expect(try parse(#""é\nü\u0041ß""#) == .string("é\nüAß"))
+        #expect(try parse(#"{"kéy":"välue"}"#)["kéy"] == .string("välue"))
+    }
+
     @Test func keepsRawUTF8AndCRLFWhitespace() throws {
         let value = try parse("{\"iss\":\"jöe\",\r\n \"exp\":1300819380}")
         #expect(value["iss"]?.stringValue == "jöe")
@@ -51,6 +56,8 @@ struct JSONParserTests {
         [0x22, 0xE2, 0x82, 0x22],  // truncated
         [0x22, 0xFF, 0x22],
         [0x22, 0x80, 0x22],  // lone continuation byte
+        [0x22, 0x5C, 0x6E, 0xFF, 0x22],  // invalid byte after an escape
+        [0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22],
     ] as [[UInt8]])
     func rejectsInvalidUTF8(_ bytes: [UInt8]) {
         #expect(errorCode { try JSONParser.parse(bytes) } == .joseJSONInvalid)

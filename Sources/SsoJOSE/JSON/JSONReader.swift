@@ -151,7 +151,24 @@ struct JSONReader: ~Copyable {
 
     private mutating func parseString() throws(SsoError) -> String {
         index += 1  // opening quote
-        var out: [UInt8] = []
+        let start = index
+        // Fast path: no escape, so the string is the validated bytes as they are.
+        while let byte = current, byte != UInt8(ascii: "\\") {
+            switch byte {
+            case UInt8(ascii: "\""):
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                return text
+            case 0x00..<0x20:
+                throw invalid("control character in string")
+            case 0x20..<0x80:
+                index += 1
+            default:
+                index += try multiByteScalarLength()
+            }
+        }
+        guard current != nil else { throw invalid("unterminated string") }
+        var out = Array(bytes[start..<index])
         while true {
             guard let byte = current else { throw invalid("unterminated string") }
             switch byte {
@@ -167,13 +184,15 @@ struct JSONReader: ~Copyable {
                 out.append(byte)
                 index += 1
             default:
-                try copyMultiByteScalar(into: &out)
+                let length = try multiByteScalarLength()
+                out.append(contentsOf: bytes[index..<(index + length)])
+                index += length
             }
         }
     }
 
-    /// Copies one well-formed multi-byte UTF-8 sequence (Unicode Table 3-7) or throws.
-    private mutating func copyMultiByteScalar(into out: inout [UInt8]) throws(SsoError) {
+    /// The length of the well-formed multi-byte UTF-8 sequence at `index` (Unicode Table 3-7), or throws.
+    private func multiByteScalarLength() throws(SsoError) -> Int {
         guard let lead = current else { throw invalid("unterminated string") }
         let length: Int
         var low: UInt8 = 0x80
@@ -195,8 +214,7 @@ struct JSONReader: ~Copyable {
             let continuation = bytes[index + offset]
             guard continuation >= 0x80, continuation <= 0xBF else { throw invalid("invalid UTF-8") }
         }
-        for offset in 0..<length { out.append(bytes[index + offset]) }
-        index += length
+        return length
     }
 
     private mutating func parseEscape(into out: inout [UInt8]) throws(SsoError) {
