@@ -68,6 +68,19 @@ import Testing
         #expect(await errorCode { try await org.takePendingLogin(key: "state-b") } == .loginInvalidState)
     }
 
+    @Test func engineLevelTakeFindsTheOrganization() async throws {
+        let t = TestEngine()
+        let org = try t.org("org_globex")
+        let conn = try await org.createConnection(Samples.oidc())
+        let login = SsoPendingLogin(organizationID: org.id, connectionID: conn.id, protocol: .oidc, createdAt: t.clock.now)
+        try await org.savePendingLogin(login, key: "state-e")
+        let taken = try await t.engine.takePendingLogin(key: "state-e")
+        #expect(taken.organization.id == "org_globex")
+        #expect(taken.login == login)
+        #expect(await errorCode { try await t.engine.takePendingLogin(key: "state-e") } == .loginInvalidState)
+        #expect(await errorCode { try await t.engine.takePendingLogin(key: "never-saved") } == .loginInvalidState)
+    }
+
     @Test(arguments: [true, false])
     func deletingOrDeactivatingMakesPendingLoginsUnusable(deleting: Bool) async throws {
         let t = TestEngine()

@@ -121,6 +121,9 @@ extension SsoOrganization {
     /// Saves a started login under `key` (the OIDC `state` or SAML RelayState) for the engine's
     /// login-state TTL.
     package func savePendingLogin(_ login: SsoPendingLogin, key: String) async throws(SsoError) {
+        guard login.organizationID == id else {
+            throw SsoError(.loginInvalidState, "the pending login belongs to another organization")
+        }
         let at = now
         let expiresAt = at.addingTimeInterval(engine.settings.loginStateTTL)
         let states = stores.loginStates
@@ -131,15 +134,8 @@ extension SsoOrganization {
     /// connection (if any) must still exist and not be inactive.
     /// - Throws: `login.invalid_state`.
     package func takePendingLogin(key: String) async throws(SsoError) -> SsoPendingLogin {
-        let invalid = SsoError(.loginInvalidState, "the login state is unknown, already used or expired")
-        let at = now
-        let states = stores.loginStates
-        guard let login = try await storeCall("login state", { try await states.take(key, now: at) }),
-            login.organizationID == id
-        else { throw invalid }
-        if let connectionID = login.connectionID {
-            guard (try? await usableConnectionRecord(connectionID)) != nil else { throw invalid }
-        }
-        return login
+        let taken = try await engine.takePendingLogin(key: key)
+        guard taken.organization.id == id else { throw SsoEngine.invalidLoginState() }
+        return taken.login
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 extension DomainName {
     /// Full stops that UTS #46 maps to `.`, accepted as the one trailing dot.
     private static let trailingDots: Set<Unicode.Scalar> = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"]
@@ -11,7 +9,7 @@ extension DomainName {
     /// The canonical ASCII form of `input`, or `routing.invalid_domain`.
     static func normalize(_ input: String) throws(SsoError) -> String {
         guard input.utf8.count <= maxInputBytes else { throw invalid("longer than \(maxInputBytes) bytes") }
-        var text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = input.trimmingWhiteSpace
         guard !text.isEmpty else { throw invalid("it is empty") }
         if text.hasPrefix("[") || text.hasSuffix("]") {
             throw invalid("IP literals are not routable")
@@ -25,7 +23,7 @@ extension DomainName {
 
         let ascii: String
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let lowered = asciiLowercased(text)
+            let lowered = text.asciiLowercased
             if lowered.hasPrefix("xn--") || lowered.contains(".xn--") {
                 ascii = try idnaLookup(lowered)   // validates A-labels (round trip)
             } else {
@@ -40,17 +38,9 @@ extension DomainName {
 
     private static func idnaLookup(_ text: String) throws(SsoError) -> String {
         switch IDNA.toASCII(text) {
-        case .success(let ascii): return asciiLowercased(ascii)
+        case .success(let ascii): return ascii.asciiLowercased
         case .failure(let failure): throw invalid("refused by IDNA2008/UTS #46 (\(failure.name))")
         }
-    }
-
-    private static func asciiLowercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }
-        let bytes = text.utf8.map { byte in
-            byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The hostname rules applied to the ASCII form.

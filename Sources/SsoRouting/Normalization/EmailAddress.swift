@@ -23,12 +23,15 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: `routing.invalid_email` with the reason (a bad domain keeps its reason as the cause).
     public init(_ input: String) throws(SsoError) {
         guard input.utf8.count <= DomainName.maxInputBytes else { throw Self.invalid("it is too long") }
-        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = input.trimmingWhiteSpace
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             throw Self.invalid(parts.count < 2 ? "it has no '@'" : "it has more than one '@'")
         }
-        let local = String(parts[0]).lowercased().precomposedStringWithCanonicalMapping
+        let rawLocal = String(parts[0])
+        // ASCII is already in NFC; only non-ASCII local parts need Foundation's normalisation.
+        let local = rawLocal.utf8.allSatisfy { $0 < 0x80 }
+            ? rawLocal.asciiLowercased : rawLocal.lowercased().precomposedStringWithCanonicalMapping
         try Self.checkLocalPart(local)
         do {
             domain = try DomainName(String(parts[1]))
