@@ -48,6 +48,13 @@ import Testing
         #expect(Self.code { try DomainName(String(repeating: "a.", count: 600) + "com") } == .routingInvalidDomain)
     }
 
+    @Test func aLabelsAreCheckedInAnyPosition() throws {
+        #expect(try DomainName("Mail.XN--BCHER-KVA.example").unicode == "mail.bücher.example")
+        #expect(Self.code { try DomainName("mail.xn--a.example") } == .routingInvalidDomain)
+        #expect(Self.code { try DomainName("mail.example.xn--zz") } == .routingInvalidDomain)
+        #expect(try DomainName("xnx--a.example").ascii == "xnx--a.example")
+    }
+
     @Test func onlyOneTrailingDotIsStripped() throws {
         #expect(try DomainName("example.com.").ascii == "example.com")
         #expect(Self.code { try DomainName("example.com..") } == .routingInvalidDomain)

@@ -37,6 +37,7 @@ import Testing
         SsoIdentity(subject: "s", email: nil),
         SsoIdentity(subject: " ", email: "alice@mycompany.com"),
         SsoIdentity(subject: "s", email: "alice@@mycompany.com"),
+        SsoIdentity(subject: String(repeating: "s", count: 2049), email: "alice@mycompany.com"),
     ])
     func identitiesThatCannotLogIn(_ identity: SsoIdentity) async throws {
         let t = TestEngine()
@@ -141,5 +142,5 @@ import Testing
 }
 
 extension SsoIdentity: CustomTestStringConvertible {
-    public var testDescription: String { "\(subject) \(email ?? "nil") verified=\(String(describing: emailVerified))" }
+    public var testDescription: String { "\(subject.prefix(20)) \(email ?? "nil") verified=\(String(describing: emailVerified))" }
 }

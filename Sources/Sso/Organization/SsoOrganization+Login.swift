@@ -32,6 +32,9 @@ extension SsoOrganization {
         guard !identity.subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw SsoError(.userIdentityRejected, "the identity provider sent no subject")
         }
+        guard identity.subject.utf8.count <= 2048 else {
+            throw SsoError(.userIdentityRejected, "the identity provider sent a subject longer than 2048 bytes")
+        }
         guard let raw = identity.email else { throw SsoError(.userIdentityRejected, "the identity provider sent no email address") }
         guard identity.emailVerified != false else {
             throw SsoError(.userIdentityRejected, "the identity provider marked the email address as unverified")

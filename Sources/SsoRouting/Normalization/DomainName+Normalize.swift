@@ -10,21 +10,27 @@ extension DomainName {
     static func normalize(_ input: String) throws(SsoError) -> String {
         guard input.utf8.count <= maxInputBytes else { throw invalid("longer than \(maxInputBytes) bytes") }
         var text = input.trimmingWhiteSpace
-        guard !text.isEmpty else { throw invalid("it is empty") }
-        if text.hasPrefix("[") || text.hasSuffix("]") {
+        guard let first = text.utf8.first, let last = text.utf8.last else { throw invalid("it is empty") }
+        if first == UInt8(ascii: "[") || last == UInt8(ascii: "]") {
             throw invalid("IP literals are not routable")
         }
-        guard !text.contains(":") else { throw invalid("it contains ':' (an IPv6 literal or a port)") }
-        guard !text.contains("@") else { throw invalid("it contains '@' (an email address, not a domain)") }
-        if let last = text.unicodeScalars.last, trailingDots.contains(last) {
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") { throw invalid("it contains ':' (an IPv6 literal or a port)") }
+            if byte == UInt8(ascii: "@") { throw invalid("it contains '@' (an email address, not a domain)") }
+            if byte >= 0x80 { isASCII = false }
+        }
+        if last == UInt8(ascii: ".") {
+            text.unicodeScalars.removeLast()
+        } else if !isASCII, let scalar = text.unicodeScalars.last, trailingDots.contains(scalar) {
             text.unicodeScalars.removeLast()
         }
         guard !text.isEmpty else { throw invalid("it is empty") }
 
         let ascii: String
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if isASCII {
             let lowered = text.asciiLowercased
-            if lowered.hasPrefix("xn--") || lowered.contains(".xn--") {
+            if hasALabel(lowered) {
                 ascii = try idnaLookup(lowered)   // validates A-labels (round trip)
             } else {
                 ascii = lowered
@@ -34,6 +40,22 @@ extension DomainName {
         }
         try checkHostname(ascii)
         return ascii
+    }
+
+    /// Whether a label of `ascii` starts with `xn--`.
+    private static func hasALabel(_ ascii: String) -> Bool {
+        var atLabelStart = true
+        var iterator = ascii.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if atLabelStart, byte == UInt8(ascii: "x") {
+                var copy = iterator
+                if copy.next() == UInt8(ascii: "n"), copy.next() == UInt8(ascii: "-"), copy.next() == UInt8(ascii: "-") {
+                    return true
+                }
+            }
+            atLabelStart = byte == UInt8(ascii: ".")
+        }
+        return false
     }
 
     private static func idnaLookup(_ text: String) throws(SsoError) -> String {
