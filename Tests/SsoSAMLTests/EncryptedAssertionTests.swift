@@ -81,4 +81,37 @@ import Testing
         #expect(throws: SsoError.self) { try SAMLDecryptionKey(pem: pki.sp.certPEM) }
         #expect(throws: SsoError.self) { try SAMLDecryptionKey(pem: "garbage") }
     }
+
+    @Test func plaintextMayUsePrefixesDeclaredAroundIt() async throws {
+        let pki = try TestPKI.shared()
+        let ns = " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\""
+        let signed = try ResponseBuilder().signed(.assertion, key: pki.idp)
+        // Declare saml: on the Response only; exclusive C14N keeps the assertion signature valid.
+        let moved = signed.replacingOccurrences(of: "<saml:Assertion" + ns, with: "<saml:Assertion")
+            .replacingOccurrences(of: "<saml:Issuer" + ns + ">", with: "<saml:Issuer>")
+            .replacingOccurrences(of: "<samlp:Response ", with: "<samlp:Response" + ns + " ")
+        #expect(await rejection(moved, validator: try makeValidator()) == nil)
+        let wrapped = moved.replacingOccurrences(of: "<saml:Assertion ", with: "<saml:EncryptedAssertion><saml:Assertion ")
+            .replacingOccurrences(of: "</saml:Assertion>", with: "</saml:Assertion></saml:EncryptedAssertion>")
+        let encrypted = try Encryptor.encryptAssertion(wrapped, sp: pki.sp, content: "aes128-gcm", keyTransport: "rsa-oaep-mgf1p")
+        let result = try await makeValidator(decryption: pki.sp).validate(encrypted, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.nameID == "alice@example.com" && result.assertionWasEncrypted && result.assertionWasSigned)
+    }
+
+    @Test func decryptsAnEncryptedNameID() async throws {
+        let pki = try TestPKI.shared()
+        let builder = ResponseBuilder()
+        let template = builder.responseXML(assertion: builder.assertionXML(signatureTemplate: true), signatureTemplate: false)
+            .replacingOccurrences(of: "<saml:NameID ", with: "<saml:EncryptedID><saml:NameID ")
+            .replacingOccurrences(of: "</saml:NameID>", with: "</saml:NameID></saml:EncryptedID>")
+        let encrypted = try Encryptor.encryptAssertion(template, sp: pki.sp, content: "aes256-gcm", keyTransport: "rsa-oaep-mgf1p", element: "NameID")
+        let xml = try Signer.sign(encrypted, key: pki.idp)
+        #expect(!xml.contains("alice@example.com</saml:NameID>"))
+        let result = try await makeValidator(decryption: pki.sp).validate(xml, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.nameID == "alice@example.com")
+        #expect(result.nameIDFormat == "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress")
+        #expect(await rejection(xml, validator: try makeValidator()) == "saml.decryption.key_missing")
+        let wrongKey = await validationError(xml, validator: try makeValidator(decryption: pki.attacker))
+        #expect(wrongKey?.code == .samlDecryptionFailed)
+    }
 }

@@ -46,6 +46,7 @@ import Testing
         #expect(fromPEM == fromBase64)
         #expect(fromPEM == fromDER)
         #expect(try SAMLCertificate(pem: fromPEM.pem) == fromPEM)
+        #expect(try SAMLCertificate(base64: "\n    " + pem.replacingOccurrences(of: "\n", with: "\n    ")) == fromPEM)
         #expect(fromPEM.subject.contains("CN=dev-12345678"))
         #expect(fromPEM.sha256Fingerprint.count == 32 * 3 - 1)
         #expect(fromPEM.sha256Fingerprint == fromPEM.sha256Fingerprint.uppercased())

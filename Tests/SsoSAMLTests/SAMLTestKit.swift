@@ -235,7 +235,9 @@ enum Signer {
 
 enum Encryptor {
     /// Replaces the first saml:Assertion of `xml` with xenc:EncryptedData for `sp` (xmlsec1).
-    static func encryptAssertion(_ xml: String, sp: TestKeyPair, content: String, keyTransport: String) throws -> String {
+    static func encryptAssertion(
+        _ xml: String, sp: TestKeyPair, content: String, keyTransport: String, element: String = "Assertion"
+    ) throws -> String {
         let pki = try TestPKI.shared()
         let data = "\(pki.directory)/\(UUID().uuidString)-data.xml"
         let template = "\(pki.directory)/\(UUID().uuidString)-tmpl.xml"
@@ -256,7 +258,7 @@ enum Encryptor {
         }
         let output = try TestTools.run([
             "xmlsec1", "--encrypt", "--pubkey-cert-pem", sp.certPath, "--session-key", sessionKey,
-            "--xml-data", data, "--node-xpath", "(//*[local-name()='Assertion'])[1]", template,
+            "--xml-data", data, "--node-xpath", "(//*[local-name()='\(element)'])[1]", template,
         ])
         return String(decoding: output, as: UTF8.self)
     }

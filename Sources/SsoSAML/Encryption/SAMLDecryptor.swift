@@ -82,8 +82,7 @@ package enum SAMLDecryptor {
             wrapped += Array(" xmlns\(prefix.map { ":" + $0 } ?? "")=\"\(escapeAttribute(uri))\"".utf8)
         }
         wrapped += Array(">".utf8) + plaintext + Array("</w>".utf8)
-        guard plaintext.count + 4096 <= limits.maxBytes + 4096,
-              let document = try? HardenedXMLParser.parse(wrapped, limits: HardenedXMLParser.Limits(
+        guard let document = try? HardenedXMLParser.parse(wrapped, limits: HardenedXMLParser.Limits(
                   maxBytes: limits.maxBytes + wrapped.count - plaintext.count, maxDepth: limits.maxDepth + 1)),
               document.root.children.count == 1, !document.root.hasNonWhitespaceDirectText,
               let element = document.root.children.first else {

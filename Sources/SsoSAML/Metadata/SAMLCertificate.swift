@@ -83,10 +83,17 @@ public struct SAMLCertificate: Sendable, Hashable {
     }
 
     /// Parses the base64 text of a metadata `<ds:X509Certificate>` element; spaces and line
-    /// breaks are allowed anywhere, as identity providers wrap it.
+    /// breaks are allowed anywhere, as identity providers wrap it. A whole PEM block pasted into
+    /// the element (a common configuration slip) is read as PEM.
     public init(base64: String) throws(SsoError) {
         guard base64.utf8.count <= Self.maxDERBytes * 2 else {
             throw SsoError(.samlCertificateMalformed, "the base64 certificate is too large")
+        }
+        if base64.contains("-----BEGIN CERTIFICATE-----") {
+            let lines = base64.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+                .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            try self.init(pem: lines.joined(separator: "\n"))
+            return
         }
         let der: [UInt8]
         do {

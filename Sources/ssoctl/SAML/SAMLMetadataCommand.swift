@@ -12,10 +12,20 @@ struct SAMLMetadataCommand: AsyncParsableCommand {
     @Option(name: .customLong("entity-id"), help: "The entity to pick from an EntitiesDescriptor.")
     var entityID: String?
 
+    @Option(
+        name: .customLong("metadata-cert"),
+        help: "A PEM certificate the metadata must be signed with (repeatable; default: signature not checked).")
+    var metadataCerts: [String] = []
+
     func run() async throws {
         do {
             let bytes = try CommandOutput.readInput(file)
-            let metadata = try IdPMetadata.parse(bytes, entityID: entityID, now: SystemClock().now)
+            var options = IdPMetadata.ParseOptions()
+            for path in metadataCerts {
+                let pem = String(decoding: try CommandOutput.readInput(path, limit: 256 * 1024), as: UTF8.self)
+                options.signingCertificates.append(try SAMLCertificate(pem: pem))
+            }
+            let metadata = try IdPMetadata.parse(bytes, entityID: entityID, now: SystemClock().now, options: options)
             CommandOutput.succeed(Self.json(metadata))
         } catch {
             throw CommandOutput.reject(error)
