@@ -128,6 +128,24 @@ import Testing
         #expect(await authenticator.pool.size == 1)
     }
 
+    @Test func concurrentUserBindsAreBounded() async throws {
+        let directory = Self.directory()
+        directory.delay(.milliseconds(20))
+        var configuration = try Self.authenticator(directory).configuration
+        configuration.poolSize = 1
+        configuration.maximumConcurrentBinds = 3
+        let authenticator = try LDAPAuthenticator(configuration: configuration, connector: directory.connector)
+        let successes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<20 {
+                group.addTask { (try? await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))) != nil }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(successes == 20)
+        #expect(directory.counters.peakOpenConnections <= 1 + 3)  // the pooled one + three binds
+        #expect(directory.counters.openConnections == 1)  // only the pooled one stays open
+    }
+
     @Test func aSlowServerHitsTheOverallDeadline() async throws {
         let directory = Self.directory()
         directory.delay(.milliseconds(400))

@@ -72,7 +72,7 @@ extension LiveLDAPTests {
             #expect(counting.bindCount == 1)  // the service bind only; no user bind was attempted
         }
 
-        @Test(arguments: [" alice ", "ALICE", "Alice", " ALICE"])
+        @Test(arguments: [" alice ", "ALICE", "Alice", " ALICE", "ａｌｉｃｅ"])
         func looseServerMatchingResolvesToTheServersDN(username: String) async throws {
             let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared))
             let result = try await authenticator.authenticate(username: username, password: Secret("alice-pw"))

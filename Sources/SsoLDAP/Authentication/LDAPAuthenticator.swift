@@ -16,6 +16,7 @@ public final class LDAPAuthenticator: Sendable {
     public let configuration: LDAPConfiguration
     let connector: any LDAPConnector
     let pool: LDAPConnectionPool
+    let admission: LDAPAdmission
     let mapper: LDAPGroupMapper
     let logger: Logger
 
@@ -29,6 +30,7 @@ public final class LDAPAuthenticator: Sendable {
         self.pool = LDAPConnectionPool(connector: connector, endpoint: configuration.endpoint,
                                        account: configuration.serviceAccount, maximumSize: configuration.poolSize)
         self.mapper = LDAPGroupMapper(configuration.groupMapping)
+        self.admission = LDAPAdmission(limit: configuration.maximumConcurrentBinds)
         self.logger = logger
     }
 
@@ -93,16 +95,24 @@ public final class LDAPAuthenticator: Sendable {
 
     // MARK: - Connections
 
-    /// Runs `body` on a new connection (for a user's own bind) and always closes it.
+    /// Runs `body` on a new connection (for a user's own bind) and always closes it. At most
+    /// `maximumConcurrentBinds` of these run at once.
     func withFreshConnection<T: Sendable>(deadline: ContinuousClock.Instant,
                                           _ body: (any LDAPConnection) async throws -> T) async throws -> T {
-        let connection = try await connector.connect(to: configuration.endpoint, deadline: deadline)
+        try await admission.enter(deadline: deadline)
         do {
-            let value = try await body(connection)
-            await connection.close()
-            return value
+            let connection = try await connector.connect(to: configuration.endpoint, deadline: deadline)
+            do {
+                let value = try await body(connection)
+                await connection.close()
+                await admission.leave()
+                return value
+            } catch {
+                await connection.close()
+                throw error
+            }
         } catch {
-            await connection.close()
+            await admission.leave()
             throw error
         }
     }

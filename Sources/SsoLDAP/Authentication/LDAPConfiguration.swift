@@ -27,6 +27,8 @@ public struct LDAPConfiguration: Sendable {
     public var authenticationTimeout: Duration
     /// The most pooled service-account connections.
     public var poolSize: Int
+    /// The most user binds in flight at once (each holds a connection and a blocked libldap thread).
+    public var maximumConcurrentBinds: Int
     /// The longest accepted username, in UTF-8 bytes.
     public var maximumUsernameLength: Int
     /// The longest accepted password, in UTF-8 bytes.
@@ -43,6 +45,7 @@ public struct LDAPConfiguration: Sendable {
         requireGroup: Bool = false,
         authenticationTimeout: Duration = .seconds(10),
         poolSize: Int = 4,
+        maximumConcurrentBinds: Int = 32,
         maximumUsernameLength: Int = 256,
         maximumPasswordLength: Int = 1024
     ) {
@@ -56,6 +59,7 @@ public struct LDAPConfiguration: Sendable {
         self.requireGroup = requireGroup
         self.authenticationTimeout = authenticationTimeout
         self.poolSize = poolSize
+        self.maximumConcurrentBinds = maximumConcurrentBinds
         self.maximumUsernameLength = maximumUsernameLength
         self.maximumPasswordLength = maximumPasswordLength
     }
@@ -85,6 +89,9 @@ public struct LDAPConfiguration: Sendable {
         }
         try groups.validate()
         guard poolSize >= 1, poolSize <= 256 else { throw invalid("the pool size must be between 1 and 256") }
+        guard maximumConcurrentBinds >= 1, maximumConcurrentBinds <= 1024 else {
+            throw invalid("maximumConcurrentBinds must be between 1 and 1024")
+        }
         guard authenticationTimeout > .zero else { throw invalid("the authentication timeout must be positive") }
         guard maximumUsernameLength >= 1, maximumPasswordLength >= 1 else { throw invalid("length limits must be positive") }
     }

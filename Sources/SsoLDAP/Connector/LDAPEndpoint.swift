@@ -8,7 +8,7 @@ public struct LDAPEndpoint: Sendable {
     /// The server URL: `ldap://host[:port]` or `ldaps://host[:port]`.
     public let url: String
     /// How the connection is protected.
-    public var security: LDAPTransportSecurity
+    public let security: LDAPTransportSecurity
     /// Which certificate authorities to trust, and an optional client certificate.
     public var tls: LDAPTLSConfiguration
     /// The TCP connect (and TLS handshake) timeout.

@@ -109,14 +109,19 @@ final class LibLDAPHandle: @unchecked Sendable {
     }
 
     private func establish(deadline: ContinuousClock.Instant) throws(SsoError) {
+        let started = ContinuousClock.now
+        let budget = min(endpoint.connectTimeout, endpoint.operationTimeout, deadline - started)
+        let code: Int32
         switch endpoint.security {
-        case .startTLS:
-            let code = ldap_start_tls_s(raw, nil, nil)
-            guard code == LDAP_SUCCESS else { throw startTLSError(code) }
-        case .ldaps, .unsafePlaintext:
-            let code = ldap_connect(raw)
-            guard code == LDAP_SUCCESS else { throw transportError(code, during: "connecting") }
+        case .startTLS: code = ldap_start_tls_s(raw, nil, nil)
+        case .ldaps, .unsafePlaintext: code = ldap_connect(raw)
         }
+        guard code != LDAP_SUCCESS else { return }
+        // A failure that arrives when the time is up is a timeout, whatever libldap calls it.
+        if ContinuousClock.now - started >= budget - .milliseconds(50) {
+            throw SsoError(.ldapTimeout, "the directory at \(endpoint.host) did not answer in time while connecting")
+        }
+        throw endpoint.security == .startTLS ? startTLSError(code) : transportError(code, during: "connecting")
     }
 
     private func startTLSError(_ code: Int32) -> SsoError {

@@ -12,6 +12,10 @@ public struct FakeLDAPConnector: LDAPConnector {
         }
         try await FakeLDAPConnection.wait(delay, deadline: deadline)
         if let failure { throw failure }
+        directory.state.withLock { value in
+            value.counters.openConnections += 1
+            value.counters.peakOpenConnections = max(value.counters.peakOpenConnections, value.counters.openConnections)
+        }
         return FakeLDAPConnection(directory: directory)
     }
 }
@@ -52,6 +56,7 @@ final class FakeLDAPConnection: LDAPConnection {
     }
 
     func close() async {
-        closed.withLock { $0 = true }
+        let wasOpen = closed.withLock { value in defer { value = true }; return !value }
+        if wasOpen { directory.state.withLock { $0.counters.openConnections -= 1 } }
     }
 }

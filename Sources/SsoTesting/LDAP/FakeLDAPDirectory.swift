@@ -29,6 +29,9 @@ public final class FakeLDAPDirectory: Sendable {
         public var binds = 0
         public var searches = 0
         public var boundDNs: [String] = []
+        /// Connections open now, and the most ever open at once.
+        public var openConnections = 0
+        public var peakOpenConnections = 0
     }
 
     struct Account: Sendable {
