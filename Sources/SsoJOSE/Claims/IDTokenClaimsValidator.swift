@@ -127,7 +127,7 @@ public struct IDTokenClaimsValidator: Sendable {
         if nonce != nil, nonce?.stringValue == nil { throw SsoError(.joseClaimsNonce, "\"nonce\" is not a string") }
         guard let expected = options.nonce else { return nonce?.stringValue }
         guard let actual = nonce?.stringValue else { throw SsoError(.joseClaimsNonce, "the token has no \"nonce\"") }
-        guard Secret(actual) == Secret(expected) else {
+        guard Self.constantTimeEqual(actual, expected) else {
             throw SsoError(.joseClaimsNonce, "\"nonce\" does not match the authorization request")
         }
         return actual
@@ -147,6 +147,16 @@ public struct IDTokenClaimsValidator: Sendable {
         guard actual == Self.leftHalfHash(of: input, algorithm: algorithm) else {
             throw SsoError(code, "\"\(claim)\" does not match the \(inputName)")
         }
+    }
+
+    /// Compares without an early exit on the first differing byte.
+    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
+        var difference: UInt8 = lhs.utf8.count == rhs.utf8.count ? 0 : 1
+        var right = rhs.utf8.makeIterator()
+        for byte in lhs.utf8 {
+            difference |= byte ^ (right.next() ?? 0)
+        }
+        return difference == 0
     }
 
     /// base64url of the left-most half of the hash of `value`'s ASCII bytes (OIDC Core §3.1.3.6).

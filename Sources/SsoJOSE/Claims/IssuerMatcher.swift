@@ -35,12 +35,12 @@ public struct IssuerMatcher: Sendable {
     public func matches(_ issuer: String, claims: JSONValue) -> Bool {
         switch rule {
         case .exact(let expected):
-            return Array(issuer.utf8) == Array(expected.utf8)
+            return issuer.utf8.elementsEqual(expected.utf8)
         case .tenantTemplate(let template, let placeholder, let tenantClaim):
             guard template.contains(placeholder), let tenant = claims[tenantClaim]?.stringValue,
                   Self.isPlainTenantID(tenant) else { return false }
             let expected = template.replacingOccurrences(of: placeholder, with: tenant)
-            return Array(issuer.utf8) == Array(expected.utf8)
+            return issuer.utf8.elementsEqual(expected.utf8)
         }
     }
 

@@ -65,6 +65,7 @@ struct JSONReader: ~Copyable {
         try enter()
         index += 1
         var members: [String: JSONValue] = [:]
+        members.reserveCapacity(8)
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -97,6 +98,7 @@ struct JSONReader: ~Copyable {
         try enter()
         index += 1
         var elements: [JSONValue] = []
+        elements.reserveCapacity(4)
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             index += 1

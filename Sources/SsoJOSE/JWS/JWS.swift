@@ -11,29 +11,45 @@ public struct JWS: Sendable {
     public let payload: [UInt8]
     /// The payload parsed as a JSON object.
     public let payloadJSON: JSONValue
-    /// The payload as it appeared in the token (base64url).
-    public let encodedPayload: String
     /// The decoded signature bytes.
     public let signature: [UInt8]
     /// `BASE64URL(header) || '.' || BASE64URL(payload)`, the bytes the signature covers.
     public let signingInput: [UInt8]
+    /// Where the payload starts in ``signingInput``.
+    private let payloadOffset: Int
+
+    /// The payload as it appeared in the token (base64url).
+    public var encodedPayload: String {
+        String(decoding: signingInput[payloadOffset...], as: UTF8.self)
+    }
 
     /// Parses a compact JWS. Leading or trailing whitespace is an error: trim before calling.
     public static func parse(_ compact: some StringProtocol, limits: JOSELimits = .default) throws(SsoError) -> JWS {
-        try parse(utf8: Array(compact.utf8), limits: limits)
+        guard compact.utf8.count <= limits.maxTokenBytes else {
+            throw SsoError(.joseTokenTooLarge, "the token is larger than \(limits.maxTokenBytes) bytes")
+        }
+        return try parse(utf8: Array(compact.utf8), limits: limits)
     }
 
     /// Parses a compact JWS given as bytes.
-    public static func parse(utf8 bytes: [UInt8], limits: JOSELimits = .default) throws(SsoError) -> JWS {
+    public static func parse(utf8 bytes: consuming [UInt8], limits: JOSELimits = .default) throws(SsoError) -> JWS {
         guard bytes.count <= limits.maxTokenBytes else {
             throw SsoError(.joseTokenTooLarge, "the token is larger than \(limits.maxTokenBytes) bytes")
         }
-        var dots: [Int] = []
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: ".") {
-            dots.append(offset)
-            guard dots.count <= 2 else { break }
+        var first = -1
+        var second = -1
+        var extra = false
+        for offset in bytes.indices where bytes[offset] == UInt8(ascii: ".") {
+            if first < 0 {
+                first = offset
+            } else if second < 0 {
+                second = offset
+            } else {
+                extra = true
+                break
+            }
         }
-        guard dots.count == 2, let first = dots.first, let second = dots.last, first > 0, second > first + 1 else {
+        guard !extra, first > 0, second > first + 1 else {
             throw SsoError(.joseTokenMalformed, "a compact JWS has exactly three non-empty parts")
         }
         // The header is read before the signature's presence is checked, so an unsigned token
@@ -50,14 +66,14 @@ public struct JWS: Sendable {
         guard case .object = payloadJSON else {
             throw SsoError(.josePayloadInvalid, "the JWS payload is not a JSON object")
         }
-        return JWS(header: header, payload: payloadBytes, payloadJSON: payloadJSON,
-                   encodedPayload: String(decoding: bytes[(first + 1)..<second], as: UTF8.self),
-                   signature: signatureBytes, signingInput: Array(bytes[0..<second]))
+        bytes.removeSubrange(second...)  // what remains is the signing input, without a copy
+        return JWS(header: header, payload: payloadBytes, payloadJSON: payloadJSON, signature: signatureBytes,
+                   signingInput: bytes, payloadOffset: first + 1)
     }
 
     private static func decodePart(_ part: ArraySlice<UInt8>, name: String) throws(SsoError) -> [UInt8] {
         do throws(SsoError) {
-            return try Base64URL.decode(String(decoding: part, as: UTF8.self))
+            return try Base64URL.decode(utf8: part)
         } catch {
             throw SsoError(.joseTokenBase64, "the JWS \(name) is not strict unpadded base64url", underlying: error)
         }
