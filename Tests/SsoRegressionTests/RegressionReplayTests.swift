@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Replays every committed fuzzer finding (`Fuzz/regressions/TARGET/*`) through the same
+/// property checks the fuzz targets run, so a fixed bug stays fixed without a fuzzer.
+@Suite struct RegressionReplayTests {
+    static let regressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions")
+
+    static func inputs(_ target: FuzzTarget) -> [URL] {
+        let folder = regressions.appendingPathComponent(target.rawValue)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    @Test(arguments: FuzzTarget.allCases)
+    func replaysRegressions(_ target: FuzzTarget) throws {
+        for url in Self.inputs(target) {
+            let input = Array(try Data(contentsOf: url))
+            #expect(throws: Never.self, "\(target.rawValue)/\(url.lastPathComponent)") {
+                try FuzzOracle.check(target, input)
+            }
+        }
+    }
+
+    @Test func everyTargetHasARegressionFolder() {
+        for target in FuzzTarget.allCases {
+            var isDirectory: ObjCBool = false
+            let path = Self.regressions.appendingPathComponent(target.rawValue).path
+            #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue, "\(path)")
+        }
+    }
+}
