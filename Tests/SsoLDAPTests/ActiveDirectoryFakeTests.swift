@@ -1,5 +1,6 @@
 import Foundation
 import SsoTesting
+import SsoTestSupport
 import Testing
 @testable import SsoLDAP
 

@@ -1,4 +1,5 @@
 import Foundation
+import SsoTestSupport
 import Testing
 
 extension LiveLDAPTests {

@@ -1,3 +1,4 @@
+import SsoTestSupport
 import Testing
 @testable import SsoLDAP
 

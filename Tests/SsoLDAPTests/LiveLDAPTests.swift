@@ -1,3 +1,4 @@
+import SsoTestSupport
 import Testing
 
 /// Every test that talks to a real slapd lives in a suite nested here, so one server (started by

@@ -1,4 +1,5 @@
 import Foundation
+import SsoTestSupport
 
 /// A TCP socket on 127.0.0.1 that accepts connections (through the kernel backlog) and never
 /// answers: the shape of a hung directory server.

@@ -1,4 +1,5 @@
 import Foundation
+import SsoTestSupport
 @testable import SsoLDAP
 
 /// Configurations for the fixture directory (Fixtures/ldap/*.ldif).

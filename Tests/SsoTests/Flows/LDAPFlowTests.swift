@@ -2,6 +2,7 @@ import Foundation
 import Sso
 import SsoLDAP
 import SsoTesting
+import SsoTestSupport
 import Testing
 
 /// LDAP logins through the engine against the in-memory directory (no server needed).

@@ -4,38 +4,39 @@ import Testing
 /// A throwaway slapd started by the tests themselves (scripts/ldap-fixture/start.sh): 127.0.0.1,
 /// free ports, config and data under `.build/ldap-fixture-XXXX`, removed by ``stop()``. The start
 /// script's watchdog kills the server if this test process dies without stopping it.
-struct LDAPTestServer: Sendable {
-    let directory: URL
-    let pid: Int32
-    let port: Int
-    let tlsPort: Int
+/// Shared by every test target that needs a directory (SsoLDAPTests, SsoTests).
+public struct LDAPTestServer: Sendable {
+    public let directory: URL
+    public let pid: Int32
+    public let port: Int
+    public let tlsPort: Int
 
-    var ldapURL: String { "ldap://127.0.0.1:\(port)" }
-    var ldapsURL: String { "ldaps://127.0.0.1:\(tlsPort)" }
-    var caPEM: String { (try? String(contentsOf: directory.appending(path: "certs/ca.crt"), encoding: .utf8)) ?? "" }
-    var wrongCAPEM: String { (try? String(contentsOf: directory.appending(path: "certs/wrongca.crt"), encoding: .utf8)) ?? "" }
-    var caFile: String { directory.appending(path: "certs/ca.crt").path }
+    public var ldapURL: String { "ldap://127.0.0.1:\(port)" }
+    public var ldapsURL: String { "ldaps://127.0.0.1:\(tlsPort)" }
+    public var caPEM: String { (try? String(contentsOf: directory.appending(path: "certs/ca.crt"), encoding: .utf8)) ?? "" }
+    public var wrongCAPEM: String { (try? String(contentsOf: directory.appending(path: "certs/wrongca.crt"), encoding: .utf8)) ?? "" }
+    public var caFile: String { directory.appending(path: "certs/ca.crt").path }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @TaskLocal static var current: LDAPTestServer?
+    @TaskLocal public static var current: LDAPTestServer?
 
     /// The suite's server (set by the ``LDAPServerTrait``).
-    static var shared: LDAPTestServer {
+    public static var shared: LDAPTestServer {
         get throws {
             guard let current else { throw FixtureError("no LDAP test server in scope; add the .ldapServer trait") }
             return current
         }
     }
 
-    struct FixtureError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+    public struct FixtureError: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
     }
 
     /// Starts a server; `tls: false` gives a plain-only server (no StartTLS, no ldaps).
-    static func start(tls: Bool = true) async throws -> LDAPTestServer {
+    public static func start(tls: Bool = true) async throws -> LDAPTestServer {
         let build = packageRoot.appending(path: ".build")
         try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
         let directory = build.appending(path: "ldap-fixture-\(UUID().uuidString.prefix(8))")
@@ -47,12 +48,12 @@ struct LDAPTestServer: Sendable {
     }
 
     /// Stops the server and removes its directory.
-    func stop() async {
+    public func stop() async {
         _ = try? await Self.run(Self.packageRoot.appending(path: "scripts/ldap-fixture/stop.sh").path, [directory.path])
     }
 
     /// Runs a script through `/bin/sh`; throws unless it exits 0; returns its standard output.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> String {
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> String {
         let (status, output, errors) = await command(["/bin/sh", executable] + arguments, environment: environment)
         guard status == 0 else { throw FixtureError("\(executable) failed (\(status)): \(errors)") }
         return output
@@ -60,7 +61,7 @@ struct LDAPTestServer: Sendable {
 
     /// Runs a command on a dedicated thread (never blocking the cooperative pool) through
     /// `system(3)`, which reaps its child itself. Returns the exit status, stdout and stderr.
-    static func command(_ arguments: [String], environment: [String: String] = [:]) async -> (Int32, String, String) {
+    public static func command(_ arguments: [String], environment: [String: String] = [:]) async -> (Int32, String, String) {
         func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let capture = FileManager.default.temporaryDirectory.appending(path: "ldap-fixture-\(UUID().uuidString)")
         let out = capture.path + ".out"
@@ -82,10 +83,12 @@ struct LDAPTestServer: Sendable {
 
 /// Starts one slapd around a whole suite (nested suites included) and stops it afterwards, also
 /// when a test fails.
-struct LDAPServerTrait: SuiteTrait, TestScoping {
-    var isRecursive: Bool { false }
+public struct LDAPServerTrait: SuiteTrait, TestScoping {
+    public init() {}
 
-    func provideScope(for test: Test, testCase: Test.Case?,
+    public var isRecursive: Bool { false }
+
+    public func provideScope(for test: Test, testCase: Test.Case?,
                       performing function: @Sendable () async throws -> Void) async throws {
         let server = try await LDAPTestServer.start()
         do {
@@ -100,5 +103,5 @@ struct LDAPServerTrait: SuiteTrait, TestScoping {
 
 extension Trait where Self == LDAPServerTrait {
     /// Runs the suite against a throwaway slapd.
-    static var ldapServer: Self { Self() }
+    public static var ldapServer: Self { Self() }
 }
