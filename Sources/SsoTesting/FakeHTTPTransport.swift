@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import SsoCore
-import Synchronization
 
 /// An in-memory ``HTTPTransport`` for tests: answers requests from registered routes and records
 /// every request it saw.
@@ -24,7 +23,7 @@ public final class FakeHTTPTransport: HTTPTransport {
         var recorded: [Recorded] = []
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     public init() {}
 

@@ -33,13 +33,13 @@ import Testing
             .replacingOccurrences(of: "ID=\"_assert-2b9e\"", with: "ID=\"_evil\"")
     }
 
-    func signedAssertionDocument() throws -> (xml: String, assertion: String) {
-        let xml = try ResponseBuilder().signed(.assertion, key: try TestPKI.shared().idp)
+    func signedAssertionDocument() async throws -> (xml: String, assertion: String) {
+        let xml = try await ResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
         return (xml, try Self.slice(xml, from: "<saml:Assertion ", to: "</saml:Assertion>"))
     }
 
     @Test func xsw1And2SignedResponseWrappedInAnEvilResponse() async throws {
-        let signed = try ResponseBuilder().signed(.response, key: try TestPKI.shared().idp)
+        let signed = try await ResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
         let originalSignature = try Self.signature(of: signed)
         let bare = try Self.removingSignature(signed).replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
         let evilBody = bare.replacingOccurrences(of: "alice@example.com", with: "admin@example.com")
@@ -50,7 +50,7 @@ import Testing
             with: "</saml:Issuer>" + originalSignature.replacingOccurrences(of: "</ds:Signature>", with: bare + "</ds:Signature>"))
         // XSW2: the original Response as a sibling before the copied Signature.
         let xsw2 = evilBody.replacingOccurrences(of: "</saml:Issuer>", with: "</saml:Issuer>" + bare + originalSignature)
-        let validator = try makeValidator()
+        let validator = try await makeValidator()
         for attack in [xsw1, xsw2] {
             let code = await rejection(attack, validator: validator)
             #expect(code.map(Self.wrapping.contains) == true, "\(code ?? "accepted")")
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func xsw3To8AssertionWrapping() async throws {
-        let (xml, assertion) = try signedAssertionDocument()
+        let (xml, assertion) = try await signedAssertionDocument()
         let evil = try Self.evil(assertion)
         let sig = try Self.signature(of: assertion)
         let unsignedOriginal = try Self.removingSignature(assertion)
@@ -78,7 +78,7 @@ import Testing
             // XSW8: the evil assertion's signature holds an Object with the original.
             "xsw8": xml.replacingOccurrences(of: assertion, with: evilWithSignature.replacingOccurrences(of: "</ds:Signature>", with: "<ds:Object>" + unsignedOriginal + "</ds:Object></ds:Signature>")),
         ]
-        let validator = try makeValidator()
+        let validator = try await makeValidator()
         for (name, attack) in attacks.sorted(by: { $0.key < $1.key }) {
             #expect(attack != xml, "\(name) did not change the document")
             let code = await rejection(attack, validator: validator)
@@ -87,8 +87,8 @@ import Testing
     }
 
     @Test func signatureStrippedOrMoved() async throws {
-        let (xml, assertion) = try signedAssertionDocument()
-        let validator = try makeValidator()
+        let (xml, assertion) = try await signedAssertionDocument()
+        let validator = try await makeValidator()
         #expect(await rejection(try Self.removingSignature(xml), validator: validator) == "saml.signature.missing")
         let sig = try Self.signature(of: assertion)
         let moved = xml.replacingOccurrences(of: sig, with: "")
@@ -98,49 +98,49 @@ import Testing
     }
 
     @Test func clonedUnsignedAssertionBesideASignedOne() async throws {
-        let (xml, assertion) = try signedAssertionDocument()
+        let (xml, assertion) = try await signedAssertionDocument()
         let cloned = xml.replacingOccurrences(of: assertion, with: assertion + (try Self.evil(assertion)))
-        #expect(await rejection(cloned, validator: try makeValidator()) == "saml.structure.assertion_count")
+        #expect(await rejection(cloned, validator: try await makeValidator()) == "saml.structure.assertion_count")
     }
 
     @Test func twoSignedAssertions() async throws {
-        let pki = try TestPKI.shared()
-        let first = try ResponseBuilder().signed(.assertion, key: pki.idp)
+        let pki = try await TestPKI.shared()
+        let first = try await ResponseBuilder().signed(.assertion, key: pki.idp)
         var other = ResponseBuilder()
         other.assertionID = "_assert-second"
         other.nameID = "bob@example.com"
-        let second = try Self.slice(try other.signed(.assertion, key: pki.idp), from: "<saml:Assertion ", to: "</saml:Assertion>")
+        let second = try Self.slice(try await other.signed(.assertion, key: pki.idp), from: "<saml:Assertion ", to: "</saml:Assertion>")
         let both = first.replacingOccurrences(of: "</samlp:Response>", with: second + "</samlp:Response>")
-        #expect(await rejection(both, validator: try makeValidator()) == "saml.structure.assertion_count")
+        #expect(await rejection(both, validator: try await makeValidator()) == "saml.structure.assertion_count")
     }
 
     @Test func assertionInAdviceIsRefused() async throws {
-        let (_, assertion) = try signedAssertionDocument()
+        let (_, assertion) = try await signedAssertionDocument()
         var builder = ResponseBuilder()
         builder.assertionExtra = "<saml:Advice>" + (try Self.evil(assertion)) + "</saml:Advice>"
-        let xml = try builder.signed(.assertion, key: try TestPKI.shared().idp)
-        #expect(await rejection(xml, validator: try makeValidator()) == "saml.structure.assertion_count")
+        let xml = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
+        #expect(await rejection(xml, validator: try await makeValidator()) == "saml.structure.assertion_count")
     }
 
     @Test func attackerCertificateInKeyInfo() async throws {
-        let xml = try ResponseBuilder().signed(.assertion, key: try TestPKI.shared().attacker)
+        let xml = try await ResponseBuilder().signed(.assertion, key: try await TestPKI.shared().attacker)
         #expect(xml.contains("<ds:X509Certificate>MII"))
-        #expect(await rejection(xml, validator: try makeValidator()) == "saml.signature.invalid")
+        #expect(await rejection(xml, validator: try await makeValidator()) == "saml.signature.invalid")
     }
 
     @Test func digestMismatch() async throws {
-        let (xml, _) = try signedAssertionDocument()
+        let (xml, _) = try await signedAssertionDocument()
         let tampered = xml.replacingOccurrences(of: ">alice@example.com</saml:NameID>", with: ">admin@example.com</saml:NameID>")
         #expect(tampered != xml)
-        #expect(await rejection(tampered, validator: try makeValidator()) == "saml.signature.invalid")
+        #expect(await rejection(tampered, validator: try await makeValidator()) == "saml.signature.invalid")
         let tamperedAttribute = xml.replacingOccurrences(of: ">staff<", with: ">root<")
-        #expect(await rejection(tamperedAttribute, validator: try makeValidator()) == "saml.signature.invalid")
+        #expect(await rejection(tamperedAttribute, validator: try await makeValidator()) == "saml.signature.invalid")
     }
 
     @Test func commentInjectionDoesNotTruncateTheNameID() async throws {
         var builder = ResponseBuilder()
         builder.nameID = "alice@example.com.evil.com"
-        let xml = try builder.signed(.assertion, key: try TestPKI.shared().idp)
+        let xml = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
         // Comments are not covered by exclusive C14N: inserting one keeps the signature valid.
         let injected = xml.replacingOccurrences(of: "alice@example.com.evil.com", with: "alice@example.com<!---->.evil.com")
         #expect(injected != xml)
@@ -149,11 +149,11 @@ import Testing
     }
 
     @Test func doctypeXXEAndBillionLaughsFailFast() async throws {
-        let (xml, _) = try signedAssertionDocument()
+        let (xml, _) = try await signedAssertionDocument()
         let body = xml.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
         let laughs = "<!DOCTYPE samlp:Response [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">]>"
         let xxe = "<!DOCTYPE samlp:Response [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-        let validator = try makeValidator()
+        let validator = try await makeValidator()
         for prefix in [laughs, xxe, "<!DOCTYPE samlp:Response SYSTEM \"http://127.0.0.1:1/evil.dtd\">"] {
             let start = Date()
             let attack = prefix + body.replacingOccurrences(of: "alice@example.com</saml:NameID>", with: "&x;</saml:NameID>")
@@ -167,26 +167,26 @@ import Testing
         var builder = ResponseBuilder()
         builder.signatureMethod = "http://www.w3.org/2000/09/xmldsig#rsa-sha1"
         builder.digestMethod = "http://www.w3.org/2000/09/xmldsig#sha1"
-        let xml = try builder.signed(.assertion, key: try TestPKI.shared().idp)
-        #expect(await rejection(xml, validator: try makeValidator()) == "saml.signature.algorithm_not_allowed")
-        #expect(await rejection(xml, validator: try makeValidator(policy: .init(allowSHA1: true))) == nil)
+        let xml = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
+        #expect(await rejection(xml, validator: try await makeValidator()) == "saml.signature.algorithm_not_allowed")
+        #expect(await rejection(xml, validator: try await makeValidator(policy: .init(allowSHA1: true))) == nil)
         // A SHA-256 signature over a SHA-1 digest is refused as well.
         builder.signatureMethod = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
-        let mixed = try builder.signed(.assertion, key: try TestPKI.shared().idp)
-        #expect(await rejection(mixed, validator: try makeValidator()) == "saml.signature.algorithm_not_allowed")
+        let mixed = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
+        #expect(await rejection(mixed, validator: try await makeValidator()) == "saml.signature.algorithm_not_allowed")
     }
 
     @Test func smallRSAKeyIsRefused() async throws {
-        let pki = try TestPKI.shared()
-        let xml = try ResponseBuilder().signed(.assertion, key: pki.weak)
-        #expect(await rejection(xml, validator: try makeValidator(certificates: [pki.weak])) == "saml.signature.key_too_small")
-        let relaxed = try makeValidator(certificates: [pki.weak], policy: .init(minRSAKeyBits: 1024))
+        let pki = try await TestPKI.shared()
+        let xml = try await ResponseBuilder().signed(.assertion, key: pki.weak)
+        #expect(await rejection(xml, validator: try await makeValidator(certificates: [pki.weak])) == "saml.signature.key_too_small")
+        let relaxed = try await makeValidator(certificates: [pki.weak], policy: .init(minRSAKeyBits: 1024))
         #expect(await rejection(xml, validator: relaxed) == nil)
     }
 
     @Test func signatureShapeTricks() async throws {
-        let (xml, _) = try signedAssertionDocument()
-        let validator = try makeValidator()
+        let (xml, _) = try await signedAssertionDocument()
+        let validator = try await makeValidator()
         let cases: [(String, String, String)] = [
             ("<ds:KeyInfo>", "<ds:KeyInfo><ds:RetrievalMethod URI=\"#_evil\"/>", "saml.signature.reference_invalid"),
             ("<ds:Reference URI=\"#_assert-2b9e\">", "<ds:Reference URI=\"\">", "saml.signature.reference_invalid"),
@@ -205,8 +205,8 @@ import Testing
         }
     }
 
-    @Test func verifierReturnsOnlyTheSignedBytes() throws {
-        let (xml, _) = try signedAssertionDocument()
+    @Test func verifierReturnsOnlyTheSignedBytes() async throws {
+        let (xml, _) = try await signedAssertionDocument()
         // Whitespace and a comment outside the signed content do not appear in the signed view.
         let noisy = xml.replacingOccurrences(of: "<samlp:Status>", with: "<!-- noise --><samlp:Status>")
         let document = try HardenedXMLParser.parse(noisy)
@@ -218,7 +218,7 @@ import Testing
         let options = XMLSignatureVerifier.Options(
             allowSHA1: false, minRSABits: 2048, enforceCertificateValidity: false, now: ResponseBuilder.now,
             limits: .init())
-        let keys = try SAMLSigningKeySet(pemCertificates: try TestPKI.shared().idp.certPEM)
+        let keys = try SAMLSigningKeySet(pemCertificates: try await TestPKI.shared().idp.certPEM)
         let signed = try XMLSignatureVerifier.verify(assertion, keys: keys, options: options)
         #expect(signed.root.is(SAMLNamespace.assertion, "Assertion"))
         #expect(signed.root.attribute("ID") == "_assert-2b9e")
@@ -227,14 +227,14 @@ import Testing
     }
 
     @Test func manyValidationsInParallel() async throws {
-        let pki = try TestPKI.shared()
-        let good = try ResponseBuilder().signed(.both, key: pki.idp)
+        let pki = try await TestPKI.shared()
+        let good = try await ResponseBuilder().signed(.both, key: pki.idp)
         let bad = good.replacingOccurrences(of: ">staff<", with: ">root<")
         let results = await withTaskGroup(of: (Bool, String?).self) { group in
             for index in 0..<200 {
                 group.addTask {
                     let expectValid = index % 4 != 0
-                    let validator = try? makeValidator()
+                    let validator = try? await makeValidator()
                     guard let validator else { return (expectValid, "setup") }
                     return (expectValid, await rejection(expectValid ? good : bad, validator: validator))
                 }

@@ -6,8 +6,8 @@ import Testing
 @Suite struct EncryptedAssertionTests {
     @Test(arguments: ["aes256-cbc", "aes128-cbc", "aes256-gcm", "aes128-gcm"])
     func decryptsASignedAssertion(_ content: String) async throws {
-        let pki = try TestPKI.shared()
-        let xml = try ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, content: content)
+        let pki = try await TestPKI.shared()
+        let xml = try await ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, content: content)
         #expect(xml.contains("EncryptedData"))
         #expect(!xml.contains("alice@example.com"))
         let result = try await makeValidator(decryption: pki.sp).validate(xml, expectedRequestID: ResponseBuilder.requestID)
@@ -18,23 +18,23 @@ import Testing
     }
 
     @Test func unsignedAssertionNeedsASignedResponse() async throws {
-        let pki = try TestPKI.shared()
-        let covered = try ResponseBuilder().encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
+        let pki = try await TestPKI.shared()
+        let covered = try await ResponseBuilder().encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
         let result = try await makeValidator(decryption: pki.sp).validate(covered, expectedRequestID: ResponseBuilder.requestID)
         #expect(result.responseWasSigned && !result.assertionWasSigned && result.assertionWasEncrypted)
         // Anyone can encrypt to the SP's public key: without any signature it is refused.
-        let forged = try ResponseBuilder().encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
-        #expect(await rejection(forged, validator: try makeValidator(decryption: pki.sp)) == "saml.signature.missing")
+        let forged = try await ResponseBuilder().encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
+        #expect(await rejection(forged, validator: try await makeValidator(decryption: pki.sp)) == "saml.signature.missing")
         // An assertion signed by an attacker, encrypted to the SP.
-        let attacker = try ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.attacker, sp: pki.sp)
-        #expect(await rejection(attacker, validator: try makeValidator(decryption: pki.sp)) == "saml.signature.invalid")
+        let attacker = try await ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.attacker, sp: pki.sp)
+        #expect(await rejection(attacker, validator: try await makeValidator(decryption: pki.sp)) == "saml.signature.invalid")
     }
 
     @Test func everyDecryptionFailureIsTheSameError() async throws {
-        let pki = try TestPKI.shared()
-        let xml = try ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp)
+        let pki = try await TestPKI.shared()
+        let xml = try await ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp)
         // Wrong SP key.
-        let wrongKey = await validationError(xml, validator: try makeValidator(decryption: pki.attacker))
+        let wrongKey = await validationError(xml, validator: try await makeValidator(decryption: pki.attacker))
         // Corrupted content (flip characters of the last CipherValue).
         guard let range = xml.range(of: "<xenc:CipherValue>", options: .backwards) else {
             Issue.record("no CipherValue")
@@ -43,39 +43,39 @@ import Testing
         var corrupted = xml
         let index = corrupted.index(range.upperBound, offsetBy: 30)
         corrupted.replaceSubrange(index...index, with: corrupted[index] == "A" ? "B" : "A")
-        let badContent = await validationError(corrupted, validator: try makeValidator(decryption: pki.sp))
+        let badContent = await validationError(corrupted, validator: try await makeValidator(decryption: pki.sp))
         // Corrupted key transport (first CipherValue).
         guard let first = xml.range(of: "<xenc:CipherValue>") else { return }
         var badKeyXML = xml
         let keyIndex = badKeyXML.index(first.upperBound, offsetBy: 10)
         badKeyXML.replaceSubrange(keyIndex...keyIndex, with: badKeyXML[keyIndex] == "A" ? "B" : "A")
-        let badKey = await validationError(badKeyXML, validator: try makeValidator(decryption: pki.sp))
+        let badKey = await validationError(badKeyXML, validator: try await makeValidator(decryption: pki.sp))
         for error in [wrongKey, badContent, badKey] {
             #expect(error?.code == .samlDecryptionFailed)
             #expect(error?.message == "the encrypted EncryptedAssertion could not be decrypted")
         }
-        #expect(await rejection(xml, validator: try makeValidator()) == "saml.decryption.key_missing")
+        #expect(await rejection(xml, validator: try await makeValidator()) == "saml.decryption.key_missing")
     }
 
     @Test func rsa15OnlyWhenAllowed() async throws {
-        let pki = try TestPKI.shared()
-        let xml = try ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, keyTransport: "rsa-1_5")
-        #expect(await rejection(xml, validator: try makeValidator(decryption: pki.sp)) == "saml.decryption.algorithm_not_allowed")
-        let allowing = try makeValidator(policy: .init(allowRSA15KeyTransport: true), decryption: pki.sp)
+        let pki = try await TestPKI.shared()
+        let xml = try await ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, keyTransport: "rsa-1_5")
+        #expect(await rejection(xml, validator: try await makeValidator(decryption: pki.sp)) == "saml.decryption.algorithm_not_allowed")
+        let allowing = try await makeValidator(policy: .init(allowRSA15KeyTransport: true), decryption: pki.sp)
         #expect(await rejection(xml, validator: allowing) == nil)
     }
 
     @Test func decryptedAssertionFollowsTheWrappingRules() async throws {
-        let pki = try TestPKI.shared()
+        let pki = try await TestPKI.shared()
         // A signed Response whose encrypted assertion holds a second assertion in Advice.
         var builder = ResponseBuilder()
         builder.assertionExtra = "<saml:Advice><saml2:Assertion xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_inner\" Version=\"2.0\" IssueInstant=\"2026-01-15T10:00:00Z\"><saml2:Issuer>x</saml2:Issuer></saml2:Assertion></saml:Advice>"
-        let xml = try builder.encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
-        #expect(await rejection(xml, validator: try makeValidator(decryption: pki.sp)) == "saml.structure.assertion_count")
+        let xml = try await builder.encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
+        #expect(await rejection(xml, validator: try await makeValidator(decryption: pki.sp)) == "saml.structure.assertion_count")
     }
 
-    @Test func spKeyIsRedactedAndValidated() throws {
-        let pki = try TestPKI.shared()
+    @Test func spKeyIsRedactedAndValidated() async throws {
+        let pki = try await TestPKI.shared()
         let key = try SAMLDecryptionKey(pem: pki.sp.keyPEM)
         #expect(key.description == "SAMLDecryptionKey(<redacted>)")
         #expect(throws: SsoError.self) { try SAMLDecryptionKey(pem: pki.sp.certPEM) }
@@ -83,35 +83,35 @@ import Testing
     }
 
     @Test func plaintextMayUsePrefixesDeclaredAroundIt() async throws {
-        let pki = try TestPKI.shared()
+        let pki = try await TestPKI.shared()
         let ns = " xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\""
-        let signed = try ResponseBuilder().signed(.assertion, key: pki.idp)
+        let signed = try await ResponseBuilder().signed(.assertion, key: pki.idp)
         // Declare saml: on the Response only; exclusive C14N keeps the assertion signature valid.
         let moved = signed.replacingOccurrences(of: "<saml:Assertion" + ns, with: "<saml:Assertion")
             .replacingOccurrences(of: "<saml:Issuer" + ns + ">", with: "<saml:Issuer>")
             .replacingOccurrences(of: "<samlp:Response ", with: "<samlp:Response" + ns + " ")
-        #expect(await rejection(moved, validator: try makeValidator()) == nil)
+        #expect(await rejection(moved, validator: try await makeValidator()) == nil)
         let wrapped = moved.replacingOccurrences(of: "<saml:Assertion ", with: "<saml:EncryptedAssertion><saml:Assertion ")
             .replacingOccurrences(of: "</saml:Assertion>", with: "</saml:Assertion></saml:EncryptedAssertion>")
-        let encrypted = try Encryptor.encryptAssertion(wrapped, sp: pki.sp, content: "aes128-gcm", keyTransport: "rsa-oaep-mgf1p")
+        let encrypted = try await Encryptor.encryptAssertion(wrapped, sp: pki.sp, content: "aes128-gcm", keyTransport: "rsa-oaep-mgf1p")
         let result = try await makeValidator(decryption: pki.sp).validate(encrypted, expectedRequestID: ResponseBuilder.requestID)
         #expect(result.nameID == "alice@example.com" && result.assertionWasEncrypted && result.assertionWasSigned)
     }
 
     @Test func decryptsAnEncryptedNameID() async throws {
-        let pki = try TestPKI.shared()
+        let pki = try await TestPKI.shared()
         let builder = ResponseBuilder()
         let template = builder.responseXML(assertion: builder.assertionXML(signatureTemplate: true), signatureTemplate: false)
             .replacingOccurrences(of: "<saml:NameID ", with: "<saml:EncryptedID><saml:NameID ")
             .replacingOccurrences(of: "</saml:NameID>", with: "</saml:NameID></saml:EncryptedID>")
-        let encrypted = try Encryptor.encryptAssertion(template, sp: pki.sp, content: "aes256-gcm", keyTransport: "rsa-oaep-mgf1p", element: "NameID")
-        let xml = try Signer.sign(encrypted, key: pki.idp)
+        let encrypted = try await Encryptor.encryptAssertion(template, sp: pki.sp, content: "aes256-gcm", keyTransport: "rsa-oaep-mgf1p", element: "NameID")
+        let xml = try await Signer.sign(encrypted, key: pki.idp)
         #expect(!xml.contains("alice@example.com</saml:NameID>"))
         let result = try await makeValidator(decryption: pki.sp).validate(xml, expectedRequestID: ResponseBuilder.requestID)
         #expect(result.nameID == "alice@example.com")
         #expect(result.nameIDFormat == "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress")
-        #expect(await rejection(xml, validator: try makeValidator()) == "saml.decryption.key_missing")
-        let wrongKey = await validationError(xml, validator: try makeValidator(decryption: pki.attacker))
+        #expect(await rejection(xml, validator: try await makeValidator()) == "saml.decryption.key_missing")
+        let wrongKey = await validationError(xml, validator: try await makeValidator(decryption: pki.attacker))
         #expect(wrongKey?.code == .samlDecryptionFailed)
     }
 }

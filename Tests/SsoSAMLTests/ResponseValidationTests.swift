@@ -6,8 +6,8 @@ import Testing
 @Suite struct ResponseValidationTests {
     @Test(arguments: [ResponseBuilder.Signing.response, .assertion, .both])
     func acceptsEverySigningLayout(_ signing: ResponseBuilder.Signing) async throws {
-        let pki = try TestPKI.shared()
-        let xml = try ResponseBuilder().signed(signing, key: pki.idp)
+        let pki = try await TestPKI.shared()
+        let xml = try await ResponseBuilder().signed(signing, key: pki.idp)
         let result = try await makeValidator().validate(xml, expectedRequestID: ResponseBuilder.requestID)
         #expect(result.issuer == ResponseBuilder.idpEntityID)
         #expect(result.nameID == "alice@example.com")
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func acceptsBase64WithLineBreaks() async throws {
-        let xml = try ResponseBuilder().signed(.assertion, key: try TestPKI.shared().idp)
+        let xml = try await ResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
         let encoded = Base64.encode(Array(xml.utf8))
         var wrapped = ""
         for (index, character) in encoded.enumerated() {
@@ -36,32 +36,32 @@ import Testing
     }
 
     @Test func acceptsAnECDSASignature() async throws {
-        let pki = try TestPKI.shared()
+        let pki = try await TestPKI.shared()
         var builder = ResponseBuilder()
         builder.signatureMethod = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
-        let xml = try builder.signed(.assertion, key: pki.ec)
+        let xml = try await builder.signed(.assertion, key: pki.ec)
         let result = try await makeValidator(certificates: [pki.ec]).validate(xml, expectedRequestID: ResponseBuilder.requestID)
         #expect(result.assertionWasSigned)
     }
 
     @Test func acceptsSHA512AndRolloverCertificates() async throws {
-        let pki = try TestPKI.shared()
+        let pki = try await TestPKI.shared()
         var builder = ResponseBuilder()
         builder.signatureMethod = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512"
         builder.digestMethod = "http://www.w3.org/2001/04/xmlenc#sha512"
-        let validator = try makeValidator(certificates: [pki.idp, pki.idpRollover])
-        let old = try builder.signed(.response, key: pki.idp)
+        let validator = try await makeValidator(certificates: [pki.idp, pki.idpRollover])
+        let old = try await builder.signed(.response, key: pki.idp)
         #expect(await rejection(old, validator: validator) == nil)
         builder.assertionID = "_assert-next"
-        let new = try builder.signed(.response, key: pki.idpRollover)
+        let new = try await builder.signed(.response, key: pki.idpRollover)
         #expect(await rejection(new, validator: validator) == nil)
     }
 
     @Test func statusOtherThanSuccessCarriesTheStatus() async throws {
         var builder = ResponseBuilder()
         builder.status = "urn:oasis:names:tc:SAML:2.0:status:Requester"
-        let xml = try builder.signed(.response, key: try TestPKI.shared().idp)
-        let error = await validationError(xml, validator: try makeValidator())
+        let xml = try await builder.signed(.response, key: try await TestPKI.shared().idp)
+        let error = await validationError(xml, validator: try await makeValidator())
         #expect(error?.code == .samlStatusNotSuccess)
         #expect(error?.message.contains("urn:oasis:names:tc:SAML:2.0:status:Requester") == true)
     }
@@ -105,8 +105,8 @@ import Testing
         case "emptyNameID": b.nameID = "  "
         default: Issue.record("unknown mutation")
         }
-        let xml = try b.signed(.response, key: try TestPKI.shared().idp)
-        #expect(await rejection(xml, validator: try makeValidator()) == code)
+        let xml = try await b.signed(.response, key: try await TestPKI.shared().idp)
+        #expect(await rejection(xml, validator: try await makeValidator()) == code)
     }
 
     @Test func skewIsTolerated() async throws {
@@ -114,49 +114,49 @@ import Testing
         b.notBefore = ResponseBuilder.now.addingTimeInterval(100)
         b.notOnOrAfter = ResponseBuilder.now.addingTimeInterval(-100)
         b.confirmationNotOnOrAfter = ResponseBuilder.now.addingTimeInterval(-100)
-        let xml = try b.signed(.assertion, key: try TestPKI.shared().idp)
-        #expect(await rejection(xml, validator: try makeValidator()) == nil)
-        let strict = try makeValidator(policy: SAMLValidationPolicy(clockSkew: 10))
+        let xml = try await b.signed(.assertion, key: try await TestPKI.shared().idp)
+        #expect(await rejection(xml, validator: try await makeValidator()) == nil)
+        let strict = try await makeValidator(policy: SAMLValidationPolicy(clockSkew: 10))
         #expect(await rejection(xml, validator: strict) == "saml.conditions.not_yet_valid")
     }
 
     @Test func unsolicitedResponses() async throws {
-        let pki = try TestPKI.shared()
+        let pki = try await TestPKI.shared()
         var b = ResponseBuilder()
         b.inResponseTo = nil
         b.confirmationInResponseTo = nil
-        let unsolicited = try b.signed(.response, key: pki.idp)
-        #expect(await rejection(unsolicited, validator: try makeValidator(), expectedRequestID: nil) == "saml.unsolicited")
-        let allowing = try makeValidator(policy: SAMLValidationPolicy(allowUnsolicited: true))
+        let unsolicited = try await b.signed(.response, key: pki.idp)
+        #expect(await rejection(unsolicited, validator: try await makeValidator(), expectedRequestID: nil) == "saml.unsolicited")
+        let allowing = try await makeValidator(policy: SAMLValidationPolicy(allowUnsolicited: true))
         #expect(await rejection(unsolicited, validator: allowing, expectedRequestID: nil) == nil)
         // An unsolicited response must not claim to answer a request.
-        let solicited = try ResponseBuilder().signed(.response, key: pki.idp)
+        let solicited = try await ResponseBuilder().signed(.response, key: pki.idp)
         #expect(await rejection(solicited, validator: allowing, expectedRequestID: nil) == "saml.in_response_to.mismatch")
         // A solicited validation needs the InResponseTo.
-        #expect(await rejection(unsolicited, validator: try makeValidator()) == "saml.in_response_to.mismatch")
+        #expect(await rejection(unsolicited, validator: try await makeValidator()) == "saml.in_response_to.mismatch")
     }
 
     @Test func replayedAssertionIsRefused() async throws {
-        let xml = try ResponseBuilder().signed(.assertion, key: try TestPKI.shared().idp)
-        let validator = try makeValidator()
+        let xml = try await ResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
+        let validator = try await makeValidator()
         #expect(await rejection(xml, validator: validator) == nil)
         #expect(await rejection(xml, validator: validator) == "saml.replay")
     }
 
     @Test func policyCanRequireSignedAssertionOrResponse() async throws {
-        let pki = try TestPKI.shared()
-        let responseOnly = try ResponseBuilder().signed(.response, key: pki.idp)
-        let assertionOnly = try ResponseBuilder().signed(.assertion, key: pki.idp)
-        #expect(await rejection(responseOnly, validator: try makeValidator(policy: .init(requireSignedAssertion: true))) == "saml.signature.missing")
-        #expect(await rejection(assertionOnly, validator: try makeValidator(policy: .init(requireSignedResponse: true))) == "saml.signature.missing")
+        let pki = try await TestPKI.shared()
+        let responseOnly = try await ResponseBuilder().signed(.response, key: pki.idp)
+        let assertionOnly = try await ResponseBuilder().signed(.assertion, key: pki.idp)
+        #expect(await rejection(responseOnly, validator: try await makeValidator(policy: .init(requireSignedAssertion: true))) == "saml.signature.missing")
+        #expect(await rejection(assertionOnly, validator: try await makeValidator(policy: .init(requireSignedResponse: true))) == "saml.signature.missing")
     }
 
     @Test func certificateExpiryIsIgnoredUnlessEnforced() async throws {
-        let pki = try TestPKI.shared()
+        let pki = try await TestPKI.shared()
         let later = ResponseBuilder.now.addingTimeInterval(0)
         var b = ResponseBuilder()
         b.issueInstant = later.addingTimeInterval(-5)
-        let xml = try b.signed(.assertion, key: pki.expired)
+        let xml = try await b.signed(.assertion, key: pki.expired)
         // The "expired" certificate is valid for one day from its creation (today), so move the
         // clock two days on and shift the document with it.
         let future = Date().addingTimeInterval(2 * 86_400)
@@ -165,25 +165,25 @@ import Testing
         shifted.notBefore = future.addingTimeInterval(-60)
         shifted.notOnOrAfter = future.addingTimeInterval(300)
         shifted.confirmationNotOnOrAfter = future.addingTimeInterval(300)
-        let futureXML = try shifted.signed(.assertion, key: pki.expired)
-        #expect(await rejection(futureXML, validator: try makeValidator(certificates: [pki.expired], now: future)) == nil)
-        let enforcing = try makeValidator(certificates: [pki.expired], policy: .init(enforceCertificateValidity: true), now: future)
+        let futureXML = try await shifted.signed(.assertion, key: pki.expired)
+        #expect(await rejection(futureXML, validator: try await makeValidator(certificates: [pki.expired], now: future)) == nil)
+        let enforcing = try await makeValidator(certificates: [pki.expired], policy: .init(enforceCertificateValidity: true), now: future)
         #expect(await rejection(futureXML, validator: enforcing) == "saml.signature.certificate_expired")
         _ = xml
     }
 
     @Test func bearerInResponseToMayBeAbsentOnlyUnderASignedResponse() async throws {
-        let pki = try TestPKI.shared()
+        let pki = try await TestPKI.shared()
         var b = ResponseBuilder()
         b.confirmationInResponseTo = nil
-        #expect(await rejection(try b.signed(.response, key: pki.idp), validator: try makeValidator()) == nil)
+        #expect(await rejection(try await b.signed(.response, key: pki.idp), validator: try await makeValidator()) == nil)
         b.assertionID = "_assert-other"
-        #expect(await rejection(try b.signed(.assertion, key: pki.idp), validator: try makeValidator()) == "saml.in_response_to.mismatch")
+        #expect(await rejection(try await b.signed(.assertion, key: pki.idp), validator: try await makeValidator()) == "saml.in_response_to.mismatch")
     }
 
     @Test func nothingMayFollowTheResponse() async throws {
-        let xml = try ResponseBuilder().signed(.response, key: try TestPKI.shared().idp)
-        #expect(await rejection(xml + "<!-- trailing -->", validator: try makeValidator()) == "saml.xml.malformed")
-        #expect(await rejection(xml + "<samlp:Response/>", validator: try makeValidator()) == "saml.xml.malformed")
+        let xml = try await ResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
+        #expect(await rejection(xml + "<!-- trailing -->", validator: try await makeValidator()) == "saml.xml.malformed")
+        #expect(await rejection(xml + "<samlp:Response/>", validator: try await makeValidator()) == "saml.xml.malformed")
     }
 }

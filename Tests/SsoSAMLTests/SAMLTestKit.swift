@@ -1,5 +1,6 @@
 import Foundation
 import SsoCore
+import SsoTestSupport
 @testable import SsoSAML
 
 /// Test-only PKI and signed SAML documents, made at test time with the `openssl` and `xmlsec1`
@@ -9,32 +10,15 @@ enum TestTools {
         let description: String
     }
 
-    /// Runs a tool; throws with its stderr when it fails.
+    /// Runs a tool; throws with its stderr when it fails. The child runs off the cooperative pool
+    /// (a blocking wait there starves every other test on a 2-core machine).
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        if let stdin {
-            let input = Pipe()
-            process.standardInput = input
-            try process.run()
-            input.fileHandleForWriting.write(stdin)
-            try input.fileHandleForWriting.close()
-        } else {
-            try process.run()
+    static func run(_ arguments: [String], stdin: Data? = nil) async throws -> Data {
+        let outcome = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), arguments, standardInput: stdin)
+        guard outcome.status == 0 else {
+            throw Failure(description: "\(arguments.joined(separator: " ")): \(outcome.errorText)")
         }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(arguments.joined(separator: " ")): \(String(decoding: error, as: UTF8.self))")
-        }
-        return output
+        return outcome.standardOutput
     }
 }
 
@@ -57,32 +41,28 @@ struct TestPKI: Sendable {
     let sp: TestKeyPair
     let expired: TestKeyPair
 
-    private static let made: Result<TestPKI, TestTools.Failure> = {
-        do { return .success(try TestPKI()) } catch {
-            return .failure(TestTools.Failure(description: "\(error)"))
-        }
-    }()
+    private static let made = Task { try await TestPKI() }
 
-    static func shared() throws -> TestPKI { try made.get() }
+    static func shared() async throws -> TestPKI { try await made.value }
 
-    private init() throws {
+    private init() async throws {
         let directory = NSTemporaryDirectory() + "sso-saml-tests-\(UUID().uuidString)"
         self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        func rsa(_ name: String, bits: Int = 2048, days: String = "3650", extra: [String] = []) throws -> TestKeyPair {
+        func rsa(_ name: String, bits: Int = 2048, days: String = "3650", extra: [String] = []) async throws -> TestKeyPair {
             let pair = TestKeyPair(keyPath: "\(directory)/\(name)-key.pem", certPath: "\(directory)/\(name)-cert.pem")
-            try TestTools.run(["openssl", "req", "-x509", "-newkey", "rsa:\(bits)", "-nodes", "-keyout", pair.keyPath,
+            try await TestTools.run(["openssl", "req", "-x509", "-newkey", "rsa:\(bits)", "-nodes", "-keyout", pair.keyPath,
                                "-out", pair.certPath, "-days", days, "-subj", "/CN=\(name) TEST ONLY"] + extra)
             return pair
         }
-        idp = try rsa("idp")
-        idpRollover = try rsa("idp-next")
-        attacker = try rsa("attacker")
-        weak = try rsa("weak", bits: 1024)
-        sp = try rsa("sp")
-        expired = try rsa("expired", days: "1")
+        idp = try await rsa("idp")
+        idpRollover = try await rsa("idp-next")
+        attacker = try await rsa("attacker")
+        weak = try await rsa("weak", bits: 1024)
+        sp = try await rsa("sp")
+        expired = try await rsa("expired", days: "1")
         let ecPair = TestKeyPair(keyPath: "\(directory)/ec-key.pem", certPath: "\(directory)/ec-cert.pem")
-        try TestTools.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+        try await TestTools.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                            "-keyout", ecPair.keyPath, "-out", ecPair.certPath, "-days", "3650", "-subj", "/CN=ec TEST ONLY"])
         ec = ecPair
     }
@@ -181,20 +161,20 @@ struct ResponseBuilder {
     }
 
     /// The Response, signed as asked by `key`.
-    func signed(_ signing: Signing, key: TestKeyPair) throws -> String {
+    func signed(_ signing: Signing, key: TestKeyPair) async throws -> String {
         switch signing {
         case .none:
             return responseXML(assertion: assertionXML(signatureTemplate: false), signatureTemplate: false)
         case .assertion:
-            return try Signer.sign(responseXML(assertion: assertionXML(signatureTemplate: true), signatureTemplate: false), key: key)
+            return try await Signer.sign(responseXML(assertion: assertionXML(signatureTemplate: true), signatureTemplate: false), key: key)
         case .response:
-            return try Signer.sign(responseXML(assertion: assertionXML(signatureTemplate: false), signatureTemplate: true), key: key)
+            return try await Signer.sign(responseXML(assertion: assertionXML(signatureTemplate: false), signatureTemplate: true), key: key)
         case .both:
-            let inner = try signed(.assertion, key: key)
+            let inner = try await signed(.assertion, key: key)
             let marker = "</saml:Issuer>"
             guard let range = inner.range(of: marker) else { throw TestTools.Failure(description: "no Issuer") }
             let withTemplate = inner.replacingCharacters(in: range, with: marker + signatureTemplate(for: responseID))
-            return try Signer.sign(withTemplate, key: key)
+            return try await Signer.sign(withTemplate, key: key)
         }
     }
 
@@ -202,16 +182,16 @@ struct ResponseBuilder {
     func encrypted(
         signAssertion: Bool, signResponse: Bool, key: TestKeyPair, sp: TestKeyPair,
         content: String = "aes256-cbc", keyTransport: String = "rsa-oaep-mgf1p"
-    ) throws -> String {
-        let plain = try signed(signAssertion ? .assertion : .none, key: key)
+    ) async throws -> String {
+        let plain = try await signed(signAssertion ? .assertion : .none, key: key)
         let wrapped = plain.replacingOccurrences(of: "<saml:Assertion ", with: "<saml:EncryptedAssertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"><saml:Assertion ")
             .replacingOccurrences(of: "</saml:Assertion>", with: "</saml:Assertion></saml:EncryptedAssertion>")
-        var encryptedXML = try Encryptor.encryptAssertion(wrapped, sp: sp, content: content, keyTransport: keyTransport)
+        var encryptedXML = try await Encryptor.encryptAssertion(wrapped, sp: sp, content: content, keyTransport: keyTransport)
         if signResponse {
             let marker = "</saml:Issuer>"
             guard let range = encryptedXML.range(of: marker) else { throw TestTools.Failure(description: "no Issuer") }
             encryptedXML = encryptedXML.replacingCharacters(in: range, with: marker + signatureTemplate(for: responseID))
-            encryptedXML = try Signer.sign(encryptedXML, key: key)
+            encryptedXML = try await Signer.sign(encryptedXML, key: key)
         }
         return encryptedXML
     }
@@ -219,12 +199,12 @@ struct ResponseBuilder {
 
 enum Signer {
     /// Signs the first ds:Signature template of `xml` with the xmlsec1 command-line tool.
-    static func sign(_ xml: String, key: TestKeyPair) throws -> String {
-        let pki = try TestPKI.shared()
+    static func sign(_ xml: String, key: TestKeyPair) async throws -> String {
+        let pki = try await TestPKI.shared()
         let input = "\(pki.directory)/\(UUID().uuidString).xml"
         try Data(xml.utf8).write(to: URL(fileURLWithPath: input))
         defer { try? FileManager.default.removeItem(atPath: input) }
-        let output = try TestTools.run([
+        let output = try await TestTools.run([
             "xmlsec1", "--sign", "--privkey-pem", "\(key.keyPath),\(key.certPath)",
             "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:protocol:Response",
             "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:assertion:Assertion", input,
@@ -237,8 +217,8 @@ enum Encryptor {
     /// Replaces the first saml:Assertion of `xml` with xenc:EncryptedData for `sp` (xmlsec1).
     static func encryptAssertion(
         _ xml: String, sp: TestKeyPair, content: String, keyTransport: String, element: String = "Assertion"
-    ) throws -> String {
-        let pki = try TestPKI.shared()
+    ) async throws -> String {
+        let pki = try await TestPKI.shared()
         let data = "\(pki.directory)/\(UUID().uuidString)-data.xml"
         let template = "\(pki.directory)/\(UUID().uuidString)-tmpl.xml"
         let contentURI = content.contains("gcm") ? "http://www.w3.org/2009/xmlenc11#\(content)" : "http://www.w3.org/2001/04/xmlenc#\(content)"
@@ -256,7 +236,7 @@ enum Encryptor {
             try? FileManager.default.removeItem(atPath: data)
             try? FileManager.default.removeItem(atPath: template)
         }
-        let output = try TestTools.run([
+        let output = try await TestTools.run([
             "xmlsec1", "--encrypt", "--pubkey-cert-pem", sp.certPath, "--session-key", sessionKey,
             "--xml-data", data, "--node-xpath", "(//*[local-name()='\(element)'])[1]", template,
         ])
@@ -269,8 +249,8 @@ func makeValidator(
     certificates: [TestKeyPair]? = nil, policy: SAMLValidationPolicy = SAMLValidationPolicy(),
     decryption: TestKeyPair? = nil, replayCache: any ReplayCache = InMemoryReplayCache(),
     now: Date = ResponseBuilder.now
-) throws -> SAMLResponseValidator {
-    let pki = try TestPKI.shared()
+) async throws -> SAMLResponseValidator {
+    let pki = try await TestPKI.shared()
     let pem = (certificates ?? [pki.idp]).map(\.certPEM).joined(separator: "\n")
     let configuration = SAMLResponseValidator.Configuration(
         idpEntityID: ResponseBuilder.idpEntityID, idpSigningKeys: try SAMLSigningKeySet(pemCertificates: pem),

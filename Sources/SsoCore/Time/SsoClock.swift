@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The source of the current time. Everything that checks an expiry asks an injected clock.
 public protocol SsoClock: Sendable {
@@ -17,11 +16,11 @@ public struct SystemClock: SsoClock {
 ///
 /// - Warning: never use it in production; expiry checks then compare against a fixed instant.
 public final class TestClock: SsoClock {
-    private let current: Mutex<Date>
+    private let current: LockedValue<Date>
 
     /// Creates a clock stopped at `date`.
     public init(_ date: Date) {
-        current = Mutex(date)
+        current = LockedValue(date)
     }
 
     public var now: Date { current.withLock { $0 } }

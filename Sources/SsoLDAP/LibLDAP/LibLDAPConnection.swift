@@ -1,16 +1,15 @@
 import Dispatch
-import Synchronization
 
 /// A libldap connection: one handle, one serial queue, closed on ``close()`` or when released.
 final class LibLDAPConnection: LDAPConnection {
     private enum State { case open, broken, closed }
 
-    private let handle: Mutex<LibLDAPHandle?>
+    private let handle: LockedValue<LibLDAPHandle?>
     private let queue: DispatchQueue
-    private let state = Mutex(State.open)
+    private let state = LockedValue(State.open)
 
     init(handle: LibLDAPHandle, queue: DispatchQueue) {
-        self.handle = Mutex(handle)
+        self.handle = LockedValue(handle)
         self.queue = queue
     }
 
@@ -76,9 +75,9 @@ enum LDAPBlockingCall {
     }
 
     private final class Once<T: Sendable>: Sendable {
-        let continuation: Mutex<CheckedContinuation<T, any Error>?>
-        let timer = Mutex<TimerItem?>(nil)
-        init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = Mutex(continuation) }
+        let continuation: LockedValue<CheckedContinuation<T, any Error>?>
+        let timer = LockedValue<TimerItem?>(nil)
+        init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = LockedValue(continuation) }
         func resume(_ result: Result<T, SsoError>) -> Bool {
             guard let continuation = continuation.withLock({ value in defer { value = nil }; return value }) else { return false }
             timer.withLock { value in

@@ -1,5 +1,4 @@
 import SsoLDAP
-import Synchronization
 
 /// An ``LDAPConnector`` backed by a ``FakeLDAPDirectory``.
 public struct FakeLDAPConnector: LDAPConnector {
@@ -23,7 +22,7 @@ public struct FakeLDAPConnector: LDAPConnector {
 /// A connection to a ``FakeLDAPDirectory``.
 final class FakeLDAPConnection: LDAPConnection {
     private let directory: FakeLDAPDirectory
-    private let closed = Mutex(false)
+    private let closed = LockedValue(false)
 
     init(directory: FakeLDAPDirectory) {
         self.directory = directory

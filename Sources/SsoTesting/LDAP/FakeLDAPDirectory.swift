@@ -1,6 +1,5 @@
 import Foundation
 import SsoLDAP
-import Synchronization
 
 /// An in-memory directory that answers like a real server, for tests of code that authenticates
 /// against LDAP (the engine's, and users' own). Hand ``connector`` to an `LDAPAuthenticator`.
@@ -50,7 +49,7 @@ public final class FakeLDAPDirectory: Sendable {
 
     /// The server imitated.
     public let flavor: Flavor
-    let state = Mutex(State())
+    let state = LockedValue(State())
 
     public init(flavor: Flavor = .openLDAP) {
         self.flavor = flavor

@@ -2,7 +2,6 @@ import Foundation
 import SsoCore
 import SsoJOSE
 import SsoOIDC
-import Synchronization
 
 /// An in-process OpenID Connect provider for tests, served through a ``FakeHTTPTransport``.
 ///
@@ -60,7 +59,7 @@ public final class FakeOIDCProvider: Sendable {
     let base: String
     let clock: any SsoClock
     let random: any RandomSource
-    let state: Mutex<State>
+    let state: LockedValue<State>
 
     /// Creates a provider signing with `signingKey`, whose public key is the only one in the JWKS.
     public init(issuer: String = "https://op.example.test", clock: any SsoClock, signingKey: FakeSigningKey,
@@ -69,7 +68,7 @@ public final class FakeOIDCProvider: Sendable {
         self.base = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
         self.clock = clock
         self.random = random
-        self.state = Mutex(State(signingKey: signingKey, publishedKeys: [signingKey]))
+        self.state = LockedValue(State(signingKey: signingKey, publishedKeys: [signingKey]))
     }
 
     // MARK: Endpoints

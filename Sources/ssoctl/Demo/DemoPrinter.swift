@@ -1,11 +1,11 @@
 import Foundation
-import Synchronization
+import SsoCore
 
 /// Prints the demo's steps and remembers everything it printed, so the demo can prove at the
 /// end that no secret was shown.
 final class DemoPrinter: Sendable {
-    private let transcript = Mutex<[String]>([])
-    private let steps = Mutex(0)
+    private let transcript = LockedValue<[String]>([])
+    private let steps = LockedValue(0)
 
     /// The number of steps printed so far.
     var stepCount: Int { steps.withLock { $0 } }

@@ -1,14 +1,13 @@
 import Foundation
 import Logging
 import Sso
-import Synchronization
 
 /// A deterministic random source for tests (SplitMix64).
 final class SeededRandomSource: RandomSource {
-    private let state: Mutex<UInt64>
+    private let state: LockedValue<UInt64>
 
     init(seed: UInt64 = 42) {
-        state = Mutex(seed)
+        state = LockedValue(seed)
     }
 
     func bytes(_ count: Int) -> [UInt8] {
@@ -42,7 +41,7 @@ struct CapturingLogHandler: LogHandler {
 }
 
 final class LogSink: Sendable {
-    let lines = Mutex<[String]>([])
+    let lines = LockedValue<[String]>([])
     var logger: Logger {
         Logger(label: "test") { _ in CapturingLogHandler(sink: self) }
     }
