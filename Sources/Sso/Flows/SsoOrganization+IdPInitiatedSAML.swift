@@ -33,7 +33,8 @@ extension SsoOrganization {
                 throw SsoError(.loginProtocolMismatch, "the RelayState belongs to a login of another kind")
             }
             guard pending.connectionID == connection.id else {
-                throw SsoError(.loginConnectionMismatch, "the RelayState belongs to a login started with another connection")
+                throw SsoError(
+                    .loginConnectionMismatch, "the RelayState belongs to a login started with another connection")
             }
             return try await validateSAMLLogin(
                 samlResponse: samlResponse, connection: connection, settings: settings, expectedRequestID: requestID)

@@ -50,8 +50,8 @@ extension SsoOrganization {
                 connectionKey: legacyConnectionKey, connectionName: Self.legacyConnectionName, user: user,
                 email: email?.normalized ?? user.email ?? "", notOnOrAfter: nil)
             return SsoLegacyCallbackResponse(
-                developerID: user.id, email: email?.normalized ?? user.email, name: identity.name, sub: identity.subject,
-                sessionID: session.id)
+                developerID: user.id, email: email?.normalized ?? user.email, name: identity.name,
+                sub: identity.subject, sessionID: session.id)
         } catch {
             if provisioned {
                 let users = stores.users
@@ -82,7 +82,8 @@ extension SsoOrganization {
         do {
             email = try EmailAddress(raw)
         } catch {
-            throw SsoError(.userIdentityRejected, "the identity provider sent an invalid email address", underlying: error)
+            throw SsoError(
+                .userIdentityRejected, "the identity provider sent an invalid email address", underlying: error)
         }
         let connections = stores.connections
         let routed = try await storeCall("connection") { try await connections.route(email.domain) }

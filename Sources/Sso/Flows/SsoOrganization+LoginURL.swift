@@ -17,7 +17,8 @@ extension SsoOrganization {
     /// `redirectURI` must be one of the connection's `redirect_uris` (exact match); without it the
     /// first one is used. It is never taken from anywhere else.
     /// - Throws: `routing.*`, `connection.inactive`, `login.redirect_uri_not_allowed`,
-    ///   `login.credentials_required`, `connection.signing_key_required`, protocol errors (`oidc.*`, `saml.*`, `http.*`), `store.failed`.
+    ///   `login.credentials_required`, `connection.signing_key_required`, protocol errors (`oidc.*`,
+    ///   `saml.*`, `http.*`), `store.failed`.
     public func getLoginURL(domain: String, redirectURI: String? = nil) async throws(SsoError) -> SsoLoginResponse {
         let routed = try await route(domain)
         let connection = try await usableConnectionRecord(routed.id)
@@ -77,7 +78,7 @@ extension SsoOrganization {
         guard signingKey != nil || !metadata.wantAuthnRequestsSigned else {
             throw SsoError(
                 .connectionSigningKeyRequired,
-                "the IdP wants signed AuthnRequests (WantAuthnRequestsSigned) and the connection has no sp_signing_key_pem")
+                "the IdP wants signed AuthnRequests (WantAuthnRequestsSigned); the connection has no sp_signing_key_pem")
         }
         let serviceProvider = try Self.serviceProvider(settings)
         let relayState = newLoginKey()

@@ -38,8 +38,9 @@ extension SsoOrganization {
     }
 
     /// The session if it is still usable: active, of this organization, and its connection (or,
-    /// for a legacy login, the legacy config) still exists and is not inactive (a connection in `error` after a failed test keeps its
-    /// sessions). Call it on each request that relies on an SSO session.
+    /// for a legacy login, the legacy config) still exists and is not inactive (a connection in
+    /// `error` after a failed test keeps its sessions). Call it on each request that relies on an
+    /// SSO session.
     /// - Throws: `session.not_found`.
     public func validateSession(_ sessionID: String) async throws(SsoError) -> SsoSession {
         let record = try await activeSessionRecord(sessionID, at: now)

@@ -117,7 +117,8 @@ extension ConnectionValidator {
     private func groupKey(_ key: String) throws(SsoError) -> String {
         let group = try rules.text(key, "group_mapping")
         if group.contains("="), group.hasPrefix("=") || LDAPDistinguishedName.parse(group) == nil {
-            throw rules.invalid("group_mapping", "keys must be group DNs (cn=admins,ou=groups,dc=example,dc=com) or group CNs (admins)")
+            throw rules.invalid(
+                "group_mapping", "keys must be group DNs (cn=admins,ou=groups,dc=example,dc=com) or group CNs (admins)")
         }
         return group
     }

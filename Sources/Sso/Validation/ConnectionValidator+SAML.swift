@@ -34,7 +34,8 @@ extension ConnectionValidator {
                 mapping[field] = try rules.text(given[key], "attribute_mapping.\(field)")
             }
         }
-        let (signingKey, signingCertificate) = try spSigning(key: p.spSigningKeyPEM, certificate: p.spSigningCertificatePEM)
+        let (signingKey, signingCertificate) = try spSigning(
+            key: p.spSigningKeyPEM, certificate: p.spSigningCertificatePEM)
         return SsoSAMLSettings(
             metadataURL: metadataURL, metadataXML: metadataXML, assertionConsumerServiceURL: acs, entityID: entityID,
             attributeMapping: mapping, allowUnsolicited: p.allowUnsolicited ?? false, spSigningKeyPEM: signingKey,
@@ -86,7 +87,8 @@ extension ConnectionValidator {
                 throw rules.invalid("sp_signing_certificate_pem", "must be a PEM X.509 certificate", underlying: error)
             }
             guard signingKey.matches(parsed) else {
-                throw rules.invalid("sp_signing_certificate_pem", "does not certify the public key of sp_signing_key_pem")
+                throw rules.invalid(
+                    "sp_signing_certificate_pem", "does not certify the public key of sp_signing_key_pem")
             }
             return (secret, pem)
         }

@@ -38,8 +38,8 @@ extension TestSAMLIdentityProvider {
             let parsed = try? Certificate(derEncoded: certificate.derBytes),
             let publicKey = _RSA.Signing.PublicKey(parsed.publicKey),
             publicKey.isValidSignature(
-                _RSA.Signing.RSASignature(rawRepresentation: signatureBytes), for: SHA256.hash(data: Array(signed.utf8)),
-                padding: .insecurePKCS1v1_5)
+                _RSA.Signing.RSASignature(rawRepresentation: signatureBytes),
+                for: SHA256.hash(data: Array(signed.utf8)), padding: .insecurePKCS1v1_5)
         else {
             throw SsoError(.samlSignatureInvalid, "the request signature does not verify with the SP certificate")
         }
