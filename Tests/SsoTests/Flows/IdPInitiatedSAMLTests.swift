@@ -153,4 +153,24 @@ import Testing
         #expect(code == .userIdentityRejected)
         #expect(try await env.engine.stores.users.users(organizationID: org.id).isEmpty)
     }
+
+    @Test func concurrentPostsOfOneUnsolicitedResponseLogInOnce() async throws {
+        let (env, org, connection, idp) = try await Self.setUp()
+        let post = try Self.unsolicited(idp, "bob@contoso.com")
+        let engine = env.engine
+        let connectionID = connection.id
+        let successes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    let result = try? await engine.handleSamlCallback(
+                        samlResponse: post.samlResponse, relayState: nil, connectionID: connectionID)
+                    return result != nil
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(successes == 1)
+        #expect(try await org.listSessions().sessions.count == 1)
+        #expect(try await env.engine.stores.users.users(organizationID: org.id).count == 1)
+    }
 }
