@@ -25,7 +25,8 @@ public struct UpdateSsoConnectionParams: Sendable, Codable {
     public var entityID: String?
     public var attributeMapping: [String: String]?
     public var allowUnsolicited: Bool?
-    /// Replaces the SP request-signing key; give `sp_signing_certificate_pem` with it.
+    /// Replaces the SP request-signing key; give `sp_signing_certificate_pem` with it. Empty
+    /// values for both remove request signing.
     public var spSigningKeyPEM: Secret?
     public var spSigningCertificatePEM: String?
 
@@ -98,8 +99,10 @@ extension UpdateSsoConnectionParams {
         if let entityID { d.entityID = entityID }
         if let attributeMapping { d.attributeMapping = attributeMapping }
         if let allowUnsolicited { d.allowUnsolicited = allowUnsolicited }
-        if let spSigningKeyPEM { d.spSigningKeyPEM = spSigningKeyPEM }
-        if let spSigningCertificatePEM { d.spSigningCertificatePEM = spSigningCertificatePEM }
+        if let spSigningKeyPEM { d.spSigningKeyPEM = spSigningKeyPEM.isEmpty ? nil : spSigningKeyPEM }
+        if let spSigningCertificatePEM {
+            d.spSigningCertificatePEM = spSigningCertificatePEM.isEmpty ? nil : spSigningCertificatePEM
+        }
         if let serverURL { d.serverURL = serverURL }
         if let tlsMode { d.tlsMode = tlsMode }
         if let allowPlaintext { d.allowPlaintext = allowPlaintext }

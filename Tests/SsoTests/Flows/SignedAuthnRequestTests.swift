@@ -75,6 +75,17 @@ import Testing
         let login = try await org.getLoginURL(domain: "ann@signed.example")
         #expect(try idp.receive(redirectURL: login.authorizeURL).signatureVerified)
         #expect(try await org.testConnection(connection.id).success)
+        // A new key needs its certificate; empty values for both remove signing again.
+        var keyOnly = UpdateSsoConnectionParams()
+        keyOnly.spSigningKeyPEM = Secret(try Self.fixture("okta-key.pem"))
+        let mismatch = await thrownError { try await org.updateConnection(connection.id, keyOnly) }
+        #expect(mismatch?.message.hasPrefix("sp_signing_certificate_pem:") == true)
+        var remove = UpdateSsoConnectionParams()
+        remove.spSigningKeyPEM = Secret("")
+        remove.spSigningCertificatePEM = ""
+        let removed = try await org.updateConnection(connection.id, remove)
+        #expect(removed.spSigningCertificatePEM == nil)
+        #expect(await errorCode { try await org.getLoginURL(domain: "ann@signed.example") } == .connectionSigningKeyRequired)
     }
 
     @Test func badKeysAndCertificatesAreRefusedWithoutEchoingThem() async throws {
