@@ -20,6 +20,8 @@ extension CreateSsoConnectionParams {
             entityID = saml.entityID
             attributeMapping = saml.attributeMapping
             allowUnsolicited = saml.allowUnsolicited
+            spSigningKeyPEM = saml.spSigningKeyPEM
+            spSigningCertificatePEM = saml.spSigningCertificatePEM
         case .ldap(let ldap):
             serverURL = ldap.serverURL
             tlsMode = ldap.tlsMode

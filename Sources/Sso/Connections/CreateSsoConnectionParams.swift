@@ -5,7 +5,7 @@
 /// ``saml(name:metadataURL:metadataXML:assertionConsumerServiceURL:entityID:domains:jitProvisioning:defaultRole:attributeMapping:)``
 /// and ``ldap(name:serverURL:bindDN:bindPassword:userSearchBase:domains:jitProvisioning:defaultRole:)``
 /// factories, then set optional fields. JSON keys are the reference's snake_case names.
-/// `client_secret` and `bind_password` are write-only: they decode, but print and encode as
+/// `client_secret`, `bind_password` and `sp_signing_key_pem` are write-only: they decode, but print and encode as
 /// `<redacted>`.
 public struct CreateSsoConnectionParams: Sendable, Codable {
     /// A human-readable name.
@@ -44,6 +44,12 @@ public struct CreateSsoConnectionParams: Sendable, Codable {
     public var attributeMapping: [String: String]?
     /// SAML: accept IdP-initiated responses (no `InResponseTo`). Defaults to `false`.
     public var allowUnsolicited: Bool?
+    /// SAML: the SP's PEM RSA private key (2048 bits or more) that signs AuthnRequests; needed
+    /// when the IdP metadata sets `WantAuthnRequestsSigned`. Write-only.
+    public var spSigningKeyPEM: Secret?
+    /// SAML: the PEM certificate of `sp_signing_key_pem` (required with it; the IdP verifies
+    /// request signatures with it).
+    public var spSigningCertificatePEM: String?
 
     // LDAP
     /// LDAP: `ldap://host[:port]` or `ldaps://host[:port]`.
@@ -68,7 +74,8 @@ public struct CreateSsoConnectionParams: Sendable, Codable {
     public var groupSearchBase: String?
     /// LDAP: how groups are found. Defaults to `member_of`.
     public var groupMode: SsoLDAPGroupMode?
-    /// LDAP: group DN → scopes granted to its members.
+    /// LDAP: group → scopes granted to its members. A key is a group DN (compared as a normalised
+    /// DN) or a bare group CN (compared case-insensitively with the first RDN value of a group).
     public var groupMapping: [String: [String]]?
     /// LDAP: refuse users who are in no group of `group_mapping`. Defaults to `false`.
     public var requireGroup: Bool?
@@ -130,6 +137,7 @@ public struct CreateSsoConnectionParams: Sendable, Codable {
         case metadataURL = "metadata_url", metadataXML = "metadata_xml"
         case assertionConsumerServiceURL = "assertion_consumer_service_url", entityID = "entity_id"
         case attributeMapping = "attribute_mapping", allowUnsolicited = "allow_unsolicited"
+        case spSigningKeyPEM = "sp_signing_key_pem", spSigningCertificatePEM = "sp_signing_certificate_pem"
         case serverURL = "server_url", tlsMode = "tls_mode", allowPlaintext = "allow_plaintext"
         case caCertificatePEM = "ca_certificate_pem", bindDN = "bind_dn", bindPassword = "bind_password"
         case userSearchBase = "user_search_base", userAttribute = "user_attribute", userFilter = "user_filter"
@@ -160,6 +168,8 @@ extension CreateSsoConnectionParams {
         entityID = try c.decodeIfPresent(String.self, forKey: .entityID)
         attributeMapping = try c.decodeIfPresent([String: String].self, forKey: .attributeMapping)
         allowUnsolicited = try c.decodeIfPresent(Bool.self, forKey: .allowUnsolicited)
+        spSigningKeyPEM = try c.decodeIfPresent(Secret.self, forKey: .spSigningKeyPEM)
+        spSigningCertificatePEM = try c.decodeIfPresent(String.self, forKey: .spSigningCertificatePEM)
         serverURL = try c.decodeIfPresent(String.self, forKey: .serverURL)
         tlsMode = try c.decodeIfPresent(SsoLDAPTLSMode.self, forKey: .tlsMode)
         allowPlaintext = try c.decodeIfPresent(Bool.self, forKey: .allowPlaintext)

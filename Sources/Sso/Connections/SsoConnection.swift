@@ -1,7 +1,8 @@
 import Foundation
 
 /// A connection as the admin API returns it: the reference's `SsoConnection` fields plus the
-/// non-secret protocol settings. It has no field for `client_secret` or `bind_password`, so no
+/// non-secret protocol settings. It has no field for `client_secret`, `bind_password` or
+/// `sp_signing_key_pem`, so no
 /// encoding, description or dump of it can contain one.
 public struct SsoConnection: Sendable, Hashable, Codable, Identifiable {
     /// `sso_conn_…`.
@@ -29,6 +30,8 @@ public struct SsoConnection: Sendable, Hashable, Codable, Identifiable {
     public var entityID: String?
     public var attributeMapping: [String: String]?
     public var allowUnsolicited: Bool?
+    /// The SP certificate AuthnRequests are signed for (the private key is never returned).
+    public var spSigningCertificatePEM: String?
     public var serverURL: String?
     public var tlsMode: SsoLDAPTLSMode?
     public var bindDN: String?
@@ -65,6 +68,7 @@ public struct SsoConnection: Sendable, Hashable, Codable, Identifiable {
             entityID = saml.entityID
             attributeMapping = saml.attributeMapping
             allowUnsolicited = saml.allowUnsolicited
+            spSigningCertificatePEM = saml.spSigningCertificatePEM
         case .ldap(let ldap):
             serverURL = ldap.serverURL
             tlsMode = ldap.tlsMode
@@ -88,6 +92,7 @@ public struct SsoConnection: Sendable, Hashable, Codable, Identifiable {
         case hasInlineMetadata = "has_inline_metadata"
         case assertionConsumerServiceURL = "assertion_consumer_service_url", entityID = "entity_id"
         case attributeMapping = "attribute_mapping", allowUnsolicited = "allow_unsolicited"
+        case spSigningCertificatePEM = "sp_signing_certificate_pem"
         case serverURL = "server_url", tlsMode = "tls_mode", bindDN = "bind_dn"
         case userSearchBase = "user_search_base", userAttribute = "user_attribute", userFilter = "user_filter"
         case groupSearchBase = "group_search_base", groupMode = "group_mode", groupMapping = "group_mapping"

@@ -27,10 +27,15 @@ public struct SsoSAMLSettings: Sendable, Equatable {
     public var entityID: String
     public var attributeMapping: [String: String]
     public var allowUnsolicited: Bool
+    /// The SP's PEM RSA private key that signs AuthnRequests, if requests are signed.
+    public var spSigningKeyPEM: Secret?
+    /// The PEM certificate of ``spSigningKeyPEM`` (published in SP metadata).
+    public var spSigningCertificatePEM: String?
 
     public init(
         metadataURL: String?, metadataXML: String?, assertionConsumerServiceURL: String, entityID: String,
-        attributeMapping: [String: String], allowUnsolicited: Bool
+        attributeMapping: [String: String], allowUnsolicited: Bool, spSigningKeyPEM: Secret? = nil,
+        spSigningCertificatePEM: String? = nil
     ) {
         self.metadataURL = metadataURL
         self.metadataXML = metadataXML
@@ -38,6 +43,8 @@ public struct SsoSAMLSettings: Sendable, Equatable {
         self.entityID = entityID
         self.attributeMapping = attributeMapping
         self.allowUnsolicited = allowUnsolicited
+        self.spSigningKeyPEM = spSigningKeyPEM
+        self.spSigningCertificatePEM = spSigningCertificatePEM
     }
 }
 

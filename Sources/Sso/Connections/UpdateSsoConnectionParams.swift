@@ -25,6 +25,10 @@ public struct UpdateSsoConnectionParams: Sendable, Codable {
     public var entityID: String?
     public var attributeMapping: [String: String]?
     public var allowUnsolicited: Bool?
+    /// Replaces the SP request-signing key; give `sp_signing_certificate_pem` with it. Empty
+    /// values for both remove request signing.
+    public var spSigningKeyPEM: Secret?
+    public var spSigningCertificatePEM: String?
 
     public var serverURL: String?
     public var tlsMode: SsoLDAPTLSMode?
@@ -61,6 +65,7 @@ public struct UpdateSsoConnectionParams: Sendable, Codable {
         case metadataURL = "metadata_url", metadataXML = "metadata_xml"
         case assertionConsumerServiceURL = "assertion_consumer_service_url", entityID = "entity_id"
         case attributeMapping = "attribute_mapping", allowUnsolicited = "allow_unsolicited"
+        case spSigningKeyPEM = "sp_signing_key_pem", spSigningCertificatePEM = "sp_signing_certificate_pem"
         case serverURL = "server_url", tlsMode = "tls_mode", allowPlaintext = "allow_plaintext"
         case caCertificatePEM = "ca_certificate_pem", bindDN = "bind_dn", bindPassword = "bind_password"
         case userSearchBase = "user_search_base", userAttribute = "user_attribute", userFilter = "user_filter"
@@ -94,6 +99,10 @@ extension UpdateSsoConnectionParams {
         if let entityID { d.entityID = entityID }
         if let attributeMapping { d.attributeMapping = attributeMapping }
         if let allowUnsolicited { d.allowUnsolicited = allowUnsolicited }
+        if let spSigningKeyPEM { d.spSigningKeyPEM = spSigningKeyPEM.isEmpty ? nil : spSigningKeyPEM }
+        if let spSigningCertificatePEM {
+            d.spSigningCertificatePEM = spSigningCertificatePEM.isEmpty ? nil : spSigningCertificatePEM
+        }
         if let serverURL { d.serverURL = serverURL }
         if let tlsMode { d.tlsMode = tlsMode }
         if let allowPlaintext { d.allowPlaintext = allowPlaintext }

@@ -24,6 +24,23 @@ extension SsoEngine {
         return try await organization.completeSAMLCallback(samlResponse: samlResponse, pending: pending)
     }
 
+    /// Completes a SAML response posted to the ACS URL of connection `connectionID` when the route
+    /// does not know the organization: the connection names it. Same checks as
+    /// ``SsoOrganization/handleSamlCallback(samlResponse:relayState:connectionID:)``, including
+    /// IdP-initiated responses for connections that allow them.
+    public func handleSamlCallback(samlResponse: String, relayState: String?, connectionID: String)
+        async throws(SsoError) -> SsoCallbackResponse
+    {
+        guard SsoID.isValid(connectionID, prefix: SsoID.connectionPrefix) else {
+            throw SsoOrganization.connectionNotFound()
+        }
+        let connections = stores.connections
+        guard let record = try await storeCall("connection", { try await connections.connection(id: connectionID) })
+        else { throw SsoOrganization.connectionNotFound() }
+        return try await organization(record.organizationID).handleSamlCallback(
+            samlResponse: samlResponse, relayState: relayState, connectionID: connectionID)
+    }
+
     /// Completes a legacy single-config callback (reference: `handle_callback`); the state names
     /// the organization.
     public func handleCallback(code: String, state: String) async throws(SsoError) -> SsoLegacyCallbackResponse {

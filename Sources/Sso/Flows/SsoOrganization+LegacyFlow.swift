@@ -18,9 +18,13 @@ extension SsoOrganization {
     }
 
     /// Completes a legacy single-config login (reference: `handle_callback`): state taken once,
-    /// code exchanged with PKCE, ID token validated with the nonce; the user is linked by subject
-    /// or created (an email marked unverified is refused). No session is created: the legacy
-    /// result carries none.
+    /// code exchanged with PKCE, ID token validated with the nonce. Then the identity rules of the
+    /// connection flows, as far as a legacy config has them: a subject is required; an email
+    /// marked unverified is refused, and so is one whose domain another organization's connection
+    /// claims (a legacy config claims no domains, so there is no domain allow-list); the user is
+    /// linked by subject or provisioned (the reference's legacy flow always provisions: the config
+    /// has no JIT switch). A session is created like in the other flows, listed and revoked with
+    /// them; the legacy response carries its id as the extra `session_id`.
     /// - Throws: `login.invalid_state`, `login.protocol_mismatch`, `config.not_found`, `oidc.*`,
     ///   `http.*`, `user.identity_rejected`, `store.failed`.
     public func handleCallback(code: String, state: String) async throws(SsoError) -> SsoLegacyCallbackResponse {
@@ -39,25 +43,72 @@ extension SsoOrganization {
             code: code, state: state, pending: pending, issuer: config.issuerURL, clientID: config.clientID,
             clientSecret: config.clientSecret, allowed: [config.redirectURI])
         let identity = result.identity
+        let email = try await legacyEmail(identity)
+        let (user, provisioned) = try await legacyUser(identity, email: email)
+        do {
+            let session = try await insertSession(
+                connectionKey: legacyConnectionKey, connectionName: Self.legacyConnectionName, user: user,
+                email: email?.normalized ?? user.email ?? "", notOnOrAfter: nil)
+            return SsoLegacyCallbackResponse(
+                developerID: user.id, email: email?.normalized ?? user.email, name: identity.name,
+                sub: identity.subject, sessionID: session.id)
+        } catch {
+            if provisioned {
+                let users = stores.users
+                try? await users.remove(id: user.id)
+            }
+            throw error
+        }
+    }
+
+    /// The `connection_name` of legacy sessions.
+    static let legacyConnectionName = "Legacy SSO config"
+
+    /// The identity's email, if it has one, checked like the connection flows check it except for
+    /// the domain claim a legacy config does not have.
+    /// - Throws: `user.identity_rejected`.
+    private func legacyEmail(_ identity: SsoIdentity) async throws(SsoError) -> EmailAddress? {
         guard !identity.subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw SsoError(.userIdentityRejected, "the identity provider sent no subject")
+        }
+        guard identity.subject.utf8.count <= 2048 else {
+            throw SsoError(.userIdentityRejected, "the identity provider sent a subject longer than 2048 bytes")
         }
         guard identity.emailVerified != false else {
             throw SsoError(.userIdentityRejected, "the identity provider marked the email address as unverified")
         }
-        let email = identity.email.flatMap { try? EmailAddress($0) }?.normalized
+        guard let raw = identity.email else { return nil }
+        let email: EmailAddress
+        do {
+            email = try EmailAddress(raw)
+        } catch {
+            throw SsoError(
+                .userIdentityRejected, "the identity provider sent an invalid email address", underlying: error)
+        }
+        let connections = stores.connections
+        let routed = try await storeCall("connection") { try await connections.route(email.domain) }
+        if let routed, routed.organizationID != id {
+            throw SsoError(.userIdentityRejected, "the email domain belongs to another organization's SSO connection")
+        }
+        return email
+    }
+
+    /// The legacy user linked to the identity's subject, or a new one.
+    private func legacyUser(_ identity: SsoIdentity, email: EmailAddress?) async throws(SsoError)
+        -> (user: SsoUser, provisioned: Bool)
+    {
         let users = stores.users
         let key = legacyConnectionKey
         let subject = identity.subject
         if let existing = try await storeCall("user", { try await users.user(connectionID: key, subject: subject) }) {
-            return SsoLegacyCallbackResponse(developerID: existing.id, email: email ?? existing.email, name: identity.name, sub: subject)
+            return (existing, false)
         }
         let at = now
         let user = SsoUser(
             id: SsoID.make(prefix: SsoID.developerPrefix, date: at, random: engine.random), organizationID: id,
-            connectionID: key, subject: subject, email: email, name: identity.name, role: nil, provisioned: true,
-            createdAt: at)
+            connectionID: key, subject: subject, email: email?.normalized, name: identity.name, role: nil,
+            provisioned: true, createdAt: at)
         let stored = try await storeCall("user") { try await users.insertIfAbsent(user) }
-        return SsoLegacyCallbackResponse(developerID: stored.user.id, email: email, name: identity.name, sub: subject)
+        return (stored.user, stored.inserted)
     }
 }

@@ -9,13 +9,16 @@ extension SsoOrganization {
     /// - OIDC: the provider's authorization URL; state, nonce and PKCE verifier are stored single
     ///   use for the engine's login-state TTL.
     /// - SAML: the IdP's HTTP-Redirect URL with an AuthnRequest; its ID is stored (for
-    ///   `InResponseTo`) under the random `RelayState` the URL carries.
+    ///   `InResponseTo`) under the random `RelayState` the URL carries. The query is signed
+    ///   (RSA-SHA256) when the connection has an SP signing key; when the IdP metadata wants
+    ///   signed requests and there is no key, no URL is made.
     /// - LDAP: there is no URL; throws `login.credentials_required`.
     ///
     /// `redirectURI` must be one of the connection's `redirect_uris` (exact match); without it the
     /// first one is used. It is never taken from anywhere else.
     /// - Throws: `routing.*`, `connection.inactive`, `login.redirect_uri_not_allowed`,
-    ///   `login.credentials_required`, protocol errors (`oidc.*`, `saml.*`, `http.*`), `store.failed`.
+    ///   `login.credentials_required`, `connection.signing_key_required`, protocol errors (`oidc.*`,
+    ///   `saml.*`, `http.*`), `store.failed`.
     public func getLoginURL(domain: String, redirectURI: String? = nil) async throws(SsoError) -> SsoLoginResponse {
         let routed = try await route(domain)
         let connection = try await usableConnectionRecord(routed.id)
@@ -70,11 +73,17 @@ extension SsoOrganization {
         async throws(SsoError) -> String
     {
         let metadata = try await samlMetadata(connection: connection, settings: settings)
-        let serviceProvider = try SAMLServiceProvider(
-            entityID: settings.entityID, acsURL: settings.assertionConsumerServiceURL)
+        let signingKey = try Self.requestSigningKey(settings)
+        // Fail closed: an IdP that wants signed requests gets no unsigned one.
+        guard signingKey != nil || !metadata.wantAuthnRequestsSigned else {
+            throw SsoError(
+                .connectionSigningKeyRequired,
+                "the IdP wants signed AuthnRequests (WantAuthnRequestsSigned); the connection has no sp_signing_key_pem")
+        }
+        let serviceProvider = try Self.serviceProvider(settings)
         let relayState = newLoginKey()
         let login = try serviceProvider.redirectLogin(
-            to: metadata, relayState: relayState, clock: engine.clock, random: engine.random)
+            to: metadata, relayState: relayState, clock: engine.clock, random: engine.random, signingKey: signingKey)
         let pending = SsoPendingLogin(
             organizationID: id, connectionID: connection.id, protocol: .saml, redirectURI: redirectURI,
             samlRequestID: login.request.id, createdAt: now)

@@ -38,7 +38,8 @@ extension SsoOrganization {
     }
 
     /// A relying party for one provider and client, on the engine's clock, randomness, transport
-    /// and logger, sharing the engine's discovery and key caches for `issuer`.
+    /// and logger, sharing the engine's discovery and key caches for `issuer`. Its own login store
+    /// stays empty: pending logins live in the engine's login-state store only.
     func relyingParty(issuer: String, clientID: String, clientSecret: Secret, redirectURI: String, allowed: [String])
         async throws(SsoError) -> OIDCRelyingParty
     {
@@ -55,13 +56,25 @@ extension SsoOrganization {
     }
 
     /// Builds an authorization URL and stores its pending login in the engine's login-state store.
+    ///
+    /// The request is built with SsoOIDC's pure ``AuthorizationRequest/make`` from the cached
+    /// discovery, not with `OIDCRelyingParty.startLogin`, which would also write the pending
+    /// login into the relying party's own store: the engine keeps exactly one copy, in its store.
     func startOIDCLogin(
         issuer: String, clientID: String, clientSecret: Secret, redirectURI: String, allowed: [String],
         connectionID: String?, loginHint: String?
     ) async throws(SsoError) -> String {
+        guard allowed.contains(redirectURI) else {
+            throw SsoError(.loginRedirectURINotAllowed, "redirect_uri: not one of the allowed redirect URIs")
+        }
         let party = try await relyingParty(
             issuer: issuer, clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI, allowed: allowed)
-        let request = try await party.startLogin(AuthorizationParameters(loginHint: loginHint, redirectURI: redirectURI))
+        let metadata = try await party.metadata()
+        let request = try AuthorizationRequest.make(
+            authorizationEndpoint: metadata.authorizationEndpoint, issuer: issuer, clientID: clientID,
+            redirectURI: redirectURI, scopes: party.configuration.scopes,
+            parameters: AuthorizationParameters(loginHint: loginHint, redirectURI: redirectURI), random: engine.random,
+            now: now)
         let pending = SsoPendingLogin(
             organizationID: id, connectionID: connectionID, protocol: .oidc, redirectURI: request.pending.redirectURI,
             nonce: request.pending.nonce, codeVerifier: Secret(request.pending.codeVerifier),

@@ -7,6 +7,9 @@ extension SsoOrganization {
     /// metadata and that login's AuthnRequest ID (`InResponseTo`), with the engine's shared replay
     /// cache; then the identity is linked or JIT-provisioned and given a session, capped by the
     /// assertion's `SessionNotOnOrAfter`.
+    ///
+    /// A response without RelayState (IdP-initiated) is refused here; post those to
+    /// ``handleSamlCallback(samlResponse:relayState:connectionID:)``.
     /// - Throws: `login.relay_state_missing`, `login.invalid_state`, `login.protocol_mismatch`,
     ///   `saml.*`, `http.*`, `user.*`, `connection.*`, `store.failed`.
     public func handleSamlCallback(samlResponse: String, relayState: String?) async throws(SsoError)
@@ -25,7 +28,8 @@ extension SsoOrganization {
     static func relayStateKey(_ relayState: String?) throws(SsoError) -> String {
         guard let relayState, !relayState.isEmpty else {
             throw SsoError(
-                .loginRelayStateMissing, "the SAML response has no RelayState; only logins started here are accepted")
+                .loginRelayStateMissing,
+                "the SAML response has no RelayState; IdP-initiated responses need the connection's own callback")
         }
         guard relayState.utf8.count <= 512 else {
             throw SsoError(.loginInvalidState, "the login state is unknown, already used or expired")
@@ -45,13 +49,25 @@ extension SsoOrganization {
         guard case .saml(let settings) = connection.settings else {
             throw SsoError(.loginProtocolMismatch, "the RelayState belongs to a login of another kind")
         }
+        return try await validateSAMLLogin(
+            samlResponse: samlResponse, connection: connection, settings: settings, expectedRequestID: requestID)
+    }
+
+    /// Validates a SAML response for `connection` with SsoSAML and finishes the login.
+    /// `expectedRequestID` is the taken AuthnRequest ID; `nil` means IdP-initiated, which SsoSAML
+    /// accepts only when the connection allows unsolicited responses and the response carries no
+    /// `InResponseTo`. The replay cache applies either way.
+    func validateSAMLLogin(
+        samlResponse: String, connection: SsoConnectionRecord, settings: SsoSAMLSettings, expectedRequestID: String?
+    ) async throws(SsoError) -> SsoCallbackResponse {
         let metadata = try await samlMetadata(connection: connection, settings: settings)
         let validator = SAMLResponseValidator(
             configuration: .init(
                 idpEntityID: metadata.entityID, idpSigningKeys: try SAMLSigningKeySet(metadata: metadata),
-                spEntityID: settings.entityID, acsURL: settings.assertionConsumerServiceURL),
+                spEntityID: settings.entityID, acsURL: settings.assertionConsumerServiceURL,
+                policy: SAMLValidationPolicy(allowUnsolicited: expectedRequestID == nil && settings.allowUnsolicited)),
             replayCache: stores.replayCache, clock: engine.clock)
-        let assertion = try await validator.validate(samlResponse, expectedRequestID: requestID)
+        let assertion = try await validator.validate(samlResponse, expectedRequestID: expectedRequestID)
         let identity = SAMLAttributeMapping(overrides: settings.attributeMapping)
             .identity(of: assertion, connectionID: connection.id)
         let outcome = try await completeLogin(

@@ -9,7 +9,8 @@ extension SsoOrganization {
     /// - OIDC: discovery (bypassing the cache) and the JWKS through the transport; the issuer must
     ///   match and at least one key must be usable.
     /// - SAML: the metadata is fetched (or parsed) afresh; it must name signing certificates, and
-    ///   none may be expired or not yet valid.
+    ///   none may be expired or not yet valid; an IdP that wants signed AuthnRequests needs the
+    ///   connection's SP signing key.
     /// - LDAP: connect with the configured TLS, bind the service account, read the user base.
     ///
     /// A failure sets the connection's `status` to `error` with the reason; a success sets an
@@ -56,6 +57,11 @@ extension SsoOrganization {
                 guard certificate.notValidBefore <= at else {
                     throw SsoError(.samlSignatureCertificateExpired, "an IdP signing certificate is not valid before \(Timestamp.format(certificate.notValidBefore))")
                 }
+            }
+            guard settings.spSigningKeyPEM != nil || !metadata.wantAuthnRequestsSigned else {
+                throw SsoError(
+                    .connectionSigningKeyRequired,
+                    "the IdP wants signed AuthnRequests and the connection has no sp_signing_key_pem")
             }
             return "Connection verified successfully: IdP \(metadata.entityID), \(metadata.signingCertificates.count) signing certificate(s)"
         case .ldap(let settings):

@@ -1,6 +1,9 @@
+import Foundation
+
 extension SsoOrganization {
     /// Creates or replaces the legacy single OIDC config (reference: `create_config`).
-    /// Replacing it discards pending legacy logins.
+    /// Replacing it discards pending legacy logins, and revokes legacy sessions when the issuer or
+    /// client changes.
     /// - Throws: `config.invalid_params` naming the field.
     public func createConfig(_ params: CreateSsoConfigParams) async throws(SsoError) -> SsoConfig {
         let rules = FieldRules(code: .configInvalidParams)
@@ -17,7 +20,10 @@ extension SsoOrganization {
             createdAt: previous?.createdAt ?? at, updatedAt: at
         )
         try await storeCall("organization") { try await organizations.replaceConfig(record, organizationID: organizationID) }
-        if previous != nil { try await discardPendingLogins(connectionID: nil) }
+        if let previous {
+            try await discardPendingLogins(connectionID: nil)
+            if previous.issuerURL != issuer || previous.clientID != clientID { try await revokeLegacySessions(at: at) }
+        }
         logger.info("sso legacy config set", metadata: ["organization_id": "\(id)"])
         return SsoConfig(record)
     }
@@ -28,7 +34,8 @@ extension SsoOrganization {
         SsoConfig(try await configRecord())
     }
 
-    /// Removes the legacy config and discards its pending logins (reference: `delete_config`).
+    /// Removes the legacy config, discards its pending logins and revokes its sessions
+    /// (reference: `delete_config`).
     /// - Throws: `config.not_found`.
     public func deleteConfig() async throws(SsoError) {
         let organizations = stores.organizations
@@ -36,6 +43,7 @@ extension SsoOrganization {
         let previous = try await storeCall("organization") { try await organizations.replaceConfig(nil, organizationID: organizationID) }
         guard previous != nil else { throw Self.configNotFound() }
         try await discardPendingLogins(connectionID: nil)
+        try await revokeLegacySessions(at: now)
         logger.info("sso legacy config deleted", metadata: ["organization_id": "\(id)"])
     }
 
@@ -48,6 +56,12 @@ extension SsoOrganization {
             throw Self.configNotFound()
         }
         return record
+    }
+
+    private func revokeLegacySessions(at time: Date) async throws(SsoError) {
+        let sessions = stores.sessions
+        let key = legacyConnectionKey
+        _ = try await storeCall("session") { try await sessions.revokeAll(connectionID: key, at: time) }
     }
 
     static func configNotFound() -> SsoError {

@@ -86,18 +86,27 @@ extension SsoOrganization {
         async throws(SsoError) -> SsoSession
     {
         let connection = try await usableConnectionRecord(connectionID)
+        return try await insertSession(
+            connectionKey: connectionID, connectionName: connection.name, user: user, email: email.normalized,
+            notOnOrAfter: notOnOrAfter)
+    }
+
+    /// Stores a session under `connectionKey` (a connection id, or the legacy config's key).
+    func insertSession(connectionKey: String, connectionName: String, user: SsoUser, email: String, notOnOrAfter: Date?)
+        async throws(SsoError) -> SsoSession
+    {
         let at = now
         var expiresAt = at.addingTimeInterval(engine.settings.sessionLifetime)
         if let notOnOrAfter { expiresAt = min(expiresAt, notOnOrAfter) }
         guard expiresAt > at else { throw SsoError(.sessionInvalid, "the identity provider's session limit has already passed") }
         let record = SsoSessionRecord(
             id: SsoID.make(prefix: SsoID.sessionPrefix, date: at, random: engine.random), organizationID: id,
-            connectionID: connectionID, connectionName: connection.name, email: email.normalized, userID: user.id,
+            connectionID: connectionKey, connectionName: connectionName, email: email, userID: user.id,
             subject: user.subject, createdAt: at, expiresAt: expiresAt
         )
         let sessions = stores.sessions
         try await storeCall("session") { try await sessions.insert(record) }
-        return Self.view(record, name: connection.name)
+        return Self.view(record, name: connectionName)
     }
 
     /// Records a connection test: a failure sets `status` to `error` with `failureReason`; a

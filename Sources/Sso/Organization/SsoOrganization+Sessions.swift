@@ -10,11 +10,16 @@ extension SsoOrganization {
         let organizationID = id
         let records = try await storeCall("session") { try await sessions.sessions(organizationID: organizationID, activeAt: at) }
         // A session whose connection is gone or inactive is not active, whatever its own state.
-        let names = try await storeCall("connection") {
+        var names = try await storeCall("connection") {
             try await connections.connections(organizationID: organizationID)
         }.reduce(into: [String: String]()) { names, connection in
             if connection.status != .inactive { names[connection.id] = connection.name }
         }
+        let organizations = stores.organizations
+        let hasConfig = try await storeCall("organization") {
+            try await organizations.config(organizationID: organizationID) != nil
+        }
+        if hasConfig { names[legacyConnectionKey] = Self.legacyConnectionName }
         return SsoSessionList(sessions: records.compactMap { record in
             names[record.connectionID].map { Self.view(record, name: $0) }
         })
@@ -32,12 +37,17 @@ extension SsoOrganization {
         logger.info("sso session revoked", metadata: ["organization_id": "\(id)", "session_id": "\(sessionID)"])
     }
 
-    /// The session if it is still usable: active, of this organization, and its connection still
-    /// exists and is not inactive (a connection in `error` after a failed test keeps its
-    /// sessions). Call it on each request that relies on an SSO session.
+    /// The session if it is still usable: active, of this organization, and its connection (or,
+    /// for a legacy login, the legacy config) still exists and is not inactive (a connection in
+    /// `error` after a failed test keeps its sessions). Call it on each request that relies on an
+    /// SSO session.
     /// - Throws: `session.not_found`.
     public func validateSession(_ sessionID: String) async throws(SsoError) -> SsoSession {
         let record = try await activeSessionRecord(sessionID, at: now)
+        if record.connectionID == legacyConnectionKey {
+            guard (try? await configRecord()) != nil else { throw Self.sessionNotFound() }
+            return Self.view(record, name: Self.legacyConnectionName)
+        }
         let connection: SsoConnectionRecord
         do {
             connection = try await usableConnectionRecord(record.connectionID)

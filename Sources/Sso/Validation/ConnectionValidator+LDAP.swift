@@ -1,4 +1,5 @@
 import Foundation
+import SsoLDAP
 
 extension ConnectionValidator {
     static let maxGroupMappings = 500
@@ -99,15 +100,27 @@ extension ConnectionValidator {
             throw rules.invalid("group_mapping", "must have at most \(Self.maxGroupMappings) groups")
         }
         var out: [String: [String]] = [:]
-        for dn in mapping.keys.sorted() {
-            let group = try rules.distinguishedName(dn, "group_mapping")
-            let scopes = try rules.textList(mapping[dn] ?? [], "group_mapping[\(group)]", maxCount: 100)
+        for key in mapping.keys.sorted() {
+            let group = try groupKey(key)
+            let scopes = try rules.textList(mapping[key] ?? [], "group_mapping[\(group)]", maxCount: 100)
             guard !scopes.contains(where: { $0.contains(where: \.isWhitespace) }) else {
                 throw rules.invalid("group_mapping[\(group)]", "scopes must not contain white space")
             }
             out[group] = scopes
         }
         return out
+    }
+
+    /// A `group_mapping` key as SsoLDAP's group mapper reads it: a group DN (compared as a
+    /// normalised DN) or a bare group name (compared case-insensitively with the group's CN, the
+    /// value of its first RDN). A key with `=` must parse as a DN, or it would silently match nothing.
+    private func groupKey(_ key: String) throws(SsoError) -> String {
+        let group = try rules.text(key, "group_mapping")
+        if group.contains("="), group.hasPrefix("=") || LDAPDistinguishedName.parse(group) == nil {
+            throw rules.invalid(
+                "group_mapping", "keys must be group DNs (cn=admins,ou=groups,dc=example,dc=com) or group CNs (admins)")
+        }
+        return group
     }
 
     func refuseLDAPFields(_ p: CreateSsoConnectionParams, for proto: SsoProtocol) throws(SsoError) {

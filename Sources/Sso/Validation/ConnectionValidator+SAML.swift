@@ -1,3 +1,5 @@
+import SsoSAML
+
 extension ConnectionValidator {
     /// The largest inline metadata document accepted.
     static let maxMetadataBytes = 1 << 20
@@ -32,9 +34,12 @@ extension ConnectionValidator {
                 mapping[field] = try rules.text(given[key], "attribute_mapping.\(field)")
             }
         }
+        let (signingKey, signingCertificate) = try spSigning(
+            key: p.spSigningKeyPEM, certificate: p.spSigningCertificatePEM)
         return SsoSAMLSettings(
             metadataURL: metadataURL, metadataXML: metadataXML, assertionConsumerServiceURL: acs, entityID: entityID,
-            attributeMapping: mapping, allowUnsolicited: p.allowUnsolicited ?? false
+            attributeMapping: mapping, allowUnsolicited: p.allowUnsolicited ?? false, spSigningKeyPEM: signingKey,
+            spSigningCertificatePEM: signingCertificate
         )
     }
 
@@ -55,6 +60,40 @@ extension ConnectionValidator {
         return trimmed
     }
 
+    /// The SP request-signing key and its certificate: both or neither; the key a PEM RSA key
+    /// of 2048 bits or more, the certificate one that holds its public half. Messages never
+    /// repeat key material.
+    private func spSigning(key: Secret?, certificate: String?) throws(SsoError) -> (Secret?, String?) {
+        switch (key, certificate) {
+        case (nil, nil):
+            return (nil, nil)
+        case (nil, .some):
+            throw rules.invalid("sp_signing_key_pem", "is required with sp_signing_certificate_pem")
+        case (.some, nil):
+            throw rules.invalid("sp_signing_certificate_pem", "is required with sp_signing_key_pem")
+        case (.some(let key), .some(let certificate)):
+            let secret = try rules.secret(key, "sp_signing_key_pem")
+            let signingKey: SAMLRequestSigningKey
+            do {
+                signingKey = try secret.withUnsafeValue { try SAMLRequestSigningKey(pem: $0) }
+            } catch {
+                throw rules.invalid("sp_signing_key_pem", "must be a PEM RSA private key of at least 2048 bits")
+            }
+            let pem = try rules.multilineText(certificate, "sp_signing_certificate_pem", maxBytes: 65536)
+            let parsed: SAMLCertificate
+            do {
+                parsed = try SAMLCertificate(pem: pem)
+            } catch {
+                throw rules.invalid("sp_signing_certificate_pem", "must be a PEM X.509 certificate", underlying: error)
+            }
+            guard signingKey.matches(parsed) else {
+                throw rules.invalid(
+                    "sp_signing_certificate_pem", "does not certify the public key of sp_signing_key_pem")
+            }
+            return (secret, pem)
+        }
+    }
+
     func refuseSAMLFields(_ p: CreateSsoConnectionParams, for proto: SsoProtocol) throws(SsoError) {
         try rules.absent(p.metadataURL != nil, "metadata_url", for: proto)
         try rules.absent(p.metadataXML != nil, "metadata_xml", for: proto)
@@ -62,5 +101,7 @@ extension ConnectionValidator {
         try rules.absent(p.entityID != nil, "entity_id", for: proto)
         try rules.absent(p.attributeMapping != nil, "attribute_mapping", for: proto)
         try rules.absent(p.allowUnsolicited != nil, "allow_unsolicited", for: proto)
+        try rules.absent(p.spSigningKeyPEM != nil, "sp_signing_key_pem", for: proto)
+        try rules.absent(p.spSigningCertificatePEM != nil, "sp_signing_certificate_pem", for: proto)
     }
 }

@@ -13,12 +13,18 @@ extension TestSAMLIdentityProvider {
         public var assertionConsumerServiceURL: String
         /// The `RelayState` the SP sent, to post back unchanged.
         public var relayState: String?
+        /// Whether the query carried a signature this IdP verified with ``spSigningCertificate``.
+        public var signatureVerified: Bool
 
-        public init(id: String, issuer: String, assertionConsumerServiceURL: String, relayState: String? = nil) {
+        public init(
+            id: String, issuer: String, assertionConsumerServiceURL: String, relayState: String? = nil,
+            signatureVerified: Bool = false
+        ) {
             self.id = id
             self.issuer = issuer
             self.assertionConsumerServiceURL = assertionConsumerServiceURL
             self.relayState = relayState
+            self.signatureVerified = signatureVerified
         }
     }
 
@@ -68,7 +74,10 @@ extension TestSAMLIdentityProvider {
 
     /// Reads the AuthnRequest from the Redirect-binding URL an SP sent the browser to.
     ///
-    /// - Throws: `saml.input.invalid` and `saml.xml.*` for a URL without a valid `SAMLRequest`.
+    /// A query signature is verified with ``spSigningCertificate`` when one is set; an unsigned
+    /// request is refused when ``wantAuthnRequestsSigned`` is `true`.
+    /// - Throws: `saml.input.invalid` and `saml.xml.*` for a URL without a valid `SAMLRequest`;
+    ///   `saml.signature.missing` / `saml.signature.invalid` for a request this IdP will not take.
     public func receive(redirectURL: String) throws(SsoError) -> ReceivedRequest {
         guard let components = URLComponents(string: redirectURL),
             let encoded = components.queryItems?.first(where: { $0.name == "SAMLRequest" })?.value
@@ -76,6 +85,7 @@ extension TestSAMLIdentityProvider {
             throw SsoError(.samlInputInvalid, "the URL has no SAMLRequest parameter")
         }
         let relayState = components.queryItems?.first(where: { $0.name == "RelayState" })?.value
+        let signatureVerified = try checkRequestSignature(rawQuery: components.percentEncodedQuery ?? "")
         let xml = try RawDeflate.decompress(try Base64.decode(encoded))
         let root = try HardenedXMLParser.parse(xml).root
         guard root.is(SAMLNamespace.protocol, "AuthnRequest"), let id = root.attribute("ID"),
@@ -84,7 +94,9 @@ extension TestSAMLIdentityProvider {
         else {
             throw SsoError(.samlInputInvalid, "the SAMLRequest is not an AuthnRequest with ID, Issuer and ACS URL")
         }
-        return ReceivedRequest(id: id, issuer: issuer, assertionConsumerServiceURL: acs, relayState: relayState)
+        return ReceivedRequest(
+            id: id, issuer: issuer, assertionConsumerServiceURL: acs, relayState: relayState,
+            signatureVerified: signatureVerified)
     }
 
     /// A signed `Response` (XML text) answering `request` for `user`.

@@ -32,6 +32,12 @@ public struct TestSAMLIdentityProvider: Sendable {
     public let ssoURL: String
     /// The signing certificate published in metadata.
     public let certificate: SAMLCertificate
+    /// Published as `WantAuthnRequestsSigned`; when `true`, ``receive(redirectURL:)`` refuses an
+    /// unsigned request. Default `false`.
+    public var wantAuthnRequestsSigned = false
+    /// The SP certificate request signatures are verified with, as an IdP admin would upload it.
+    /// When set, ``receive(redirectURL:)`` refuses a signed request it does not verify.
+    public var spSigningCertificate: SAMLCertificate?
 
     private let signer: XMLSecEnvelopedSigner
     private let clock: any SsoClock
@@ -92,7 +98,7 @@ public struct TestSAMLIdentityProvider: Sendable {
         let e = SAMLXMLEscaping.escape
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"\(e(entityID))\">"
-            + "<md:IDPSSODescriptor WantAuthnRequestsSigned=\"false\" protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
+            + "<md:IDPSSODescriptor WantAuthnRequestsSigned=\"\(wantAuthnRequestsSigned)\" protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
             + "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:X509Data>"
             + "<ds:X509Certificate>\(Base64.encode(certificate.derBytes))</ds:X509Certificate></ds:X509Data></ds:KeyInfo>"
             + "</md:KeyDescriptor>"

@@ -83,7 +83,8 @@ enum Flow {
 
     /// Creates a SAML connection for `shape` whose metadata is served at a URL on the transport.
     static func saml(
-        _ env: SsoTestEnvironment, _ org: SsoOrganization, _ shape: SAMLShape, jit: Bool = true
+        _ env: SsoTestEnvironment, _ org: SsoOrganization, _ shape: SAMLShape, jit: Bool = true,
+        allowUnsolicited: Bool? = nil
     ) async throws -> (SsoConnection, TestSAMLIdentityProvider) {
         let keys = packageRoot.appending(path: "Fixtures/saml/keys")
         let keyPEM = try? String(contentsOf: keys.appending(path: "\(shape.keyName)-key.pem"), encoding: .utf8)
@@ -92,9 +93,10 @@ enum Flow {
         let idp = try env.addSAMLIdentityProvider(
             entityID: shape.entityID, ssoURL: "https://sso.test/\(shape.keyName)", metadataURL: metadataURL,
             privateKeyPEM: keyPEM, certificatePEM: certPEM)
-        let params = CreateSsoConnectionParams.saml(
+        var params = CreateSsoConnectionParams.saml(
             name: shape.name, metadataURL: metadataURL, assertionConsumerServiceURL: acs, entityID: spEntityID,
             domains: [shape.domain], jitProvisioning: jit, defaultRole: "member")
+        params.allowUnsolicited = allowUnsolicited
         return (try await org.createConnection(params), idp)
     }
 }

@@ -1,0 +1,149 @@
+import Foundation
+import Sso
+import SsoSAML
+import SsoTesting
+import Testing
+
+/// AuthnRequests signed with the connection's SP key (Redirect binding, RSA-SHA256), and the
+/// refusal to send an unsigned one to an IdP that wants them signed.
+@Suite struct SignedAuthnRequestTests {
+    static func fixture(_ name: String) throws -> String {
+        try String(contentsOf: Flow.packageRoot.appending(path: "Fixtures/saml/keys/\(name)"), encoding: .utf8)
+    }
+
+    static func setUp(wantSigned: Bool, signingKey: Bool) async throws
+        -> (SsoTestEnvironment, SsoOrganization, SsoConnection, TestSAMLIdentityProvider)
+    {
+        let env = SsoTestEnvironment()
+        let org = try env.engine.organization("org_acme")
+        var idp = try env.addSAMLIdentityProvider(entityID: "https://idp.signed.test", ssoURL: "https://idp.signed.test/sso")
+        idp.wantAuthnRequestsSigned = wantSigned
+        idp.spSigningCertificate = try SAMLCertificate(pem: try fixture("sp-cert.pem"))
+        var params = CreateSsoConnectionParams.saml(
+            name: "Signed", metadataXML: idp.metadataXML(), assertionConsumerServiceURL: Flow.acs,
+            entityID: Flow.spEntityID, domains: ["signed.example"], jitProvisioning: true)
+        if signingKey {
+            params.spSigningKeyPEM = Secret(try fixture("sp-key.pem"))
+            params.spSigningCertificatePEM = try fixture("sp-cert.pem")
+        }
+        return (env, org, try await org.createConnection(params), idp)
+    }
+
+    static func query(_ url: String, _ name: String) -> String? {
+        URLComponents(string: url)?.queryItems?.first { $0.name == name }?.value
+    }
+
+    @Test(arguments: [true, false])
+    func requestsAreSignedWheneverAKeyIsConfigured(_ wantSigned: Bool) async throws {
+        let (_, org, connection, idp) = try await Self.setUp(wantSigned: wantSigned, signingKey: true)
+        let login = try await org.getLoginURL(domain: "ann@signed.example")
+        #expect(Self.query(login.authorizeURL, "SigAlg") == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")
+        #expect(Self.query(login.authorizeURL, "Signature") != nil)
+        // The IdP verifies the query signature with the SP certificate it was given.
+        let received = try idp.receive(redirectURL: login.authorizeURL)
+        #expect(received.signatureVerified)
+        let post = try idp.respond(to: login, as: TestSAMLUser(nameID: "ann@signed.example"))
+        let result = try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: post.relayState)
+        #expect(result.email == "ann@signed.example")
+        #expect(result.connectionID == connection.id)
+        // The signature covers the RelayState: a changed one no longer verifies.
+        let relayState = try #require(Self.query(login.authorizeURL, "RelayState"))
+        let tampered = login.authorizeURL.replacingOccurrences(of: "RelayState=\(relayState)", with: "RelayState=x\(relayState)")
+        #expect(tampered != login.authorizeURL)
+        #expect(await errorCode { try idp.receive(redirectURL: tampered) } == .samlSignatureInvalid)
+    }
+
+    @Test func anIdPThatWantsSignedRequestsGetsNoUnsignedOne() async throws {
+        let (env, org, connection, idp) = try await Self.setUp(wantSigned: true, signingKey: false)
+        #expect(await errorCode { try await org.getLoginURL(domain: "ann@signed.example") } == .connectionSigningKeyRequired)
+        let test = try await org.testConnection(connection.id)
+        #expect(!test.success)
+        #expect(test.message.contains("sp_signing_key_pem"))
+        // The IdP itself refuses an unsigned request too.
+        let unsignedIdP = try env.addSAMLIdentityProvider(entityID: "https://idp.plain.test", ssoURL: "https://idp.plain.test/sso")
+        _ = try await org.createConnection(.saml(
+            name: "Plain", metadataXML: unsignedIdP.metadataXML(), assertionConsumerServiceURL: Flow.acs,
+            entityID: Flow.spEntityID, domains: ["plain.example"], jitProvisioning: true))
+        let unsigned = try await org.getLoginURL(domain: "plain.example")
+        #expect(Self.query(unsigned.authorizeURL, "Signature") == nil)
+        #expect(await errorCode { try idp.receive(redirectURL: unsigned.authorizeURL) } == .samlSignatureMissing)
+        // Adding the key later makes the connection work.
+        var update = UpdateSsoConnectionParams()
+        update.spSigningKeyPEM = Secret(try Self.fixture("sp-key.pem"))
+        update.spSigningCertificatePEM = try Self.fixture("sp-cert.pem")
+        _ = try await org.updateConnection(connection.id, update)
+        let login = try await org.getLoginURL(domain: "ann@signed.example")
+        #expect(try idp.receive(redirectURL: login.authorizeURL).signatureVerified)
+        #expect(try await org.testConnection(connection.id).success)
+        // A new key needs its certificate; empty values for both remove signing again.
+        var keyOnly = UpdateSsoConnectionParams()
+        keyOnly.spSigningKeyPEM = Secret(try Self.fixture("okta-key.pem"))
+        let mismatch = await thrownError { try await org.updateConnection(connection.id, keyOnly) }
+        #expect(mismatch?.message.hasPrefix("sp_signing_certificate_pem:") == true)
+        var remove = UpdateSsoConnectionParams()
+        remove.spSigningKeyPEM = Secret("")
+        remove.spSigningCertificatePEM = ""
+        let removed = try await org.updateConnection(connection.id, remove)
+        #expect(removed.spSigningCertificatePEM == nil)
+        #expect(await errorCode { try await org.getLoginURL(domain: "ann@signed.example") } == .connectionSigningKeyRequired)
+    }
+
+    @Test func badKeysAndCertificatesAreRefusedWithoutEchoingThem() async throws {
+        let env = SsoTestEnvironment()
+        let org = try env.engine.organization("org_acme")
+        let idp = try env.addSAMLIdentityProvider(entityID: "https://idp.bad.test", ssoURL: "https://idp.bad.test/sso")
+        let key = try Self.fixture("sp-key.pem")
+        let cert = try Self.fixture("sp-cert.pem")
+        let cases: [(String, Secret?, String?, String)] = [
+            ("key without certificate", Secret(key), nil, "sp_signing_certificate_pem"),
+            ("certificate without key", nil, cert, "sp_signing_key_pem"),
+            ("not a key", Secret("-----BEGIN PRIVATE KEY-----\nTUlJRXZn\n-----END PRIVATE KEY-----"), cert, "sp_signing_key_pem"),
+            ("a 1024-bit key", Secret(try Self.fixture("weak-1024-key.pem")), try Self.fixture("weak-1024-cert.pem"), "sp_signing_key_pem"),
+            ("another key's certificate", Secret(key), try Self.fixture("okta-cert.pem"), "sp_signing_certificate_pem"),
+            ("not a certificate", Secret(key), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", "sp_signing_certificate_pem"),
+        ]
+        for (label, badKey, badCert, field) in cases {
+            var params = CreateSsoConnectionParams.saml(
+                name: "Bad", metadataXML: idp.metadataXML(), assertionConsumerServiceURL: Flow.acs,
+                entityID: Flow.spEntityID, domains: ["bad.example"])
+            params.spSigningKeyPEM = badKey
+            params.spSigningCertificatePEM = badCert
+            let error = await thrownError { try await org.createConnection(params) }
+            #expect(error?.code == .connectionInvalidParams, "\(label)")
+            #expect(error?.message.hasPrefix(field + ":") == true, "\(label): \(error?.message ?? "")")
+            #expect(error?.message.contains("PRIVATE KEY") == false, "\(label)")
+            #expect(error?.message.contains(String(key.dropFirst(40).prefix(32))) == false, "\(label)")
+        }
+        // The fields belong to SAML connections only.
+        var oidc = Samples.oidc()
+        oidc.spSigningKeyPEM = Secret(key)
+        oidc.spSigningCertificatePEM = cert
+        let error = await thrownError { try await org.createConnection(oidc) }
+        #expect(error?.code == .connectionInvalidParams)
+        #expect(error?.message.hasPrefix("sp_signing_key_pem:") == true)
+        #expect(try await org.listConnections().connections.isEmpty)
+    }
+
+    @Test func theKeyIsNeverShownAndTheCertificateIsPublished() async throws {
+        let (_, org, connection, _) = try await Self.setUp(wantSigned: true, signingKey: true)
+        let key = try Self.fixture("sp-key.pem")
+        let keyBody = String(key.dropFirst(40).prefix(48))
+        let cert = try SAMLCertificate(pem: try Self.fixture("sp-cert.pem"))
+        let encoded = String(decoding: try JSONEncoder().encode(try await org.getConnection(connection.id)), as: UTF8.self)
+        #expect(!encoded.contains(keyBody))
+        #expect(!encoded.contains("sp_signing_key_pem"))
+        #expect(encoded.contains("sp_signing_certificate_pem"))
+        #expect(connection.spSigningCertificatePEM?.contains("BEGIN CERTIFICATE") == true)
+        var params = CreateSsoConnectionParams.saml(
+            name: "x", metadataXML: "<x/>", assertionConsumerServiceURL: Flow.acs, entityID: Flow.spEntityID)
+        params.spSigningKeyPEM = Secret(key)
+        let paramsJSON = String(decoding: try JSONEncoder().encode(params), as: UTF8.self)
+        #expect(!paramsJSON.contains(keyBody))
+        #expect(!String(describing: params).contains(keyBody))
+        let metadata = try await org.serviceProviderMetadata(connectionID: connection.id)
+        #expect(metadata.contains("AuthnRequestsSigned=\"true\""))
+        #expect(metadata.contains(Base64.encode(cert.derBytes)))
+        #expect(metadata.contains(Flow.acs))
+        #expect(!metadata.contains(keyBody))
+    }
+}
