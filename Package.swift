@@ -121,6 +121,12 @@ let package = Package(
         .testTarget(name: "SsoRoutingTests", dependencies: ["SsoRouting"]),
         .testTarget(name: "SsoTests", dependencies: ["Sso", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
+        // Replays Fuzz/regressions/ through the fuzz targets' property oracles (Oracles/ is a
+        // symlink to Fuzz/Sources/FuzzOracles) and runs the property tests.
+        .testTarget(
+            name: "SsoRegressionTests",
+            dependencies: ["SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "SsoRouting"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

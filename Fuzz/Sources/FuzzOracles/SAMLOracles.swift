@@ -50,27 +50,57 @@ enum SAMLOracles {
     /// chosen by the first input byte. Property: a response either fails or yields exactly the
     /// values the fixture IdP signed: an unforgeable signature means any accepted mutation
     /// (wrapping, comments, re-encoding, whitespace) must not change what the caller reads.
-    static func checkResponse(_ input: [UInt8]) throws(PropertyViolation) {
-        guard let selector = input.first else { return }
-        let fixtures = try responseFixtures.get()
-        try validate(Array(input.dropFirst()), with: fixtures[Int(selector) % fixtures.count])
+    static func checkResponse(_ input: [UInt8]) async throws(PropertyViolation) {
+        guard let (response, fixture) = try selectFixture(input) else { return }
+        try await validate(response, with: fixture)
+    }
+
+    /// ``checkResponse(_:)`` for the fuzzer's thread.
+    static func checkResponseBlocking(_ input: [UInt8]) throws(PropertyViolation) {
+        guard let (response, fixture) = try selectFixture(input) else { return }
+        try validateBlocking(response, with: fixture)
     }
 
     /// The EncryptedAssertion fixture (RSA-OAEP + AES-GCM/CBC) through full validation with the
     /// SP's decryption key. Same property as ``checkResponse(_:)``.
-    static func checkEncrypted(_ input: [UInt8]) throws(PropertyViolation) {
-        try validate(input, with: try encryptedFixture.get())
+    static func checkEncrypted(_ input: [UInt8]) async throws(PropertyViolation) {
+        try await validate(input, with: try encryptedFixture.get())
     }
 
-    static func validate(_ input: [UInt8], with fixture: Fixture) throws(PropertyViolation) {
-        let validator = fixture.validator
-        let expected = fixture.expectedRequestID
-        let outcome = runBlocking { () -> Result<SAMLAssertionResult, SsoError> in
-            do throws(SsoError) { return .success(try await validator.validate(input, expectedRequestID: expected)) }
-            catch { return .failure(error) }
+    /// ``checkEncrypted(_:)`` for the fuzzer's thread.
+    static func checkEncryptedBlocking(_ input: [UInt8]) throws(PropertyViolation) {
+        try validateBlocking(input, with: try encryptedFixture.get())
+    }
+
+    static func selectFixture(_ input: [UInt8]) throws(PropertyViolation) -> ([UInt8], Fixture)? {
+        guard let selector = input.first else { return nil }
+        let fixtures = try responseFixtures.get()
+        return (Array(input.dropFirst()), fixtures[Int(selector) % fixtures.count])
+    }
+
+    /// Validates `input` with `fixture` and checks the outcome.
+    static func validate(_ input: [UInt8], with fixture: Fixture) async throws(PropertyViolation) {
+        try checkOutcome(await outcome(input, with: fixture), of: fixture)
+    }
+
+    /// ``validate(_:with:)`` for a thread outside the cooperative pool.
+    static func validateBlocking(_ input: [UInt8], with fixture: Fixture) throws(PropertyViolation) {
+        try checkOutcome(runBlocking { await outcome(input, with: fixture) }, of: fixture)
+    }
+
+    static func outcome(_ input: [UInt8], with fixture: Fixture) async -> Result<SAMLAssertionResult, SsoError> {
+        do throws(SsoError) {
+            return .success(try await fixture.validator.validate(input, expectedRequestID: fixture.expectedRequestID))
+        } catch {
+            return .failure(error)
         }
+    }
+
+    /// The property: nothing but the fixture's signed values comes out of a successful validation.
+    static func checkOutcome(_ outcome: Result<SAMLAssertionResult, SsoError>, of fixture: Fixture) throws(PropertyViolation) {
         guard case .success(let result) = outcome else { return }
         let name = fixture.name
+        let expected = fixture.expectedRequestID
         try require(result.issuer == fixture.issuer, "\(name): accepted issuer \(result.issuer)")
         try require(result.nameID == fixture.nameID, "\(name): accepted unsigned NameID \(String(reflecting: result.nameID))")
         try require(result.assertionID == fixture.assertionID, "\(name): accepted assertion \(result.assertionID)")

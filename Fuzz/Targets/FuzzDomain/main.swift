@@ -1,25 +1,16 @@
-// libFuzzer entry for the `domain` oracle (see FuzzOracles). Built only by scripts/fuzz.
+// libFuzzer entry points of the `domain` oracle; the driver is FuzzDriver (FuzzOracles).
+// Without FUZZING this file is empty: scripts/fuzz builds with -parse-as-library, where even an
+// inactive #else branch may not hold top-level code.
+#if FUZZING
 import FuzzOracles
 
-#if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    FuzzHarness.run(.domain, UnsafeBufferPointer(start: data, count: count))
+public func testOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    FuzzDriver.testOneInput(.domain, data, count)
 }
 
 @_cdecl("FuzzDomain_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzzOne)
+    FuzzDriver.main(.domain, argc, argv, testOneInput)
 }
 #endif
-// Without FUZZING this file is empty: the package is only built by scripts/fuzz, with
-// -parse-as-library, where even an inactive #else branch may not hold top-level code.

@@ -1,25 +1,16 @@
-// libFuzzer entry for the `jws` oracle (see FuzzOracles). Built only by scripts/fuzz.
+// libFuzzer entry points of the `jws` oracle; the driver is FuzzDriver (FuzzOracles).
+// Without FUZZING this file is empty: scripts/fuzz builds with -parse-as-library, where even an
+// inactive #else branch may not hold top-level code.
+#if FUZZING
 import FuzzOracles
 
-#if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    FuzzHarness.run(.jws, UnsafeBufferPointer(start: data, count: count))
+public func testOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    FuzzDriver.testOneInput(.jws, data, count)
 }
 
 @_cdecl("FuzzJWS_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzzOne)
+    FuzzDriver.main(.jws, argc, argv, testOneInput)
 }
 #endif
-// Without FUZZING this file is empty: the package is only built by scripts/fuzz, with
-// -parse-as-library, where even an inactive #else branch may not hold top-level code.

@@ -15,7 +15,9 @@ extension IdPMetadata {
     ///   - entityID: the entity to pick. Required when an aggregate holds several identity
     ///     providers; when given, a single `EntityDescriptor` must carry exactly this id.
     ///   - now: the current time (from the injected clock), to check `validUntil`.
-    /// - Throws: `saml.xml.*` for unsafe or malformed XML; `saml.metadata.*`; `saml.certificate.*`.
+    /// - Throws: `saml.xml.*` for unsafe or malformed XML; `saml.metadata.*`; `saml.certificate.*`,
+    ///   also for a signing certificate xmlsec cannot use (unreadable, or neither RSA nor EC), so
+    ///   that `SAMLSigningKeySet(metadata:)` never fails on parsed metadata.
     public static func parse(
         _ bytes: [UInt8], entityID: String? = nil, now: Date, options: ParseOptions = ParseOptions()
     ) throws(SsoError) -> IdPMetadata {
@@ -196,7 +198,11 @@ extension IdPMetadata {
             // A KeyDescriptor with only KeyName/KeyValue gives no certificate to trust: it is
             // skipped, and metadata left without a signing certificate is refused below.
             for certificate in found {
-                if use != "encryption", !signing.contains(certificate) { signing.append(certificate) }
+                if use != "encryption", !signing.contains(certificate) {
+                    // Fail here, not later in SAMLSigningKeySet: parsed metadata always yields keys.
+                    _ = try SAMLSigningKeySet.entry(for: certificate)
+                    signing.append(certificate)
+                }
                 if use != "signing", !encryption.contains(certificate) { encryption.append(certificate) }
             }
         }

@@ -22,21 +22,59 @@ public struct SAMLSigningKeySet: Sendable {
     package let entries: [Entry]
 
     /// Loads the IdP's signing certificates (`IdPMetadata.signingCertificates`). Throws
-    /// `saml.signature.no_trusted_key` when the list is empty or xmlsec cannot load one.
+    /// `saml.signature.no_trusted_key` when the list is empty or one of them cannot verify XML
+    /// signatures (see ``entry(for:)``).
     public init(certificates: [SAMLCertificate]) throws(SsoError) {
         guard !certificates.isEmpty else {
             throw SsoError(.samlSignatureNoTrustedKey, "no IdP signing certificate is configured")
         }
         var entries: [Entry] = []
         for certificate in certificates {
-            let key = try XMLSecKey.load(certificate.derBytes, format: Int32(xmlSecKeyDataFormatCertDer.rawValue))
-            var kind: Int32 = 0
-            let bits = Int(cxmlsec_key_info(key.pointer, &kind))
-            entries.append(Entry(
-                key: key, bits: bits, isRSA: kind == 1, isEC: kind == 2, notValidBefore: certificate.notValidBefore,
-                notValidAfter: certificate.notValidAfter, derBytes: certificate.derBytes))
+            do throws(SsoError) {
+                entries.append(try Self.entry(for: certificate))
+            } catch where error.code == .samlLibraryUnavailable {
+                throw error
+            } catch {
+                throw SsoError(
+                    .samlSignatureNoTrustedKey, "an IdP signing certificate is not usable: \(error.message)",
+                    underlying: error)
+            }
         }
         self.entries = entries
+    }
+
+    /// Loads one certificate's key into xmlsec: the check `IdPMetadata.parse` runs on every
+    /// signing certificate, so that parsed metadata always yields a key set. Throws
+    /// `saml.certificate.malformed` when xmlsec (OpenSSL) cannot read the certificate and
+    /// `saml.certificate.unsupported_key` when its key is neither RSA nor EC, the only kinds the
+    /// allowed signature methods use (xmlsec 1.2 has no EdDSA).
+    package static func entry(for certificate: SAMLCertificate) throws(SsoError) -> Entry {
+        guard certificate.publicKeyAlgorithm == "RSA" || certificate.publicKeyAlgorithm == "EC" else {
+            throw unsupported(certificate)
+        }
+        let key: XMLSecKey
+        do throws(SsoError) {
+            key = try XMLSecKey.load(certificate.derBytes, format: Int32(xmlSecKeyDataFormatCertDer.rawValue))
+        } catch where error.code == .samlLibraryUnavailable {
+            throw error
+        } catch {
+            throw SsoError(
+                .samlCertificateMalformed,
+                "xmlsec cannot read the \(certificate.publicKeyAlgorithm) certificate \(certificate.sha256Fingerprint)")
+        }
+        var kind: Int32 = 0
+        let bits = Int(cxmlsec_key_info(key.pointer, &kind))
+        guard kind == 1 || kind == 2 else { throw unsupported(certificate) }
+        return Entry(
+            key: key, bits: bits, isRSA: kind == 1, isEC: kind == 2, notValidBefore: certificate.notValidBefore,
+            notValidAfter: certificate.notValidAfter, derBytes: certificate.derBytes)
+    }
+
+    private static func unsupported(_ certificate: SAMLCertificate) -> SsoError {
+        SsoError(
+            .samlCertificateUnsupportedKey,
+            "the \(certificate.publicKeyAlgorithm) certificate \(certificate.sha256Fingerprint) cannot verify XML "
+                + "signatures: only RSA and EC keys can")
     }
 
     /// Loads the IdP's signing certificates from metadata.

@@ -1,0 +1,34 @@
+import Foundation
+import SsoCore
+import SsoSAML
+import Testing
+
+/// The `saml-metadata` finding: `IdPMetadata.parse` accepted signing certificates that
+/// `SAMLSigningKeySet(metadata:)` then refused (an Ed25519 certificate: swift-certificates reads
+/// it, xmlsec 1.2 has no EdDSA). Parsing now refuses them with a typed error, so parsed metadata
+/// always yields a key set.
+@Suite struct MetadataSigningKeyTests {
+    static func ed25519Metadata() throws -> [UInt8] {
+        Array(try Data(contentsOf: RegressionReplayTests.folder(.samlMetadata).appendingPathComponent("ed25519-signing-certificate.xml")))
+    }
+
+    @Test func metadataWithAnUnusableSigningCertificateIsRefusedAtParseTime() throws {
+        let bytes = try Self.ed25519Metadata()
+        let now = try SAMLOracles.fixedNow.get()
+        let error = #expect(throws: SsoError.self) { try IdPMetadata.parse(bytes, now: now) }
+        #expect(error?.code == .samlCertificateUnsupportedKey)
+        // The same document with the fixture's RSA certificate is accepted and yields keys.
+        let okta = try FixtureFiles.text("saml/okta/metadata.xml")
+        let metadata = try IdPMetadata.parse(xml: okta, now: now)
+        #expect(try SAMLSigningKeySet(metadata: metadata).count == 1)
+    }
+
+    @Test func keySetRefusesTheCertificateWithItsOwnCode() throws {
+        let text = String(decoding: try Self.ed25519Metadata(), as: UTF8.self)
+        let base64 = try #require(text.firstMatch(of: /<ds:X509Certificate>([^<]*)</)?.output.1)
+        let certificate = try SAMLCertificate(base64: String(base64))
+        #expect(certificate.publicKeyAlgorithm == "Ed25519")
+        let error = #expect(throws: SsoError.self) { try SAMLSigningKeySet(certificates: [certificate]) }
+        #expect(error?.code == .samlSignatureNoTrustedKey)
+    }
+}
