@@ -24,6 +24,9 @@ extension SsoError.Code {
     /// An identity cannot be used: no subject, no or unverified email, or an email domain that
     /// the connection does not claim.
     public static let userIdentityRejected: Self = "user.identity_rejected"
+    /// The user directory holds the subject under another issuer (a directory keyed by
+    /// (connection, subject) only, after the connection's IdP changed); the record is not reused.
+    public static let userIdentityConflict: Self = "user.identity_conflict"
     /// A store failed (the underlying error is attached; nothing was half-written by the engine).
     public static let storeFailed: Self = "store.failed"
 }

@@ -18,7 +18,7 @@ extension SsoOrganization {
         let authenticator = try await ldapAuthenticator(connection: connection, settings: settings)
         let result = try await authenticator.authenticate(username: username, password: password)
         let identity = result.identity(connectionID: connection.id)
-        let outcome = try await completeLogin(identity: identity, connectionID: connection.id)
+        let outcome = try await completeLogin(identity: identity, connectionID: connection.id, issuer: settings.serverURL)
         return Self.response(outcome, identity: identity, connectionID: connection.id, scopes: result.scopes)
     }
 

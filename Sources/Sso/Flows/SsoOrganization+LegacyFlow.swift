@@ -22,7 +22,7 @@ extension SsoOrganization {
     /// connection flows, as far as a legacy config has them: a subject is required; an email
     /// marked unverified is refused, and so is one whose domain another organization's connection
     /// claims (a legacy config claims no domains, so there is no domain allow-list); the user is
-    /// linked by subject or provisioned (the reference's legacy flow always provisions: the config
+    /// linked by (issuer, subject) or provisioned (the reference's legacy flow always provisions: the config
     /// has no JIT switch). A session is created like in the other flows, listed and revoked with
     /// them; the legacy response carries its id as the extra `session_id`.
     /// - Throws: `login.invalid_state`, `login.protocol_mismatch`, `config.not_found`, `oidc.*`,
@@ -44,7 +44,7 @@ extension SsoOrganization {
             clientSecret: config.clientSecret, allowed: [config.redirectURI])
         let identity = result.identity
         let email = try await legacyEmail(identity)
-        let (user, provisioned) = try await legacyUser(identity, email: email)
+        let (user, provisioned) = try await legacyUser(identity, issuer: result.issuer, email: email)
         do {
             let session = try await insertSession(
                 connectionKey: legacyConnectionKey, connectionName: Self.legacyConnectionName, user: user,
@@ -93,22 +93,24 @@ extension SsoOrganization {
         return email
     }
 
-    /// The legacy user linked to the identity's subject, or a new one.
-    private func legacyUser(_ identity: SsoIdentity, email: EmailAddress?) async throws(SsoError)
+    /// The legacy user linked to (`issuer`, subject), or a new one: after the config is switched
+    /// to another IdP, an equal subject from it is a new user.
+    /// - Throws: `user.identity_conflict` when the directory returns a record of another issuer.
+    private func legacyUser(_ identity: SsoIdentity, issuer: String, email: EmailAddress?) async throws(SsoError)
         -> (user: SsoUser, provisioned: Bool)
     {
         let users = stores.users
         let key = legacyConnectionKey
         let subject = identity.subject
-        if let existing = try await storeCall("user", { try await users.user(connectionID: key, subject: subject) }) {
-            return (existing, false)
+        if let existing = try await storeCall("user", { try await users.user(connectionID: key, issuer: issuer, subject: subject) }) {
+            return (try Self.checkedLink(existing, connectionKey: key, issuer: issuer, subject: subject), false)
         }
         let at = now
         let user = SsoUser(
             id: SsoID.make(prefix: SsoID.developerPrefix, date: at, random: engine.random), organizationID: id,
             connectionID: key, subject: subject, email: email?.normalized, name: identity.name, role: nil,
-            provisioned: true, createdAt: at)
+            provisioned: true, createdAt: at, issuer: issuer)
         let stored = try await storeCall("user") { try await users.insertIfAbsent(user) }
-        return (stored.user, stored.inserted)
+        return (try Self.checkedLink(stored.user, connectionKey: key, issuer: issuer, subject: subject), stored.inserted)
     }
 }

@@ -33,7 +33,7 @@ extension SsoOrganization {
             code: code, state: state, pending: pending, issuer: settings.issuerURL, clientID: settings.clientID,
             clientSecret: settings.clientSecret, allowed: connection.redirectURIs)
         let identity = result.identity
-        let outcome = try await completeLogin(identity: identity, connectionID: connection.id)
+        let outcome = try await completeLogin(identity: identity, connectionID: connection.id, issuer: result.issuer)
         return Self.response(outcome, identity: identity, connectionID: connection.id, scopes: nil)
     }
 

@@ -71,7 +71,7 @@ extension SsoOrganization {
         let identity = SAMLAttributeMapping(overrides: settings.attributeMapping)
             .identity(of: assertion, connectionID: connection.id)
         let outcome = try await completeLogin(
-            identity: identity, connectionID: connection.id, sessionNotOnOrAfter: assertion.sessionNotOnOrAfter)
+            identity: identity, connectionID: connection.id, issuer: metadata.entityID, sessionNotOnOrAfter: assertion.sessionNotOnOrAfter)
         return Self.response(outcome, identity: identity, connectionID: connection.id, scopes: nil)
     }
 

@@ -4,15 +4,21 @@ import Foundation
 extension SsoOrganization {
     /// Finishes a login whose identity a protocol module has verified: the connection must not be
     /// inactive, the identity must carry a subject and a verified email whose domain routes to this
-    /// connection; the user is linked by (connection, subject) or JIT-provisioned; a session is
-    /// created, capped by `sessionNotOnOrAfter` (SAML `SessionNotOnOrAfter`). Nothing is left
+    /// connection; the user is linked by (connection, issuer, subject) or JIT-provisioned; a session
+    /// is created, capped by `sessionNotOnOrAfter` (SAML `SessionNotOnOrAfter`). Nothing is left
     /// half-written: a provisioned user is removed again if the session cannot be stored.
-    package func completeLogin(identity: SsoIdentity, connectionID: String, sessionNotOnOrAfter: Date? = nil)
-        async throws(SsoError) -> SsoLoginOutcome
-    {
+    ///
+    /// `issuer` is who vouched for the subject (OIDC `iss`, SAML IdP entity ID, LDAP server URL);
+    /// `nil` takes the connection's current one (see ``connectionIssuer(_:)``).
+    package func completeLogin(
+        identity: SsoIdentity, connectionID: String, issuer: String? = nil, sessionNotOnOrAfter: Date? = nil
+    ) async throws(SsoError) -> SsoLoginOutcome {
         let connection = try await usableConnectionRecord(connectionID)
         let email = try await checkedEmail(identity, connection: connection)
-        let (user, provisioned) = try await resolveUser(identity: identity, email: email, connection: connection)
+        let linkIssuer: String
+        if let issuer { linkIssuer = issuer } else { linkIssuer = await connectionIssuer(connection) }
+        let (user, provisioned) = try await resolveUser(
+            identity: identity, issuer: linkIssuer, email: email, connection: connection)
         do {
             let session = try await createSession(connectionID: connectionID, user: user, email: email, notOnOrAfter: sessionNotOnOrAfter)
             return SsoLoginOutcome(user: user, provisioned: provisioned, session: session, email: email)
@@ -53,15 +59,19 @@ extension SsoOrganization {
         return email
     }
 
-    /// The user linked to (connection, subject), or a new one when the connection provisions
-    /// just in time (with its `default_role`).
-    /// - Throws: `user.not_provisioned` when the user is unknown and JIT provisioning is off.
-    package func resolveUser(identity: SsoIdentity, email: EmailAddress, connection: SsoConnectionRecord)
+    /// The user linked to (connection, issuer, subject), or a new one when the connection
+    /// provisions just in time (with its `default_role`). A record linked under another issuer
+    /// is never reused.
+    /// - Throws: `user.not_provisioned` when the user is unknown and JIT provisioning is off;
+    ///   `user.identity_conflict` when the directory returns a record of another issuer.
+    package func resolveUser(identity: SsoIdentity, issuer: String, email: EmailAddress, connection: SsoConnectionRecord)
         async throws(SsoError) -> (user: SsoUser, provisioned: Bool)
     {
         let users = stores.users
-        if let existing = try await storeCall("user", { try await users.user(connectionID: connection.id, subject: identity.subject) }) {
-            return (existing, false)
+        let subject = identity.subject
+        let key = connection.id
+        if let existing = try await storeCall("user", { try await users.user(connectionID: key, issuer: issuer, subject: subject) }) {
+            return (try Self.checkedLink(existing, connectionKey: key, issuer: issuer, subject: subject), false)
         }
         guard connection.jitProvisioning else {
             throw SsoError(.userNotProvisioned, "this user has no account and the connection does not provision users")
@@ -69,14 +79,37 @@ extension SsoOrganization {
         let at = now
         let user = SsoUser(
             id: SsoID.make(prefix: SsoID.developerPrefix, date: at, random: engine.random), organizationID: id,
-            connectionID: connection.id, subject: identity.subject, email: email.normalized, name: identity.name,
-            role: connection.defaultRole, provisioned: true, createdAt: at
+            connectionID: key, subject: subject, email: email.normalized, name: identity.name,
+            role: connection.defaultRole, provisioned: true, createdAt: at, issuer: issuer
         )
         let result = try await storeCall("user") { try await users.insertIfAbsent(user) }
+        let linked = try Self.checkedLink(result.user, connectionKey: key, issuer: issuer, subject: subject)
         if result.inserted {
             logger.info("sso user provisioned", metadata: ["organization_id": "\(id)", "connection_id": "\(connection.id)", "developer_id": "\(user.id)"])
         }
-        return (result.user, result.inserted)
+        return (linked, result.inserted)
+    }
+
+    /// `user` if it is exactly the (connection, issuer, subject) record asked for.
+    /// - Throws: `user.identity_conflict` for a record of another issuer, subject or connection.
+    static func checkedLink(_ user: SsoUser, connectionKey: String, issuer: String, subject: String) throws(SsoError) -> SsoUser {
+        guard user.connectionID == connectionKey, user.issuer == issuer, user.subject == subject else {
+            throw SsoError(
+                .userIdentityConflict, "the user directory holds this subject under another identity provider")
+        }
+        return user
+    }
+
+    /// The issuer a connection's logins are linked under: the OIDC `issuer_url` (the ID token's
+    /// `iss` must equal it), the SAML IdP metadata's entity ID, or the LDAP server URL. SAML
+    /// metadata that cannot be read (no SAML login can then succeed) gives `saml:<connection id>`.
+    package func connectionIssuer(_ connection: SsoConnectionRecord) async -> String {
+        switch connection.settings {
+        case .oidc(let settings): return settings.issuerURL
+        case .saml(let settings):
+            return (try? await samlMetadata(connection: connection, settings: settings).entityID) ?? "saml:" + connection.id
+        case .ldap(let settings): return settings.serverURL
+        }
     }
 
     /// Stores a session for `user` through the (not inactive) connection `connectionID`. It expires after

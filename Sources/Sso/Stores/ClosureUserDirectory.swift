@@ -1,24 +1,53 @@
 /// A ``SsoUserDirectory`` backed by closures, for hosts that keep developer records in their
 /// own database.
+///
+/// Give ``init(findLinked:insertIfAbsent:remove:list:)`` a lookup by (connection, issuer,
+/// subject). With the older ``init(find:insertIfAbsent:remove:list:)`` (connection, subject),
+/// a record stored under another issuer is ignored and its login refused, never reused.
 public struct ClosureUserDirectory: SsoUserDirectory {
     public typealias Find = @Sendable (_ connectionID: String, _ subject: String) async throws -> SsoUser?
+    public typealias FindLinked = @Sendable (_ connectionID: String, _ issuer: String, _ subject: String) async throws -> SsoUser?
     public typealias Insert = @Sendable (SsoUser) async throws -> (user: SsoUser, inserted: Bool)
     public typealias Remove = @Sendable (_ id: String) async throws -> Void
     public typealias List = @Sendable (_ organizationID: String) async throws -> [SsoUser]
 
-    private let find: Find
+    private let find: Find?
+    private let findLinked: FindLinked
     private let insert: Insert
     private let delete: Remove
     private let list: List
 
+    /// A directory whose lookup ignores the issuer; records of another issuer never link.
     public init(find: @escaping Find, insertIfAbsent: @escaping Insert, remove: @escaping Remove, list: @escaping List) {
         self.find = find
+        self.findLinked = { connectionID, issuer, subject in
+            guard let user = try await find(connectionID, subject), user.issuer == issuer else { return nil }
+            return user
+        }
         self.insert = insertIfAbsent
         self.delete = remove
         self.list = list
     }
 
-    public func user(connectionID: String, subject: String) async throws -> SsoUser? { try await find(connectionID, subject) }
+    /// A directory whose lookup keys on (connection, issuer, subject).
+    public init(
+        findLinked: @escaping FindLinked, insertIfAbsent: @escaping Insert, remove: @escaping Remove, list: @escaping List
+    ) {
+        self.find = nil
+        self.findLinked = findLinked
+        self.insert = insertIfAbsent
+        self.delete = remove
+        self.list = list
+    }
+
+    /// The `find` closure's answer; `nil` for a directory made with `findLinked`, which has none.
+    public func user(connectionID: String, subject: String) async throws -> SsoUser? {
+        try await find?(connectionID, subject)
+    }
+    public func user(connectionID: String, issuer: String, subject: String) async throws -> SsoUser? {
+        guard let user = try await findLinked(connectionID, issuer, subject), user.issuer == issuer else { return nil }
+        return user
+    }
     public func insertIfAbsent(_ user: SsoUser) async throws -> (user: SsoUser, inserted: Bool) { try await insert(user) }
     public func remove(id: String) async throws { try await delete(id) }
     public func users(organizationID: String) async throws -> [SsoUser] { try await list(organizationID) }

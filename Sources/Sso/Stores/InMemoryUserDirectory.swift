@@ -1,7 +1,8 @@
-/// The default ``SsoUserDirectory``, in memory.
+/// The default ``SsoUserDirectory``, in memory, keyed by (connection, issuer, subject).
 public actor InMemoryUserDirectory: SsoUserDirectory {
     private struct Key: Hashable {
         let connectionID: String
+        let issuer: String?
         let subject: String
     }
 
@@ -9,12 +10,18 @@ public actor InMemoryUserDirectory: SsoUserDirectory {
 
     public init() {}
 
+    /// The oldest user linked to `subject` of `connectionID` under any issuer.
     public func user(connectionID: String, subject: String) -> SsoUser? {
-        users[Key(connectionID: connectionID, subject: subject)]
+        users.values.filter { $0.connectionID == connectionID && $0.subject == subject }
+            .min { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+
+    public func user(connectionID: String, issuer: String, subject: String) -> SsoUser? {
+        users[Key(connectionID: connectionID, issuer: issuer, subject: subject)]
     }
 
     public func insertIfAbsent(_ user: SsoUser) -> (user: SsoUser, inserted: Bool) {
-        let key = Key(connectionID: user.connectionID, subject: user.subject)
+        let key = Key(connectionID: user.connectionID, issuer: user.issuer, subject: user.subject)
         if let existing = users[key] { return (existing, false) }
         users[key] = user
         return (user, true)

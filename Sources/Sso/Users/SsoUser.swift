@@ -1,9 +1,10 @@
 import Foundation
 
-/// A developer record: a user known through one connection, keyed by (connection, subject).
+/// A developer record: a user known through one connection, keyed by (connection, issuer, subject).
 ///
-/// Accounts are linked by the IdP's subject, never by email alone, so an IdP that asserts
-/// someone else's address cannot take over their record.
+/// Accounts are linked by the IdP's (issuer, subject) pair (OpenID Connect Core §5.7), never by
+/// email or subject alone, so neither an IdP that asserts someone else's address nor a new IdP
+/// reusing an old subject can take over a record.
 public struct SsoUser: Sendable, Hashable, Codable, Identifiable {
     /// `dev_…`.
     public var id: String
@@ -11,6 +12,9 @@ public struct SsoUser: Sendable, Hashable, Codable, Identifiable {
     public var connectionID: String
     /// The subject at the IdP (OIDC `sub`, SAML NameID, LDAP entry).
     public var subject: String
+    /// Who issued ``subject``: the OIDC `iss`, the SAML IdP entity ID, or the LDAP server URL.
+    /// `nil` for records stored before issuers were recorded; such a record links no login.
+    public var issuer: String?
     public var email: String?
     public var name: String?
     public var role: String?
@@ -20,8 +24,9 @@ public struct SsoUser: Sendable, Hashable, Codable, Identifiable {
 
     public init(
         id: String, organizationID: String, connectionID: String, subject: String, email: String?, name: String?,
-        role: String?, provisioned: Bool, createdAt: Date
+        role: String?, provisioned: Bool, createdAt: Date, issuer: String? = nil
     ) {
+        self.issuer = issuer
         self.id = id
         self.organizationID = organizationID
         self.connectionID = connectionID
@@ -34,7 +39,7 @@ public struct SsoUser: Sendable, Hashable, Codable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, subject, email, name, role, provisioned
+        case id, subject, issuer, email, name, role, provisioned
         case organizationID = "organization_id", connectionID = "connection_id", createdAt = "created_at"
     }
 }
