@@ -111,4 +111,29 @@ import Testing
         #expect(await errorCode { try await login(org, impostor) } == .userIdentityConflict)
         #expect(try await directory.users(organizationID: org.id).map(\.id) == [first.developerID])
     }
+
+    /// New SAML metadata with another IdP entity ID: its equal NameID is a new user.
+    @Test func changedSAMLEntityIDDoesNotLinkTheOldRecord() async throws {
+        let env = SsoTestEnvironment()
+        let org = try env.engine.organization("org_acme")
+        let (connection, original) = try await Flow.saml(env, org, Flow.ping)
+        let email = "pat@\(Flow.ping.domain)"
+        func login(_ idp: TestSAMLIdentityProvider) async throws -> SsoCallbackResponse {
+            let post = try idp.respond(to: try await org.getLoginURL(domain: email), as: Flow.ping.user(email))
+            return try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: post.relayState)
+        }
+        let first = try await login(original)
+        let newMetadata = "https://metadata.test/pingfederate-new.xml"
+        let replacement = try env.addSAMLIdentityProvider(
+            entityID: "https://pingfed-new.test:9031", ssoURL: "https://sso.test/pingfederate-new", metadataURL: newMetadata)
+        var update = UpdateSsoConnectionParams()
+        update.metadataURL = newMetadata
+        _ = try await org.updateConnection(connection.id, update)
+        let second = try await login(replacement)
+        #expect(second.sub == first.sub)
+        #expect(second.developerID != first.developerID)
+        #expect(second.provisioned)
+        let users = try await env.engine.stores.users.users(organizationID: org.id)
+        #expect(Set(users.map(\.issuer)) == [Flow.ping.entityID, "https://pingfed-new.test:9031"])
+    }
 }
