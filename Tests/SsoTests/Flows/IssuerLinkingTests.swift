@@ -136,4 +136,21 @@ import Testing
         let users = try await env.engine.stores.users.users(organizationID: org.id)
         #expect(Set(users.map(\.issuer)) == [Flow.ping.entityID, "https://pingfed-new.test:9031"])
     }
+
+    /// An LDAP connection moved to another server URL: an equal entry id there is a new user.
+    @Test func changedLDAPServerDoesNotLinkTheOldRecord() async throws {
+        let env = SsoTestEnvironment(ldapConnector: LDAPFakeFlowTests.directory().connector)
+        let org = try env.engine.organization("org_acme")
+        let connection = try await LDAPFakeFlowTests.connection(org)
+        let first = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        var update = UpdateSsoConnectionParams()
+        update.serverURL = "ldaps://ldap2.corp.example"
+        _ = try await org.updateConnection(connection.id, update)
+        let second = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        #expect(second.sub == first.sub)
+        #expect(second.developerID != first.developerID)
+        #expect(second.provisioned)
+        let users = try await env.engine.stores.users.users(organizationID: org.id)
+        #expect(Set(users.map(\.issuer)) == ["ldaps://ldap.corp.example", "ldaps://ldap2.corp.example"])
+    }
 }
