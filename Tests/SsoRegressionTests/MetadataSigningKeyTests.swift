@@ -4,12 +4,28 @@ import SsoSAML
 import Testing
 
 /// The `saml-metadata` finding: `IdPMetadata.parse` accepted signing certificates that
-/// `SAMLSigningKeySet(metadata:)` then refused (an Ed25519 certificate: swift-certificates reads
-/// it, xmlsec 1.2 has no EdDSA). Parsing now refuses them with a typed error, so parsed metadata
-/// always yields a key set.
+/// `SAMLSigningKeySet(metadata:)` then refused — an Ed25519 certificate (swift-certificates reads
+/// it, xmlsec 1.2 has no EdDSA), and a 1024-bit RSA certificate with a broken field (read only
+/// through `CertificateDERSummary`, which skips the serial number; OpenSSL refuses it). Parsing
+/// now loads every signing certificate into xmlsec and refuses these with a typed error, so
+/// parsed metadata always yields a key set.
 @Suite struct MetadataSigningKeyTests {
+    static func regression(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: RegressionReplayTests.folder(.samlMetadata).appendingPathComponent(name)))
+    }
+
     static func ed25519Metadata() throws -> [UInt8] {
-        Array(try Data(contentsOf: RegressionReplayTests.folder(.samlMetadata).appendingPathComponent("ed25519-signing-certificate.xml")))
+        try regression("ed25519-signing-certificate.xml")
+    }
+
+    @Test func certificateOpenSSLCannotReadIsRefusedAtParseTime() throws {
+        let now = try SAMLOracles.fixedNow.get()
+        let bytes = try Self.regression("weak-key-serial-not-integer.xml")
+        let error = #expect(throws: SsoError.self) { try IdPMetadata.parse(bytes, now: now) }
+        #expect(error?.code == .samlCertificateMalformed)
+        // The intact weak-key metadata still parses (its key size is the signature policy's call).
+        let intact = try IdPMetadata.parse(try FixtureFiles.bytes("saml/weak-key/metadata.xml"), now: now)
+        #expect(try SAMLSigningKeySet(metadata: intact).count == 1)
     }
 
     @Test func metadataWithAnUnusableSigningCertificateIsRefusedAtParseTime() throws {
