@@ -15,6 +15,11 @@ final class LibLDAPHandle: @unchecked Sendable {
     }
 
     deinit {
+        // libldap 2.5 does not free a handle's in-memory CA/certificate/key copies on unbind
+        // (LeakSanitizer shows one per connection); setting them to NULL frees them.
+        for option in [LDAP_OPT_X_TLS_CACERT, LDAP_OPT_X_TLS_CERT, LDAP_OPT_X_TLS_KEY] {
+            _ = ldap_set_option(raw, option, nil)
+        }
         ldap_unbind_ext_s(raw, nil, nil)
     }
 

@@ -53,7 +53,7 @@ enum TestSupport {
     }
 }
 
-/// Keys generated at test time (no private key is committed).
+/// Test keys: the RSA key is the committed test-only fixture, the others are generated.
 struct TestKeys: Sendable {
     let rsa: _RSA.Signing.PrivateKey
     let p256 = P256.Signing.PrivateKey()
@@ -62,9 +62,14 @@ struct TestKeys: Sendable {
     let ed25519 = Curve25519.Signing.PrivateKey()
     let hmacSecret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
-    private static let cached = Result { try TestKeys(rsa: _RSA.Signing.PrivateKey(keySize: .bits2048)) }
+    // Not generated: RSA generation takes seconds under ThreadSanitizer, and while one pool thread
+    // runs this lazy initializer every other thread asking for it blocks (the pool has 2 here).
+    private static let cached = Result {
+        let pem = try String(contentsOf: TestSupport.packageRoot.appending(path: "Fixtures/oidc/keys/test-rsa-1.pem"), encoding: .utf8)
+        return try TestKeys(rsa: _RSA.Signing.PrivateKey(pemRepresentation: pem))
+    }
 
-    /// One shared set per test process (RSA generation is slow).
+    /// One shared set per test process.
     static func shared() throws -> TestKeys { try cached.get() }
 
     /// Signs `input` the way `algorithm` requires (raw r||s for ECDSA).
