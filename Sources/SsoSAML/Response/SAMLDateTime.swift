@@ -1,12 +1,22 @@
 import Foundation
 
 /// Strict `xs:dateTime` parsing for SAML timestamps: `YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)`.
-/// SAML requires UTC; an offset is accepted and applied, a missing zone is refused.
+/// SAML requires UTC; an offset is accepted and applied.
 package enum SAMLDateTime {
+    /// How strict a parse is.
+    package enum Strictness: Sendable {
+        /// Protocol messages: the zone is required, seconds stop at 59.
+        case protocolMessage
+        /// Metadata attributes (`validUntil`), which are often written by hand: a value without a
+        /// zone is read as UTC, and a leap second (`:60`) counts as the next minute's first.
+        case metadata
+    }
+
     /// Parses `text`, or returns `nil` when it is not a valid timestamp.
-    package static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String, strictness: Strictness = .protocolMessage) -> Date? {
+        let lenient = strictness == .metadata
         let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.count <= 40 else { return nil }
+        guard bytes.count >= (lenient ? 19 : 20), bytes.count <= 40 else { return nil }
         func number(_ start: Int, _ count: Int) -> Int? {
             var value = 0
             for index in start..<(start + count) {
@@ -21,7 +31,7 @@ package enum SAMLDateTime {
               let hour = number(11, 2), bytes[13] == UInt8(ascii: ":"), let minute = number(14, 2),
               bytes[16] == UInt8(ascii: ":"), let second = number(17, 2) else { return nil }
         guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour <= 23, minute <= 59,
-              second <= 59 else { return nil }
+              second <= (lenient ? 60 : 59) else { return nil }
         var index = 19
         var fraction = 0.0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -35,9 +45,10 @@ package enum SAMLDateTime {
             }
             guard index > start else { return nil }
         }
-        guard index < bytes.count else { return nil }
         var offset = 0
-        if bytes[index] == UInt8(ascii: "Z") {
+        if index == bytes.count {
+            guard lenient else { return nil }
+        } else if bytes[index] == UInt8(ascii: "Z") {
             index += 1
         } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
             guard index + 6 == bytes.count, let hours = number(index + 1, 2), bytes[index + 3] == UInt8(ascii: ":"),
