@@ -55,6 +55,24 @@ import Testing
         #expect(try DomainName("xnx--a.example").ascii == "xnx--a.example")
     }
 
+    /// Found by the domain fuzzer: libidn2's lookup passes `xn--` labels through, so each must
+    /// decode to a valid U-label that encodes back to itself (RFC 5891 §5.4).
+    @Test(arguments: [
+        "xn--bsh", "xn--bsh.example", "mail.xn--bsh.example", "xn--bsh\u{0B}", "xn--wca.example",
+        "xn--abc-.example", "xn--ab-r13a.example", "xn--ph7cc.example", "bücher.xn--bsh",
+    ])
+    func aLabelsThatAreNotCanonicalAreRefused(_ input: String) {
+        #expect(Self.code { try DomainName(input) } == .routingInvalidDomain)
+        #expect(throws: SsoError.self) { try EmailAddress("alice@" + input) }
+    }
+
+    @Test func validALabelsRoundTripThroughTheirDisplayForm() throws {
+        for input in ["xn--zca.example", "xn--bcher-kva.example", "XN--FA-HIA.de"] {
+            let name = try DomainName(input)
+            #expect(try DomainName(name.unicode) == name)
+        }
+    }
+
     @Test func onlyOneTrailingDotIsStripped() throws {
         #expect(try DomainName("example.com.").ascii == "example.com")
         #expect(Self.code { try DomainName("example.com..") } == .routingInvalidDomain)

@@ -31,7 +31,7 @@ extension DomainName {
         if isASCII {
             let lowered = text.asciiLowercased
             if hasALabel(lowered) {
-                ascii = try idnaLookup(lowered)   // validates A-labels (round trip)
+                ascii = try idnaLookup(lowered)
             } else {
                 ascii = lowered
             }
@@ -39,7 +39,22 @@ extension DomainName {
             ascii = try idnaLookup(text)
         }
         try checkHostname(ascii)
+        try checkALabels(ascii)
         return ascii
+    }
+
+    /// RFC 5891 §5.4: an A-label is valid only when it decodes to a valid U-label that encodes
+    /// back to the same A-label. libidn2's lookup passes `xn--` labels through without that
+    /// check, so `xn--bsh` (the disallowed `⑶`) or a label decoding to plain ASCII would
+    /// otherwise become routable names no Unicode input can produce.
+    private static func checkALabels(_ ascii: String) throws(SsoError) {
+        guard hasALabel(ascii) else { return }
+        guard let unicode = IDNA.toUnicode(ascii) else {
+            throw invalid("an xn-- label is not valid Punycode")
+        }
+        guard case .success(let again) = IDNA.toASCII(unicode), again.asciiLowercased == ascii else {
+            throw invalid("an xn-- label is not the ASCII form of a valid IDNA2008 label")
+        }
     }
 
     /// Whether a label of `ascii` starts with `xn--`.
