@@ -73,6 +73,17 @@ import Testing
         #expect(try await t.engine.route("bob@subsidiary.com").id == conn.id)
     }
 
+    @Test func anEmptyDefaultRoleRemovesIt() async throws {
+        let t = TestEngine()
+        let org = try t.org()
+        let conn = try await org.createConnection(Samples.oidc())
+        #expect(conn.defaultRole == "member")
+        let cleared = try await org.updateConnection(conn.id, UpdateSsoConnectionParams(defaultRole: ""))
+        #expect(cleared.defaultRole == nil)
+        #expect(try await org.getConnection(conn.id).defaultRole == nil)
+        #expect(await errorCode { try await org.updateConnection(conn.id, UpdateSsoConnectionParams(defaultRole: "  ")) } == .connectionInvalidParams)
+    }
+
     @Test func updateKeepsSecretUnlessReplaced() async throws {
         let t = TestEngine()
         let org = try t.org()
@@ -139,6 +150,21 @@ import Testing
         let org = try t.org()
         _ = try await org.createConnection(Samples.oidc())
         #expect(await errorCode { try await org.createConnection(Samples.saml()) } == .connectionLimitReached)
+    }
+
+    /// The count and the insert are one store step: concurrent creates never pass the limit.
+    @Test func connectionLimitHoldsUnderConcurrentCreates() async throws {
+        let t = TestEngine(settings: .init(maxConnectionsPerOrganization: 3))
+        let org = try t.org()
+        let codes = await withTaskGroup(of: SsoError.Code?.self) { group in
+            for index in 0..<24 {
+                group.addTask { await errorCode { try await org.createConnection(Samples.oidc(domains: ["c\(index).example"])) } }
+            }
+            return await group.reduce(into: [SsoError.Code?]()) { $0.append($1) }
+        }
+        #expect(codes.filter { $0 == nil }.count == 3)
+        #expect(codes.filter { $0 == .connectionLimitReached }.count == 21)
+        #expect(try await org.listConnections().connections.count == 3)
     }
 
     @Test(arguments: ["", " org", "org\n", String(repeating: "o", count: 257)])

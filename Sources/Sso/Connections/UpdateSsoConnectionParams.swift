@@ -9,6 +9,7 @@ public struct UpdateSsoConnectionParams: Sendable, Codable {
     public var name: String?
     public var domains: [String]?
     public var jitProvisioning: Bool?
+    /// The role JIT provisioning gives; `""` removes it (provisioned users get no role).
     public var defaultRole: String?
     public var matchSubdomains: Bool?
     public var redirectURIs: [String]?
@@ -81,7 +82,7 @@ extension UpdateSsoConnectionParams {
         if let name { d.name = name }
         if let domains { d.domains = domains }
         if let jitProvisioning { d.jitProvisioning = jitProvisioning }
-        if let defaultRole { d.defaultRole = defaultRole }
+        if let defaultRole { d.defaultRole = defaultRole.isEmpty ? nil : defaultRole }
         if let matchSubdomains { d.matchSubdomains = matchSubdomains }
         if let redirectURIs { d.redirectURIs = redirectURIs }
         if let issuerURL { d.issuerURL = issuerURL }

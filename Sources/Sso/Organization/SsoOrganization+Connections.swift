@@ -9,11 +9,7 @@ extension SsoOrganization {
     public func createConnection(_ params: CreateSsoConnectionParams) async throws(SsoError) -> SsoConnection {
         let valid = try validator.validate(params)
         let connections = stores.connections
-        let organizationID = id
-        let existing = try await storeCall("connection") { try await connections.connections(organizationID: organizationID) }
-        guard existing.count < engine.settings.maxConnectionsPerOrganization else {
-            throw SsoError(.connectionLimitReached, "the organization already has \(existing.count) connections")
-        }
+        let limit = engine.settings.maxConnectionsPerOrganization
         let created = now
         let record = SsoConnectionRecord(
             id: SsoID.make(prefix: SsoID.connectionPrefix, date: created, random: engine.random),
@@ -21,7 +17,7 @@ extension SsoOrganization {
             jitProvisioning: valid.jitProvisioning, defaultRole: valid.defaultRole, redirectURIs: valid.redirectURIs,
             settings: valid.settings, createdAt: created, updatedAt: created
         )
-        try await storeCall("connection") { try await connections.insert(record) }
+        try await storeCall("connection") { try await connections.insert(record, limitPerOrganization: limit) }
         logger.info("sso connection created", metadata: ["organization_id": "\(id)", "connection_id": "\(record.id)", "protocol": "\(record.protocol)"])
         return SsoConnection(record)
     }

@@ -14,6 +14,12 @@ public actor InMemoryConnectionStore: SsoConnectionStore {
         byOrganization[record.organizationID, default: []].insert(record.id)
     }
 
+    public func insert(_ record: SsoConnectionRecord, limitPerOrganization limit: Int) throws {
+        let count = byOrganization[record.organizationID]?.count ?? 0
+        guard count < limit else { throw SsoConnectionRecord.limitReached(count) }
+        try insert(record)
+    }
+
     public func replace(_ record: SsoConnectionRecord) throws -> Bool {
         guard let existing = records[record.id], existing.organizationID == record.organizationID else { return false }
         try table.assign(record.domains, to: record.id, includeSubdomains: record.matchSubdomains)
