@@ -102,15 +102,49 @@ xmlSecKeyDataId cxmlsec_key_data_ec(void) { return xmlSecOpenSSLKeyDataEcdsaId; 
 const char *cxmlsec_ns_dsig(void) { return (const char *)xmlSecDSigNs; }
 const char *cxmlsec_ns_enc(void) { return (const char *)xmlSecEncNs; }
 
+/// What the hardened parse's SAX hooks share through ctxt->_private.
+typedef struct {
+    int had_doctype;
+    int depth;
+    int max_depth;
+    int too_deep;
+    startElementNsSAX2Func start_element;
+    endElementNsSAX2Func end_element;
+} cxml_parse_state;
+
 static void cxml_refuse_subset(void *ctx, const xmlChar *name, const xmlChar *externalID, const xmlChar *systemID) {
     (void)name;
     (void)externalID;
     (void)systemID;
     xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
     if (ctxt->_private != NULL) {
-        *(int *)ctxt->_private = 1;
+        ((cxml_parse_state *)ctxt->_private)->had_doctype = 1;
     }
     xmlStopParser(ctxt);
+}
+
+// Depth is counted while parsing, so a deep document stops before its tree is built and is
+// reported as too deep whether it passes our limit or libxml2's own (256) first.
+static void cxml_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+                               int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                               const xmlChar **attributes) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    cxml_parse_state *state = (cxml_parse_state *)ctxt->_private;
+    state->depth += 1;
+    if (state->max_depth > 0 && state->depth > state->max_depth) {
+        state->too_deep = 1;
+        xmlStopParser(ctxt);
+        return;
+    }
+    state->start_element(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+                         attributes);
+}
+
+static void cxml_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    cxml_parse_state *state = (cxml_parse_state *)ctxt->_private;
+    state->depth -= 1;
+    state->end_element(ctx, localname, prefix, URI);
 }
 
 static int cxml_depth_exceeds(xmlNodePtr root, int max_depth) {
@@ -148,9 +182,17 @@ xmlDocPtr cxml_parse_hardened(const char *bytes, int len, int max_depth, int *ha
         *err_code = -1;
         return NULL;
     }
-    ctxt->_private = had_doctype;
+    cxml_parse_state state = {0, 0, max_depth, 0, ctxt->sax->startElementNs, ctxt->sax->endElementNs};
+    if (state.start_element == NULL || state.end_element == NULL) {
+        xmlFreeParserCtxt(ctxt);
+        *err_code = -1;
+        return NULL;
+    }
+    ctxt->_private = &state;
     ctxt->sax->internalSubset = cxml_refuse_subset;
     ctxt->sax->externalSubset = NULL;
+    ctxt->sax->startElementNs = cxml_start_element;
+    ctxt->sax->endElementNs = cxml_end_element;
     // Entity declarations and references never reach the tree without a DOCTYPE; these keep the
     // parser from substituting or fetching anything even if they somehow did.
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
@@ -158,6 +200,12 @@ xmlDocPtr cxml_parse_hardened(const char *bytes, int len, int max_depth, int *ha
     int wellFormed = ctxt->wellFormed;
     int errNo = ctxt->errNo;
     xmlFreeParserCtxt(ctxt);
+    *had_doctype = state.had_doctype;
+    if (state.too_deep) {
+        xmlFreeDoc(doc);
+        *err_code = -3;
+        return NULL;
+    }
     if (doc == NULL) {
         *err_code = errNo != 0 ? errNo : -1;
         return NULL;

@@ -10,10 +10,15 @@ struct SsoCtl: AsyncParsableCommand {
     )
 
     /// Like ArgumentParser's default, except that usage errors exit with 2 (the documented
-    /// contract), not 64.
+    /// contract), not 64, and so does a command group given without a subcommand.
     static func main() async {
         do {
             var command = try parseAsRoot()
+            let parsedType = type(of: command)
+            if !parsedType.configuration.subcommands.isEmpty {
+                FileHandle.standardError.write(Data((helpMessage(for: parsedType) + "\n").utf8))
+                Foundation.exit(2)
+            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -159,4 +159,18 @@ struct ClaimsTests {
         let result = try IDTokenClaimsValidator(options: options).validate(verified)
         #expect(result.subject == "user-1")
     }
+
+    /// A JWT typed for another purpose by the same issuer's keys never passes as an ID token.
+    @Test(arguments: [
+        (#","typ":"at+jwt""#, false), (#","typ":"application/at+JWT""#, false), (#","typ":"logout+jwt""#, false),
+        (#","typ":"secevent+jwt""#, false), (#","typ":"JWT""#, true), (#","typ":"id_token+jwt""#, true), ("", true),
+    ])
+    func explicitlyTypedTokensOfAnotherKindAreRefused(_ typ: String, _ accepted: Bool) throws {
+        let keys = try TestKeys.shared()
+        let token = try keys.token(.es256, kid: "p256", payload: claims().serialized(), extraHeader: typ)
+        let verified = try JWSVerifier().verify(compact: token, keys: try keys.publicSet())
+        let options = IDTokenValidationOptions(issuer: Self.issuer, clientID: "client-1", now: Self.now)
+        let code = errorCode { try IDTokenClaimsValidator(options: options).validate(verified) }
+        #expect(code == (accepted ? nil : .joseHeaderTyp))
+    }
 }

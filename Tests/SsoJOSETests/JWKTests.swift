@@ -102,6 +102,32 @@ struct JWKTests {
         #expect(set.keys.map(\.keyID) == ["one"])
     }
 
+    /// With a small-order key, `R` = identity and `S` = 0 verify every message (found by a
+    /// black-box audit of `ssoctl jose verify`): such keys, and non-canonical ones, are refused.
+    @Test func rejectsSmallOrderAndNonCanonicalEd25519Keys() throws {
+        let p = [UInt8(0xed)] + [UInt8](repeating: 0xff, count: 30) + [0x7f]
+        var encodings: [[UInt8]] = [
+            [UInt8](repeating: 0, count: 32), [0x01] + [UInt8](repeating: 0, count: 31),
+            try TestSupport.hex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+            try TestSupport.hex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),
+            [0xec] + [UInt8](repeating: 0xff, count: 30) + [0x7f], p, [0xee] + p.dropFirst(),
+            [0xff] + [UInt8](repeating: 0xff, count: 30) + [0x7f],
+        ]
+        encodings += encodings.map { var signed = $0; signed[31] |= 0x80; return signed }
+        for x in encodings {
+            let members: [String: JSONValue] = ["kty": "OKP", "crv": "Ed25519", "x": .string(Base64URL.encode(x))]
+            #expect(errorCode { try JWK.parse(json(members)) } == .joseJWKInvalid, "x = \(x)")
+        }
+        let genuine = try TestKeys.shared().publicJWKs().filter { $0.curve == "Ed25519" }
+        #expect(!genuine.isEmpty)
+        for jwk in genuine { #expect(errorCode { try JWK.parse(Array(jwk.jsonValue.serialized().utf8)) } == nil) }
+
+        // Beside genuine keys, the small-order one rejects the whole set: the forged token never verifies.
+        let identity: JSONValue = .object(["kty": "OKP", "crv": "Ed25519", "kid": "ed0", "x": .string(Base64URL.encode(encodings[1]))])
+        let set = JSONValue.object(["keys": .array(genuine.map(\.jsonValue) + [identity])])
+        #expect(errorCode { try JWKSet.parse(Array(set.serialized().utf8)) } == .joseJWKSInvalid)
+    }
+
     @Test func malformedKeyOfASupportedTypeRejectsTheSet() throws {
         var members = try ecMembers()
         members["x"] = "not base64!"

@@ -94,6 +94,19 @@ struct JWSParseTests {
         #expect(errorCode { try JWS.parse(token(header: header)) } == .joseHeaderInvalid)
     }
 
+    /// Found by a black-box audit: these were read with the member ignored.
+    @Test(arguments: [
+        #"{"alg":"ES256","b64":false}"#, #"{"alg":"ES256","b64":"false"}"#, #"{"alg":"ES256","b64":null}"#,
+        #"{"alg":"ES256","zip":"DEF"}"#, #"{"alg":"ES256","enc":"A128GCM"}"#,
+    ])
+    func rejectsUnencodedPayloadAndJWEMembers(_ header: String) {
+        #expect(errorCode { try JWS.parse(token(header: header)) } == .joseHeaderInvalid)
+    }
+
+    @Test func acceptsTheDefaultB64() throws {
+        #expect(try JWS.parse(token(header: #"{"alg":"ES256","b64":true}"#)).header.algorithm == .es256)
+    }
+
     @Test(arguments: [
         #"{"alg":"ES256","crit":["exp"],"exp":1}"#,
         #"{"alg":"ES256","crit":["b64"],"b64":false}"#,

@@ -79,6 +79,11 @@ struct CLIContractTests {
         #expect(try await Self.run(["validate-id-token", "--token", "x"] + Self.okta.dropLast(2) + ["--now", "yesterday"]).status == 2)
         #expect(try await Self.run(["validate-id-token", "--token", "x"] + Self.okta + ["--algorithms", "XX999"]).status == 2)
         #expect(try await Self.run(["validate-discovery", "--document", "x"]).status == 2)
+        #expect(try await Self.run(["validate-id-token", "--token", "x"] + Self.okta + ["--nonce", ""]).status == 2)
+        #expect(try await Self.run(["validate-id-token", "--token", "x"] + Self.okta + ["--access-token", ""]).status == 2)
+        #expect(try await Self.run([]).status == 2)  // a command group without its subcommand
+        let root = try await ChildProcess.run(Self.binary, [])
+        #expect(root.status == 2)
     }
 
     @Test("validate-discovery: exit 0 with the parsed fields, exit 1 on an issuer mismatch")

@@ -102,6 +102,21 @@ struct DiscoveryTests {
         }
     }
 
+    @Test("a document advertising no signature algorithm is rejected; ES256 alone is enough")
+    func signingAlgorithmsMustIncludeOne() async throws {
+        for algorithms in [["none"], [], ["none", "XYZ256"]] {
+            await expectSsoError(.oidcDiscoveryInvalidField) {
+                try ProviderMetadata.parse(
+                    Self.document(["id_token_signing_alg_values_supported": .array(algorithms.map { .string($0) })]),
+                    configuredIssuer: Self.issuer)
+            }
+        }
+        let metadata = try ProviderMetadata.parse(
+            Self.document(["id_token_signing_alg_values_supported": .array([.string("none"), .string("ES256")])]),
+            configuredIssuer: Self.issuer)
+        #expect(metadata.idTokenSigningAlgValuesSupported == ["none", "ES256"])
+    }
+
     @Test("malformed, duplicate-member and oversize documents are rejected")
     func malformedDocuments() async {
         await expectSsoError(.oidcDiscoveryInvalidJSON) {

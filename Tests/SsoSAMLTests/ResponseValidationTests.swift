@@ -23,6 +23,21 @@ import Testing
         #expect(result.assertionWasSigned == (signing != .response))
     }
 
+    /// Complex values are skipped rather than flattened: `<x>admin@</x>evil.com` never reads as
+    /// the plain value `admin@evil.com` (found by a black-box audit of `ssoctl saml validate`).
+    @Test func attributeValuesWithChildElementsAreSkipped() async throws {
+        var builder = ResponseBuilder()
+        let email = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
+        builder.attributes = [
+            (email, ["<x xmlns=\"urn:x\">admin@</x>evil.com", "alice@example.com"]),
+            ("urn:oid:1.3.6.1.4.1.5923.1.1.1.10", ["<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\">abc</saml:NameID>"]),
+        ]
+        let xml = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
+        let result = try await makeValidator().validate(xml, expectedRequestID: ResponseBuilder.requestID)
+        #expect(result.attributes[email] == ["alice@example.com"])
+        #expect(result.attributes["urn:oid:1.3.6.1.4.1.5923.1.1.1.10"] == [])
+    }
+
     @Test func acceptsBase64WithLineBreaks() async throws {
         let xml = try await ResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
         let encoded = Base64.encode(Array(xml.utf8))

@@ -83,6 +83,16 @@ import Testing
             #expect(error.code == .samlXMLTooDeep)
         }
         #expect((try? HardenedXMLParser.parse(deep, limits: .init(maxDepth: 128))) != nil)
+        // Deeper than libxml2's own limit (256): still reported as too deep, not as malformed.
+        let deeper = String(repeating: "<a>", count: 1000) + String(repeating: "</a>", count: 1000)
+        for limits in [HardenedXMLParser.Limits(), .init(maxDepth: 128)] {
+            do {
+                _ = try HardenedXMLParser.parse(deeper, limits: limits)
+                Issue.record("accepted a 1000-deep document")
+            } catch {
+                #expect(error.code == .samlXMLTooDeep)
+            }
+        }
     }
 
     @Test func refusesXMLID() {

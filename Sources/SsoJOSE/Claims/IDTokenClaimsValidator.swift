@@ -13,7 +13,19 @@ public struct IDTokenClaimsValidator: Sendable {
 
     /// Validates the claims of a token whose signature has been verified.
     public func validate(_ token: VerifiedJWS) throws(SsoError) -> IDTokenClaims {
-        try validate(claims: token.payloadJSON, algorithm: token.algorithm)
+        try Self.checkType(token.header.type)
+        return try validate(claims: token.payloadJSON, algorithm: token.algorithm)
+    }
+
+    /// An explicitly typed JWT of another kind (`at+jwt`, `logout+jwt`, `secevent+jwt`, …) is
+    /// refused, so a token minted for another purpose by the same issuer and keys cannot pass
+    /// as an ID token. `JWT`, `id_token+jwt` and any other value are left alone.
+    static func checkType(_ type: String?) throws(SsoError) {
+        guard var value = type?.lowercased() else { return }
+        if value.hasPrefix("application/") { value.removeFirst("application/".count) }
+        guard !value.hasSuffix("+jwt") || value == "id_token+jwt" else {
+            throw SsoError(.joseHeaderTyp, "the token's typ \(JOSEText.quoted(type ?? "")) is not an ID token type")
+        }
     }
 
     /// Validates `claims`; `algorithm` (the token's `alg`) chooses the hash for `at_hash`/`c_hash`.

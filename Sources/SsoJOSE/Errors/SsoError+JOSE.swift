@@ -22,6 +22,9 @@ extension SsoError.Code {
     public static let joseHeaderInvalid: Self = "jose.header.invalid"
     /// The header has a `crit` member this library does not understand (or a malformed one).
     public static let joseHeaderCrit: Self = "jose.header.crit"
+    /// The header's `typ` names another kind of JWT (an access token `at+jwt`, a logout
+    /// token…), which must never be accepted as an ID token (RFC 8725 §3.11).
+    public static let joseHeaderTyp: Self = "jose.header.typ"
     /// The payload is not a JSON object.
     public static let josePayloadInvalid: Self = "jose.payload.invalid"
     /// The header says `alg: none` (in any spelling); never accepted.

@@ -92,6 +92,9 @@ enum JWKPublicKey: Sendable {
         guard x.count == 32, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: x) else {
             throw SsoError(.joseJWKInvalid, "an Ed25519 public key is exactly 32 bytes")
         }
+        guard Ed25519PointCheck.isAcceptable(x) else {
+            throw SsoError(.joseJWKInvalid, "the Ed25519 public key is a small-order or non-canonical point")
+        }
         return .ed25519(key)
     }
 

@@ -43,7 +43,22 @@ public struct JWSHeader: Sendable, Hashable {
         if let crit = members["crit"] {
             try Self.checkCritical(crit, members: members)
         }
+        try Self.checkNotJWE(members)
+        switch members["b64"] {
+        case nil, .bool(true)?: break
+        default:
+            // RFC 7797 §6: an unencoded payload is only valid with "b64" in "crit", refused above.
+            throw SsoError(.joseHeaderInvalid, "the JWS header's \"b64\" asks for an unencoded payload, which is not supported")
+        }
         self.json = json
+    }
+
+    /// `enc` and `zip` belong to JWE headers (RFC 7516): a JWS carrying them is another kind of
+    /// object dressed as a signature, so it is refused rather than read with those ignored.
+    private static func checkNotJWE(_ members: [String: JSONValue]) throws(SsoError) {
+        for name in ["enc", "zip"] where members[name] != nil {
+            throw SsoError(.joseHeaderInvalid, "the JWS header has the JWE member \"\(name)\"")
+        }
     }
 
     /// RFC 7515 §4.1.11: `crit` is a non-empty array of distinct names, each present in the

@@ -81,6 +81,13 @@ public struct ProviderMetadata: Sendable, Hashable {
             throw SsoError(
                 .oidcDiscoveryCodeFlowUnsupported, "the provider does not list `code` in response_types_supported")
         }
+        // Discovery §3 requires RS256 here; only a list with no signing algorithm at all (`["none"]`,
+        // unknown names) is refused, so providers that sign with ES256 or EdDSA alone still work.
+        guard metadata.idTokenSigningAlgValuesSupported.contains(where: { JWSAlgorithm(rawValue: $0) != nil }) else {
+            throw SsoError(
+                .oidcDiscoveryInvalidField,
+                "id_token_signing_alg_values_supported lists no signature algorithm (unsigned ID tokens are never accepted)")
+        }
         return metadata
     }
 

@@ -210,8 +210,12 @@ struct SAMLAssertionChecks {
         return end
     }
 
-    /// Every `Attribute` of every `AttributeStatement`: name → values (full text content; `xsi:nil`
+    /// Every `Attribute` of every `AttributeStatement`: name → values (text content; `xsi:nil`
     /// values skipped). Repeated names are merged in document order.
+    ///
+    /// A value with child elements (a complex type such as an `eduPersonTargetedID` NameID) is
+    /// skipped: flattening it to text would let markup pass as a plain value (an `email` of
+    /// `<x>admin@</x>evil.com`), while a NameID with child elements is refused outright.
     static func attributes(of assertion: SAMLXMLElement) -> [String: [String]] {
         var result: [String: [String]] = [:]
         for statement in assertion.children(saml, "AttributeStatement") {
@@ -220,6 +224,7 @@ struct SAMLAssertionChecks {
                 var values = result[name] ?? []
                 for value in attribute.children(saml, "AttributeValue") {
                     if value.attribute("nil", namespace: SAMLNamespace.xmlSchemaInstance) == "true" { continue }
+                    if !value.children.isEmpty { continue }
                     values.append(value.textContent)
                 }
                 result[name] = values

@@ -75,6 +75,9 @@ struct OIDCValidateIDTokenCommand: ParsableCommand {
         if issuer.isEmpty || clientID.isEmpty {
             throw ValidationError("--issuer and --client-id cannot be empty")
         }
+        if nonce?.isEmpty == true || accessToken?.isEmpty == true {
+            throw ValidationError("--nonce and --access-token cannot be empty")
+        }
     }
 
     func run() throws {

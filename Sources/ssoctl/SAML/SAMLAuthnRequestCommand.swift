@@ -24,6 +24,12 @@ struct SAMLAuthnRequestCommand: AsyncParsableCommand {
     @Option(name: .customLong("name-id-format"), help: "The NameIDPolicy Format to request.")
     var nameIDFormat: String?
 
+    func validate() throws {
+        if spEntityID.isEmpty || acsURL.isEmpty {
+            throw ValidationError("--sp-entity-id and --acs-url cannot be empty")
+        }
+    }
+
     func run() async throws {
         do {
             let bytes = try CommandOutput.readInput(idpMetadata)

@@ -63,8 +63,11 @@ struct SAMLValidateCommand: AsyncParsableCommand {
         if let now, Self.parseTime(now) == nil {
             throw ValidationError("--now must be an ISO 8601 time such as 2026-03-29T12:00:00Z")
         }
-        if minRSABits < 1 || minRSABits > 16384 {
-            throw ValidationError("--min-rsa-bits must be between 1 and 16384")
+        if minRSABits < 1024 || minRSABits > 16384 {
+            throw ValidationError("--min-rsa-bits must be between 1024 and 16384 (smaller RSA keys are never accepted)")
+        }
+        if spEntityID.isEmpty || acsURL.isEmpty {
+            throw ValidationError("--sp-entity-id and --acs-url cannot be empty")
         }
         if skew < 0 || skew > 86_400 {
             throw ValidationError("--skew must be between 0 and 86400 seconds")
