@@ -1,6 +1,9 @@
 import Foundation
 import SsoTestSupport
+import SsoCore
+import SsoJOSE
 import SsoOIDC
+import SsoTesting
 import Testing
 
 /// The `ssoctl oidc …` contract, run against the built `ssoctl` beside the test bundle.
@@ -71,6 +74,21 @@ struct CLIContractTests {
         let hmacOnly = try await Self.run(["validate-id-token", "--token", fixtureURL("okta/id_token.jwt").path]
             + Self.okta + ["--algorithms", "HS256"])
         #expect(Self.errorCode(hmacOnly) == "jose.alg.not_allowed")
+    }
+
+    @Test("claims are printed as the token carries them, integers beyond 2^53 included")
+    func exactIntegerClaims() async throws {
+        let secret = "cli-contract-test-secret-0123456789abcdef"
+        let key = FakeSigningKey.hs256(secret: Secret(secret))
+        let payload = #"{"iss":"https://dev-40213672.okta.com/oauth2/default","aud":"0oa8xk2q3sLhVNq1R5d7","sub":"u1","#
+            + #""iat":1774785480,"exp":1774789080,"big":9007199254740993,"neg":-42}"#
+        let input = Base64URL.encode(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + Base64URL.encode(Array(payload.utf8))
+        let token = input + "." + Base64URL.encode(try key.sign(Array(input.utf8)))
+        let run = try await Self.run(["validate-id-token", "--token", "-"] + Self.okta + ["--client-secret", secret], stdin: token)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains(#""big":9007199254740993"#))
+        #expect(run.stdout.contains(#""neg":-42"#))
+        #expect(!run.stdout.contains(secret))
     }
 
     @Test("usage errors exit 2")

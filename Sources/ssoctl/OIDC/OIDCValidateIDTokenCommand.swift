@@ -82,9 +82,9 @@ struct OIDCValidateIDTokenCommand: ParsableCommand {
 
     func run() throws {
         do throws(SsoError) {
-            let validated = try check()
+            let (validated, tokenText) = try check()
             CommandOutput.succeed([
-                "claims": validated.claims.json.foundationValue,
+                "claims": Self.exactClaims(tokenText) ?? validated.claims.json.foundationValue,
                 "kid": validated.keyID.map { $0 as Any } ?? NSNull(),
                 "alg": validated.algorithm.rawValue,
             ])
@@ -93,7 +93,14 @@ struct OIDCValidateIDTokenCommand: ParsableCommand {
         }
     }
 
-    private func check() throws(SsoError) -> ValidatedIDToken {
+    /// The validated payload read again by Foundation, which keeps integers beyond 2^53 exact
+    /// (SsoJOSE reads numbers as `Double`, enough for every claim rule).
+    static func exactClaims(_ tokenText: String) -> Any? {
+        guard let payload = try? JWS.parse(tokenText).payload else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(payload))
+    }
+
+    private func check() throws(SsoError) -> (ValidatedIDToken, String) {
         let secret = clientSecret.map { Secret($0) }
         let allowed: Set<JWSAlgorithm>
         if let algorithms {
@@ -110,9 +117,10 @@ struct OIDCValidateIDTokenCommand: ParsableCommand {
             issuer: issuer, clientID: clientID, clientSecret: secret, algorithms: allowed,
             issuerPolicy: issuer.contains("{tenantid}") ? .entraMultiTenant() : .exact, leeway: leeway ?? 60)
         let instant = now.flatMap(Timestamp.parse) ?? SystemClock().now
-        return try verifier.validate(
+        let validated = try verifier.validate(
             tokenText, keys: keys,
             expectations: .init(nonce: nonce, maxAge: maxAge, accessToken: accessToken.map { Secret($0) }, now: instant))
+        return (validated, tokenText)
     }
 
     /// Token files often end with a newline (`echo`): drop trailing ASCII whitespace only.
