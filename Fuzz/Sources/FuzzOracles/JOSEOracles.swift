@@ -74,5 +74,19 @@ enum JOSEOracles {
         }
         try require(again.keys.map(\.jsonValue) == set.keys.map(\.jsonValue), "JWKS round trip changed the keys")
         try require(again.skipped.isEmpty, "round trip skipped a key that parsed the first time")
+        try checkNoUniversalEd25519Forgery(set)
+    }
+
+    /// `R` = identity, `S` = 0 verifies every message under a small-order Ed25519 key; no key a
+    /// JWKS yields may accept it.
+    static func checkNoUniversalEd25519Forgery(_ set: JWKSet) throws(PropertyViolation) {
+        for key in set.keys where key.curve == "Ed25519" {
+            let header = JSONValue.object(["alg": "EdDSA"]).serialized()
+            let input = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(#"{"sub":"admin"}"#.utf8))
+            let forged = input + "." + Base64URL.encode([1] + [UInt8](repeating: 0, count: 63))
+            guard let single = try? JWKSet(keys: [key]) else { continue }
+            try require((try? JWSVerifier().verify(compact: forged, keys: single)) == nil,
+                        "an Ed25519 key verified the universal forgery (R = identity, S = 0)")
+        }
     }
 }
