@@ -151,6 +151,19 @@ import Testing
         #expect(error?.code == .samlRequestInvalidSetting)
     }
 
+    @Test func missingPostEndpointIsTyped() throws {
+        let s = try setUp()
+        let xml = s.idp.metadataXML().replacingOccurrences(
+            of: "Binding=\"\(SAMLBinding.httpPost)\"", with: "Binding=\"\(SAMLBinding.soap)\"")
+        let metadata = try IdPMetadata.parse(Array(xml.utf8), now: clock.now)
+        #expect(metadata.ssoService(binding: SAMLBinding.httpRedirect) != nil)
+        let error = #expect(throws: SsoError.self) {
+            try s.sp.postLogin(
+                to: metadata, relayState: nil, clock: clock, random: SystemRandomSource(), signingKey: s.key)
+        }
+        #expect(error?.code == .samlRequestNoEndpoint)
+    }
+
     @Test func formCarriesTheSignedRequestAndEscapedRelayState() throws {
         let s = try setUp()
         let login = try login(s, relayState: "<a href=\"x\">&'")
