@@ -47,6 +47,8 @@ public struct AuthnRequest: Sendable, Hashable {
     public let forceAuthn: Bool
     /// `IsPassive`.
     public let isPassive: Bool
+    /// The enveloped-signed XML, once signed (see ``isSigned``).
+    var signedXML: String?
 
     /// Random bytes in a request ID.
     public static let idRandomBytes = 20
@@ -83,10 +85,18 @@ public struct AuthnRequest: Sendable, Hashable {
         self.nameIDFormat = format
         self.forceAuthn = options.forceAuthn
         self.isPassive = options.isPassive
+        self.signedXML = nil
     }
 
-    /// The request as XML (UTF-8, no XML declaration, unsigned).
-    public var xml: String {
+    /// Whether ``xml`` carries an enveloped XML signature (HTTP-POST binding; the Redirect
+    /// binding signs the query string instead and ignores it).
+    public var isSigned: Bool { signedXML != nil }
+
+    /// The request as XML (UTF-8, no XML declaration): the signed XML when ``isSigned``.
+    public var xml: String { signedXML ?? unsignedXML() }
+
+    /// The unsigned XML, with `signatureTemplate` right after `Issuer`, where the schema puts `ds:Signature`.
+    func unsignedXML(signatureTemplate: String = "") -> String {
         let e = SAMLXMLEscaping.escape
         var xml =
             "<samlp:AuthnRequest xmlns:samlp=\"\(SAMLNamespace.protocol)\" xmlns:saml=\"\(SAMLNamespace.assertion)\""
@@ -95,7 +105,7 @@ public struct AuthnRequest: Sendable, Hashable {
         xml += " ProtocolBinding=\"\(e(protocolBinding))\""
         if forceAuthn { xml += " ForceAuthn=\"true\"" }
         if isPassive { xml += " IsPassive=\"true\"" }
-        xml += "><saml:Issuer>\(e(issuer))</saml:Issuer>"
+        xml += "><saml:Issuer>\(e(issuer))</saml:Issuer>" + signatureTemplate
         if let nameIDFormat {
             xml += "<samlp:NameIDPolicy Format=\"\(e(nameIDFormat))\" AllowCreate=\"true\"/>"
         }

@@ -5,13 +5,21 @@ import SsoCore
 public enum SAMLPostBinding {
     /// The auto-submitting HTML page that posts `request` to its ``AuthnRequest/destination``.
     ///
-    /// The request is not signed (sign it with an enveloped XML signature if the IdP requires
-    /// signed POST requests). Every value is HTML-escaped.
-    /// - Throws: `saml.request.relay_state_too_long`.
-    public static func formHTML(for request: AuthnRequest, relayState: String? = nil) throws(SsoError) -> String {
-        try formHTML(
-            destination: request.destination, parameter: "SAMLRequest", message: request.xml,
-            relayState: relayState)
+    /// With `signingKey` the request is signed with an enveloped XML signature (what IdPs with
+    /// `WantAuthnRequestsSigned` need on this binding) and `signingCertificate`, if given, goes
+    /// into its `KeyInfo`; a request that ``AuthnRequest/isSigned`` is posted as signed. Every
+    /// value is HTML-escaped.
+    /// - Throws: `saml.request.relay_state_too_long`, `saml.request.invalid_setting` (certificate
+    ///   and key do not match), `saml.request.encoding_failed`.
+    public static func formHTML(
+        for request: AuthnRequest, relayState: String? = nil, signingKey: SAMLRequestSigningKey? = nil,
+        signingCertificate: SAMLCertificate? = nil
+    ) throws(SsoError) -> String {
+        try SAMLRedirectBinding.checkRelayState(relayState)
+        var posted = request
+        if let signingKey { posted = try request.signed(with: signingKey, certificate: signingCertificate) }
+        return try formHTML(
+            destination: posted.destination, parameter: "SAMLRequest", message: posted.xml, relayState: relayState)
     }
 
     /// The auto-submitting HTML page that posts the XML `message` as `parameter` (`SAMLRequest`

@@ -9,13 +9,14 @@ public enum SAMLRedirectBinding {
     /// The URL that sends `request` to its ``AuthnRequest/destination``.
     ///
     /// With `signingKey`, `SigAlg` and `Signature` are appended: the signature covers exactly
-    /// `SAMLRequest=…&RelayState=…&SigAlg=…` as it appears in the URL (§3.4.4.1).
+    /// `SAMLRequest=…&RelayState=…&SigAlg=…` as it appears in the URL (§3.4.4.1). An enveloped
+    /// XML signature (``AuthnRequest/isSigned``) is left out, as §3.4.4.1 requires.
     /// - Throws: `saml.request.relay_state_too_long`, `saml.request.encoding_failed`.
     public static func url(
         for request: AuthnRequest, relayState: String? = nil, signingKey: SAMLRequestSigningKey? = nil
     ) throws(SsoError) -> String {
         try url(
-            destination: request.destination, parameter: "SAMLRequest", message: request.xml,
+            destination: request.destination, parameter: "SAMLRequest", message: request.unsignedXML(),
             relayState: relayState, signingKey: signingKey)
     }
 

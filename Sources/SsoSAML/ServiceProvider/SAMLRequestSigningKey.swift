@@ -3,7 +3,8 @@ import Foundation
 import SsoCore
 import _CryptoExtras
 
-/// The SP's RSA private key that signs HTTP-Redirect query strings (RSA-SHA256, PKCS#1 v1.5).
+/// The SP's RSA private key that signs AuthnRequests (RSA-SHA256, PKCS#1 v1.5): HTTP-Redirect
+/// query strings, and enveloped XML signatures for HTTP-POST.
 public struct SAMLRequestSigningKey: Sendable {
     /// The `SigAlg` URI of RSA-SHA256.
     public static let rsaSHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
@@ -30,6 +31,9 @@ public struct SAMLRequestSigningKey: Sendable {
 
     /// The key's public half (to verify, or to put in SP metadata through a certificate).
     public var publicKey: _RSA.Signing.PublicKey { key.publicKey }
+
+    /// The key as PEM, for xmlsec inside this module only (never logged, never in an error).
+    var pemForXMLSec: String { key.pemRepresentation }
 
     /// The `SigAlg` this key signs with.
     public var signatureAlgorithm: String { Self.rsaSHA256 }

@@ -12,6 +12,17 @@ package enum XMLSignatureVerifier {
         package var enforceCertificateValidity: Bool
         package var now: Date
         package var limits: HardenedXMLParser.Limits
+
+        package init(
+            allowSHA1: Bool, minRSABits: Int, enforceCertificateValidity: Bool, now: Date,
+            limits: HardenedXMLParser.Limits
+        ) {
+            self.allowSHA1 = allowSHA1
+            self.minRSABits = minRSABits
+            self.enforceCertificateValidity = enforceCertificateValidity
+            self.now = now
+            self.limits = limits
+        }
     }
 
     /// Registers the `ID` attribute of each element as an XML ID of their document — only these

@@ -13,7 +13,8 @@ extension TestSAMLIdentityProvider {
         public var assertionConsumerServiceURL: String
         /// The `RelayState` the SP sent, to post back unchanged.
         public var relayState: String?
-        /// Whether the query carried a signature this IdP verified with ``spSigningCertificate``.
+        /// Whether the query (Redirect) or the request (POST) carried a signature this IdP verified
+        /// with ``spSigningCertificate``.
         public var signatureVerified: Bool
 
         public init(

@@ -32,11 +32,12 @@ public struct TestSAMLIdentityProvider: Sendable {
     public let ssoURL: String
     /// The signing certificate published in metadata.
     public let certificate: SAMLCertificate
-    /// Published as `WantAuthnRequestsSigned`; when `true`, ``receive(redirectURL:)`` refuses an
-    /// unsigned request. Default `false`.
+    /// Published as `WantAuthnRequestsSigned`; when `true`, ``receive(redirectURL:)`` and
+    /// ``receive(postedSAMLRequest:relayState:)`` refuse an unsigned request. Default `false`.
     public var wantAuthnRequestsSigned = false
     /// The SP certificate request signatures are verified with, as an IdP admin would upload it.
-    /// When set, ``receive(redirectURL:)`` refuses a signed request it does not verify.
+    /// When set, ``receive(redirectURL:)`` and ``receive(postedSAMLRequest:relayState:)`` refuse a
+    /// signed request it does not verify.
     public var spSigningCertificate: SAMLCertificate?
 
     private let signer: XMLSecEnvelopedSigner
