@@ -37,14 +37,7 @@ extension TestSAMLIdentityProvider {
                 verified = true
             }
         }
-        guard let id = root.attribute("ID"), let acs = root.attribute("AssertionConsumerServiceURL"),
-            let issuer = root.firstChild(SAMLNamespace.assertion, "Issuer")?.textContent
-        else {
-            throw SsoError(.samlInputInvalid, "the SAMLRequest is not an AuthnRequest with ID, Issuer and ACS URL")
-        }
-        return ReceivedRequest(
-            id: id, issuer: issuer, assertionConsumerServiceURL: acs, relayState: relayState,
-            signatureVerified: verified)
+        return try ReceivedRequest(reading: root, relayState: relayState, signatureVerified: verified)
     }
 
     /// The AuthnRequest as signed (re-read from the bytes xmlsec digested), once its signature

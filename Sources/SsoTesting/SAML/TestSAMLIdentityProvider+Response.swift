@@ -27,6 +27,18 @@ extension TestSAMLIdentityProvider {
             self.relayState = relayState
             self.signatureVerified = signatureVerified
         }
+
+        /// The fields of an `AuthnRequest` element.
+        init(reading root: SAMLXMLElement, relayState: String?, signatureVerified: Bool) throws(SsoError) {
+            guard let id = root.attribute("ID"), let acs = root.attribute("AssertionConsumerServiceURL"),
+                let issuer = root.firstChild(SAMLNamespace.assertion, "Issuer")?.textContent
+            else {
+                throw SsoError(.samlInputInvalid, "the SAMLRequest is not an AuthnRequest with ID, Issuer and ACS URL")
+            }
+            self.init(
+                id: id, issuer: issuer, assertionConsumerServiceURL: acs, relayState: relayState,
+                signatureVerified: signatureVerified)
+        }
     }
 
     /// Knobs for tests, including deliberately wrong responses. The defaults give a valid response.
@@ -89,15 +101,10 @@ extension TestSAMLIdentityProvider {
         let signatureVerified = try checkRequestSignature(rawQuery: components.percentEncodedQuery ?? "")
         let xml = try RawDeflate.decompress(try Base64.decode(encoded))
         let root = try HardenedXMLParser.parse(xml).root
-        guard root.is(SAMLNamespace.protocol, "AuthnRequest"), let id = root.attribute("ID"),
-            let acs = root.attribute("AssertionConsumerServiceURL"),
-            let issuer = root.firstChild(SAMLNamespace.assertion, "Issuer")?.textContent
-        else {
-            throw SsoError(.samlInputInvalid, "the SAMLRequest is not an AuthnRequest with ID, Issuer and ACS URL")
+        guard root.is(SAMLNamespace.protocol, "AuthnRequest") else {
+            throw SsoError(.samlInputInvalid, "the SAMLRequest is not an AuthnRequest")
         }
-        return ReceivedRequest(
-            id: id, issuer: issuer, assertionConsumerServiceURL: acs, relayState: relayState,
-            signatureVerified: signatureVerified)
+        return try ReceivedRequest(reading: root, relayState: relayState, signatureVerified: signatureVerified)
     }
 
     /// A signed `Response` (XML text) answering `request` for `user`.
