@@ -126,6 +126,12 @@ struct JWKTests {
         let identity: JSONValue = .object(["kty": "OKP", "crv": "Ed25519", "kid": "ed0", "x": .string(Base64URL.encode(encodings[1]))])
         let set = JSONValue.object(["keys": .array(genuine.map(\.jsonValue) + [identity])])
         #expect(errorCode { try JWKSet.parse(Array(set.serialized().utf8)) } == .joseJWKSInvalid)
+
+        // A key built in code skips parsing: verification refuses it, so the forgery still fails.
+        let built = JWK(ed25519: try Curve25519.Signing.PublicKey(rawRepresentation: encodings[1]), keyID: "ed0")
+        let input = TestSupport.b64(#"{"alg":"EdDSA","kid":"ed0"}"#) + "." + TestSupport.b64(#"{"sub":"admin"}"#)
+        let forged = input + "." + Base64URL.encode([1] + [UInt8](repeating: 0, count: 63))
+        #expect(errorCode { try JWSVerifier().verify(compact: forged, keys: try JWKSet(keys: [built])) } == .joseSignatureInvalid)
     }
 
     @Test func malformedKeyOfASupportedTypeRejectsTheSet() throws {

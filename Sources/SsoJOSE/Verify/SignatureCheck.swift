@@ -45,6 +45,10 @@ enum SignatureCheck {
             valid = ec.isValidSignature(ecSignature, for: message)
         case (.ed25519(let ed), .edDSA):
             guard signature.count == 64 else { throw malformed("an Ed25519 signature must be exactly 64 bytes") }
+            // Parsed JWKs are checked already; a key built in code (`JWK(ed25519:)`) is checked here.
+            guard Ed25519PointCheck.isAcceptable(Array(ed.rawRepresentation)) else {
+                throw SsoError(.joseSignatureInvalid, "the Ed25519 key is a small-order or non-canonical point")
+            }
             valid = ed.isValidSignature(signature, for: message)
         default:
             throw mismatch(algorithm)
