@@ -147,29 +147,6 @@ static void cxml_end_element(void *ctx, const xmlChar *localname, const xmlChar 
     state->end_element(ctx, localname, prefix, URI);
 }
 
-static int cxml_depth_exceeds(xmlNodePtr root, int max_depth) {
-    xmlNodePtr node = root;
-    int depth = 1;
-    for (;;) {
-        if (depth > max_depth) {
-            return 1;
-        }
-        if (node->type == XML_ELEMENT_NODE && node->children != NULL) {
-            node = node->children;
-            depth += 1;
-            continue;
-        }
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-            depth -= 1;
-        }
-        if (node == root) {
-            return 0;
-        }
-        node = node->next;
-    }
-}
-
 xmlDocPtr cxml_parse_hardened(const char *bytes, int len, int max_depth, int *had_doctype, int *err_code) {
     *had_doctype = 0;
     *err_code = 0;
@@ -219,11 +196,6 @@ xmlDocPtr cxml_parse_hardened(const char *bytes, int len, int max_depth, int *ha
     if (!wellFormed || errNo != 0 || xmlDocGetRootElement(doc) == NULL) {
         xmlFreeDoc(doc);
         *err_code = errNo != 0 ? errNo : -1;
-        return NULL;
-    }
-    if (max_depth > 0 && cxml_depth_exceeds(xmlDocGetRootElement(doc), max_depth)) {
-        xmlFreeDoc(doc);
-        *err_code = -3;
         return NULL;
     }
     return doc;
