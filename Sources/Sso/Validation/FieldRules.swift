@@ -52,31 +52,11 @@ struct FieldRules {
         return value
     }
 
-    /// An absolute `https` URL, or `http` for a loopback host (127.0.0.0/8, ::1, localhost),
-    /// with a host, no user info and no fragment (and no query when `allowQuery` is false).
+    /// An absolute `https` URL, or `http` for a loopback host (127.0.0.0/8, ::1, localhost), checked
+    /// by the one URL parser every module uses (``EndpointURL``); no query when `allowQuery` is false.
     func webURL(_ value: String?, _ field: String, allowQuery: Bool = true) throws(SsoError) -> String {
-        let text = try text(value, field, maxBytes: 2048)
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-            let host = components.host, !host.isEmpty
-        else {
-            throw invalid(field, "must be an absolute URL")
-        }
-        guard components.user == nil, components.password == nil else { throw invalid(field, "must not contain user info") }
-        guard components.fragment == nil else { throw invalid(field, "must not have a fragment") }
-        guard allowQuery || components.query == nil else { throw invalid(field, "must not have a query") }
-        switch scheme {
-        case "https": return text
-        case "http" where Self.isLoopback(host): return text
-        case "http": throw invalid(field, "must be https (http is allowed only for a loopback host)")
-        default: throw invalid(field, "must be https")
-        }
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        let bare = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if bare == "localhost" || bare == "::1" { return true }
-        let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+        let text = try text(value, field, maxBytes: EndpointURL.maxBytes)
+        return try EndpointURL(text, field: "\(field):", invalid: code, insecure: code, allowQuery: allowQuery).text
     }
 
     /// A distinguished name: text with at least one `attribute=value` pair.

@@ -63,21 +63,10 @@ public struct IdPMetadataFetcher: Sendable {
 
     /// The GET request for `url`, or `saml.metadata.url_not_allowed`.
     static func request(for url: String, allowHTTPForLoopback: Bool) throws(SsoError) -> HTTPRequest {
-        guard url.utf8.count <= 2048, let components = URLComponents(string: url),
-            let scheme = components.scheme?.lowercased(), let host = components.host, !host.isEmpty,
-            components.user == nil, components.password == nil, components.fragment == nil
-        else {
-            throw SsoError(.samlMetadataURLNotAllowed, "the metadata URL is not a valid absolute URL")
-        }
-        let loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased())
-        guard scheme == "https" || (scheme == "http" && loopback && allowHTTPForLoopback) else {
-            throw SsoError(.samlMetadataURLNotAllowed, "the metadata URL must use https (http only for loopback hosts)")
-        }
-        let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        let authority = components.port.map { "\(hostPart):\($0)" } ?? hostPart
-        var path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
-        if let query = components.percentEncodedQuery { path += "?" + query }
-        var request = HTTPRequest(method: .get, scheme: scheme, authority: authority, path: path)
+        let endpoint = try EndpointURL(
+            url, field: "the metadata URL", invalid: .samlMetadataURLNotAllowed, insecure: .samlMetadataURLNotAllowed,
+            allowLoopbackHTTP: allowHTTPForLoopback)
+        var request = endpoint.request(method: .get)
         request.headerFields[.accept] = "application/samlmetadata+xml, application/xml, text/xml"
         return request
     }

@@ -43,25 +43,10 @@ package enum SAMLXMLEscaping {
         }
     }
 
-    /// Checks that `url` is an absolute `https` URL (plain `http` only for loopback hosts).
+    /// Checks that `url` is an absolute `https` URL (plain `http` only for a loopback host), with
+    /// the one parser every module uses (``EndpointURL``): no user information, no fragment.
     package static func checkURL(_ url: String, name: String) throws(SsoError) {
-        try checkSetting(url, name: name, maxBytes: 2048)
-        let lower = url.lowercased()
-        let https = lower.hasPrefix("https://") && lower.utf8.count > 8
-        let loopback = ["http://localhost", "http://127.0.0.1", "http://[::1]"].contains { prefix in
-            lower.hasPrefix(prefix)
-                && {
-                    let rest = lower.dropFirst(prefix.count)
-                    return rest.isEmpty || rest.first == ":" || rest.first == "/"
-                }()
-        }
-        guard https || loopback,
-            !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "#" })
-        else {
-            throw SsoError(
-                .samlRequestInvalidSetting,
-                "\(name) must be an absolute https URL without a fragment (http only for loopback hosts)"
-            )
-        }
+        try checkSetting(url, name: name, maxBytes: EndpointURL.maxBytes)
+        _ = try EndpointURL(url, field: name, invalid: .samlRequestInvalidSetting, insecure: .samlRequestInvalidSetting)
     }
 }
