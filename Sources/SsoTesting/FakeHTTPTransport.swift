@@ -58,7 +58,7 @@ public final class FakeHTTPTransport: HTTPTransport {
 
     /// How many requests were sent for `url`.
     public func count(for url: String) -> Int {
-        state.withLock { $0.recorded.filter { $0.url == url }.count }
+        state.withLock { $0.recorded.filter { $0.url.bytesEqual(url) }.count }
     }
 
     public func send(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws

@@ -11,7 +11,7 @@ struct AuthorizationRequestTests {
     ) throws -> AuthorizationRequest {
         try AuthorizationRequest.make(
             authorizationEndpoint: endpoint, issuer: "https://idp.example.test", clientID: "my client&id",
-            redirectURI: "https://app.example.test/cb?x=1&y=a b", scopes: scopes, parameters: parameters,
+            redirectURI: "https://app.example.test/cb?x=1&y=a%20b", scopes: scopes, parameters: parameters,
             random: random, now: fixedNow)
     }
 
@@ -38,14 +38,14 @@ struct AuthorizationRequestTests {
         #expect(request.url.hasPrefix("https://idp.example.test/authorize?response_type=code&"))
         #expect(query["response_type"] == "code")
         #expect(query["client_id"] == "my client&id")
-        #expect(query["redirect_uri"] == "https://app.example.test/cb?x=1&y=a b")
+        #expect(query["redirect_uri"] == "https://app.example.test/cb?x=1&y=a%20b")
         #expect(query["scope"] == "openid email profile")
         #expect(query["state"] == request.pending.state)
         #expect(query["nonce"] == request.pending.nonce)
         #expect(query["code_challenge"] == PKCE.challenge(for: request.pending.codeVerifier))
         #expect(query["code_challenge_method"] == "S256")
         #expect(request.url.contains("client_id=my%20client%26id"))
-        #expect(request.url.contains("redirect_uri=https%3A%2F%2Fapp.example.test%2Fcb%3Fx%3D1%26y%3Da%20b"))
+        #expect(request.url.contains("redirect_uri=https%3A%2F%2Fapp.example.test%2Fcb%3Fx%3D1%26y%3Da%2520b"))
         #expect(query["prompt"] == nil && query["max_age"] == nil)
     }
 

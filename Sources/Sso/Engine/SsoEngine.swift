@@ -57,7 +57,7 @@ public struct SsoEngine: Sendable {
     public func organization(_ id: String) throws(SsoError) -> SsoOrganization {
         guard !id.isEmpty, id.utf8.count <= 256,
             !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
-            id.trimmingCharacters(in: .whitespacesAndNewlines) == id
+            id.trimmingCharacters(in: .whitespacesAndNewlines).bytesEqual(id)
         else {
             throw SsoError(.organizationInvalidID, "an organization id must be 1-256 bytes of text without control characters")
         }

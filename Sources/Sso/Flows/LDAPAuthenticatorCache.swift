@@ -22,7 +22,7 @@ actor LDAPAuthenticatorCache {
         if let entry = entries[connectionID], entry.settings == settings { return (entry.authenticator, [candidate]) }
         var retired: [LDAPAuthenticator] = []
         if let old = entries.updateValue((settings, candidate), forKey: connectionID) { retired.append(old.authenticator) }
-        if entries.count > Self.maxEntries, let evicted = entries.first(where: { $0.key != connectionID }) {
+        if entries.count > Self.maxEntries, let evicted = entries.first(where: { !$0.key.bytesEqual(connectionID) }) {
             entries[evicted.key] = nil
             retired.append(evicted.value.authenticator)
         }

@@ -28,11 +28,11 @@ extension SsoOrganization {
             throw SsoError(.loginProtocolMismatch, "the connection is not a SAML connection")
         }
         if let pending = try await takeIssuedLogin(relayState) {
-            guard pending.organizationID == id else { throw SsoEngine.invalidLoginState() }
+            guard pending.organizationID.bytesEqual(id) else { throw SsoEngine.invalidLoginState() }
             guard pending.protocol == .saml, let requestID = pending.samlRequestID else {
                 throw SsoError(.loginProtocolMismatch, "the RelayState belongs to a login of another kind")
             }
-            guard pending.connectionID == connection.id else {
+            guard pending.connectionID.bytesEqual(connection.id) else {
                 throw SsoError(
                     .loginConnectionMismatch, "the RelayState belongs to a login started with another connection")
             }

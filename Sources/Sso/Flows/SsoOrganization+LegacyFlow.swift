@@ -87,7 +87,7 @@ extension SsoOrganization {
         }
         let connections = stores.connections
         let routed = try await storeCall("connection") { try await connections.route(email.domain) }
-        if let routed, routed.organizationID != id {
+        if let routed, !routed.organizationID.bytesEqual(id) {
             throw SsoError(.userIdentityRejected, "the email domain belongs to another organization's SSO connection")
         }
         return email

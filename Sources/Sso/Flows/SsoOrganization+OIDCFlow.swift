@@ -46,7 +46,7 @@ extension SsoOrganization {
         let options = OIDCOptions(loginTTL: engine.settings.loginStateTTL)
         let configuration = OIDCConfiguration(
             issuer: issuer, clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI,
-            additionalRedirectURIs: allowed.filter { $0 != redirectURI }, options: options, clock: engine.clock,
+            additionalRedirectURIs: allowed.filter { !$0.bytesEqual(redirectURI) }, options: options, clock: engine.clock,
             random: engine.random, transport: engine.httpTransport, logger: engine.logger)
         let caches = await engine.caches.oidc.caches(
             issuer: issuer, options: options, transport: engine.httpTransport, clock: engine.clock)
@@ -64,7 +64,7 @@ extension SsoOrganization {
         issuer: String, clientID: String, clientSecret: Secret, redirectURI: String, allowed: [String],
         connectionID: String?, loginHint: String?
     ) async throws(SsoError) -> String {
-        guard allowed.contains(redirectURI) else {
+        guard allowed.containsBytes(of: redirectURI) else {
             throw SsoError(.loginRedirectURINotAllowed, "redirect_uri: not one of the allowed redirect URIs")
         }
         let party = try await relyingParty(
@@ -90,7 +90,7 @@ extension SsoOrganization {
     ) async throws(SsoError) -> OIDCLoginResult {
         let invalid = SsoError(.loginInvalidState, "the login state is unknown, already used or expired")
         guard let nonce = pending.nonce, let verifier = pending.codeVerifier, let redirectURI = pending.redirectURI,
-            pending.issuer == issuer, pending.clientID == clientID
+            pending.issuer.bytesEqual(issuer), pending.clientID.bytesEqual(clientID)
         else { throw invalid }
         let party = try await relyingParty(
             issuer: issuer, clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI, allowed: allowed)

@@ -22,7 +22,7 @@ extension SsoOrganization {
         try await storeCall("organization") { try await organizations.replaceConfig(record, organizationID: organizationID) }
         if let previous {
             try await discardPendingLogins(connectionID: nil)
-            if previous.issuerURL != issuer || previous.clientID != clientID { try await revokeLegacySessions(at: at) }
+            if !previous.issuerURL.bytesEqual(issuer) || !previous.clientID.bytesEqual(clientID) { try await revokeLegacySessions(at: at) }
         }
         logger.info("sso legacy config set", metadata: ["organization_id": "\(id)"])
         return SsoConfig(record)

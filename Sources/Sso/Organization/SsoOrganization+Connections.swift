@@ -90,7 +90,7 @@ extension SsoOrganization {
     /// - Throws: `routing.invalid_email` / `routing.invalid_domain`, `routing.no_connection`.
     public func route(_ emailOrDomain: String) async throws(SsoError) -> SsoConnection {
         let record = try await engine.routeRecord(emailOrDomain)
-        guard record.organizationID == id else {
+        guard record.organizationID.bytesEqual(id) else {
             throw SsoError(.routingNoConnection, "no SSO connection is configured for this domain")
         }
         return SsoConnection(record)

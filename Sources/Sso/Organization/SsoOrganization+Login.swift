@@ -53,7 +53,7 @@ extension SsoOrganization {
         }
         let connections = stores.connections
         let routed = try await storeCall("connection") { try await connections.route(email.domain) }
-        guard routed?.id == connection.id else {
+        guard routed?.id.bytesEqual(connection.id) == true else {
             throw SsoError(.userIdentityRejected, "the email domain is not one of this connection's domains")
         }
         return email
@@ -93,7 +93,7 @@ extension SsoOrganization {
     /// `user` if it is exactly the (connection, issuer, subject) record asked for.
     /// - Throws: `user.identity_conflict` for a record of another issuer, subject or connection.
     static func checkedLink(_ user: SsoUser, connectionKey: String, issuer: String, subject: String) throws(SsoError) -> SsoUser {
-        guard user.connectionID == connectionKey, user.issuer == issuer, user.subject == subject else {
+        guard user.connectionID.bytesEqual(connectionKey), user.issuer.bytesEqual(issuer), user.subject.bytesEqual(subject) else {
             throw SsoError(
                 .userIdentityConflict, "the user directory holds this subject under another identity provider")
         }
@@ -166,7 +166,7 @@ extension SsoOrganization {
     /// Saves a started login under `key` (the OIDC `state` or SAML RelayState) for the engine's
     /// login-state TTL.
     package func savePendingLogin(_ login: SsoPendingLogin, key: String) async throws(SsoError) {
-        guard login.organizationID == id else {
+        guard login.organizationID.bytesEqual(id) else {
             throw SsoError(.loginInvalidState, "the pending login belongs to another organization")
         }
         let at = now
@@ -180,7 +180,7 @@ extension SsoOrganization {
     /// - Throws: `login.invalid_state`.
     package func takePendingLogin(key: String) async throws(SsoError) -> SsoPendingLogin {
         let taken = try await engine.takePendingLogin(key: key)
-        guard taken.organization.id == id else { throw SsoEngine.invalidLoginState() }
+        guard taken.organization.id.bytesEqual(id) else { throw SsoEngine.invalidLoginState() }
         return taken.login
     }
 }

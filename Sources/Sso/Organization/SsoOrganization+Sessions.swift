@@ -44,7 +44,7 @@ extension SsoOrganization {
     /// - Throws: `session.not_found`.
     public func validateSession(_ sessionID: String) async throws(SsoError) -> SsoSession {
         let record = try await activeSessionRecord(sessionID, at: now)
-        if record.connectionID == legacyConnectionKey {
+        if record.connectionID.bytesEqual(legacyConnectionKey) {
             guard (try? await configRecord()) != nil else { throw Self.sessionNotFound() }
             return Self.view(record, name: Self.legacyConnectionName)
         }
@@ -72,7 +72,7 @@ extension SsoOrganization {
         guard SsoID.isValid(sessionID, prefix: SsoID.sessionPrefix) else { throw Self.sessionNotFound() }
         let sessions = stores.sessions
         let record = try await storeCall("session") { try await sessions.session(id: sessionID) }
-        guard let record, record.organizationID == id, record.isActive(at: time) else { throw Self.sessionNotFound() }
+        guard let record, record.organizationID.bytesEqual(id), record.isActive(at: time) else { throw Self.sessionNotFound() }
         return record
     }
 }

@@ -37,7 +37,7 @@ public struct SsoOrganization: Sendable {
         guard SsoID.isValid(connectionID, prefix: SsoID.connectionPrefix) else { throw Self.connectionNotFound() }
         let connections = stores.connections
         let record = try await storeCall("connection") { try await connections.connection(id: connectionID) }
-        guard let record, record.organizationID == id else { throw Self.connectionNotFound() }
+        guard let record, record.organizationID.bytesEqual(id) else { throw Self.connectionNotFound() }
         return record
     }
 
@@ -58,7 +58,7 @@ public struct SsoOrganization: Sendable {
         let organizationID = id
         let states = stores.loginStates
         try await storeCall("login state") {
-            try await states.removeAll { $0.organizationID == organizationID && $0.connectionID == connectionID }
+            try await states.removeAll { $0.organizationID.bytesEqual(organizationID) && $0.connectionID.bytesEqual(connectionID) }
         }
     }
 }

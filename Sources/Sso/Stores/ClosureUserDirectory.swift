@@ -21,7 +21,7 @@ public struct ClosureUserDirectory: SsoUserDirectory {
     public init(find: @escaping Find, insertIfAbsent: @escaping Insert, remove: @escaping Remove, list: @escaping List) {
         self.find = find
         self.findLinked = { connectionID, issuer, subject in
-            guard let user = try await find(connectionID, subject), user.issuer == issuer else { return nil }
+            guard let user = try await find(connectionID, subject), user.issuer.bytesEqual(issuer) else { return nil }
             return user
         }
         self.insert = insertIfAbsent
@@ -45,7 +45,7 @@ public struct ClosureUserDirectory: SsoUserDirectory {
         try await find?(connectionID, subject)
     }
     public func user(connectionID: String, issuer: String, subject: String) async throws -> SsoUser? {
-        guard let user = try await findLinked(connectionID, issuer, subject), user.issuer == issuer else { return nil }
+        guard let user = try await findLinked(connectionID, issuer, subject), user.issuer.bytesEqual(issuer) else { return nil }
         return user
     }
     public func insertIfAbsent(_ user: SsoUser) async throws -> (user: SsoUser, inserted: Bool) { try await insert(user) }

@@ -1,50 +1,50 @@
 /// The default ``SsoConnectionStore``: an actor over a dictionary, an index by organization and
-/// a ``RoutingTable``. Claims are checked and applied inside one actor call, so they are atomic.
+/// a ``RoutingTable``, keyed by the ids' exact bytes. Claims are checked and applied inside one actor call, so they are atomic.
 public actor InMemoryConnectionStore: SsoConnectionStore {
-    private var records: [String: SsoConnectionRecord] = [:]
-    private var byOrganization: [String: Set<String>] = [:]
+    private var records: [ExactString: SsoConnectionRecord] = [:]
+    private var byOrganization: [ExactString: Set<ExactString>] = [:]
     private var table = RoutingTable()
 
     public init() {}
 
     public func insert(_ record: SsoConnectionRecord) throws {
-        guard records[record.id] == nil else { throw SsoError(.storeDuplicateKey, "a connection with this id already exists") }
+        guard records[ExactString(record.id)] == nil else { throw SsoError(.storeDuplicateKey, "a connection with this id already exists") }
         try table.assign(record.domains, to: record.id, includeSubdomains: record.matchSubdomains)
-        records[record.id] = record
-        byOrganization[record.organizationID, default: []].insert(record.id)
+        records[ExactString(record.id)] = record
+        byOrganization[ExactString(record.organizationID), default: []].insert(ExactString(record.id))
     }
 
     public func insert(_ record: SsoConnectionRecord, limitPerOrganization limit: Int) throws {
-        let count = byOrganization[record.organizationID]?.count ?? 0
+        let count = byOrganization[ExactString(record.organizationID)]?.count ?? 0
         guard count < limit else { throw SsoConnectionRecord.limitReached(count) }
         try insert(record)
     }
 
     public func replace(_ record: SsoConnectionRecord) throws -> Bool {
-        guard let existing = records[record.id], existing.organizationID == record.organizationID else { return false }
+        guard let existing = records[ExactString(record.id)], existing.organizationID.bytesEqual(record.organizationID) else { return false }
         try table.assign(record.domains, to: record.id, includeSubdomains: record.matchSubdomains)
-        records[record.id] = record
+        records[ExactString(record.id)] = record
         return true
     }
 
     public func connection(id: String) -> SsoConnectionRecord? {
-        records[id]
+        records[ExactString(id)]
     }
 
     public func connections(organizationID: String) -> [SsoConnectionRecord] {
-        (byOrganization[organizationID] ?? []).compactMap { records[$0] }
+        (byOrganization[ExactString(organizationID)] ?? []).compactMap { records[$0] }
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
     public func remove(id: String, organizationID: String) -> SsoConnectionRecord? {
-        guard let existing = records[id], existing.organizationID == organizationID else { return nil }
+        guard let existing = records[ExactString(id)], existing.organizationID.bytesEqual(organizationID) else { return nil }
         table.remove(connectionID: id)
-        byOrganization[organizationID]?.remove(id)
-        if byOrganization[organizationID]?.isEmpty == true { byOrganization[organizationID] = nil }
-        return records.removeValue(forKey: id)
+        byOrganization[ExactString(organizationID)]?.remove(ExactString(id))
+        if byOrganization[ExactString(organizationID)]?.isEmpty == true { byOrganization[ExactString(organizationID)] = nil }
+        return records.removeValue(forKey: ExactString(id))
     }
 
     public func route(_ domain: DomainName) -> SsoConnectionRecord? {
-        table.route(domain).flatMap { records[$0.connectionID] }
+        table.route(domain).flatMap { records[ExactString($0.connectionID)] }
     }
 }

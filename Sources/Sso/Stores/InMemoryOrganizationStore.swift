@@ -1,26 +1,26 @@
-/// The default ``SsoOrganizationStore``, in memory.
+/// The default ``SsoOrganizationStore``, in memory, keyed by the organization id's exact bytes.
 public actor InMemoryOrganizationStore: SsoOrganizationStore {
-    private var enforcements: [String: SsoEnforcement] = [:]
-    private var configs: [String: SsoConfigRecord] = [:]
+    private var enforcements: [ExactString: SsoEnforcement] = [:]
+    private var configs: [ExactString: SsoConfigRecord] = [:]
 
     public init() {}
 
     public func enforcement(organizationID: String) -> SsoEnforcement? {
-        enforcements[organizationID]
+        enforcements[ExactString(organizationID)]
     }
 
     public func setEnforcement(_ enforcement: SsoEnforcement, organizationID: String) {
-        enforcements[organizationID] = enforcement
+        enforcements[ExactString(organizationID)] = enforcement
     }
 
     public func config(organizationID: String) -> SsoConfigRecord? {
-        configs[organizationID]
+        configs[ExactString(organizationID)]
     }
 
     @discardableResult
     public func replaceConfig(_ config: SsoConfigRecord?, organizationID: String) -> SsoConfigRecord? {
-        let previous = configs[organizationID]
-        configs[organizationID] = config
+        let previous = configs[ExactString(organizationID)]
+        configs[ExactString(organizationID)] = config
         return previous
     }
 }

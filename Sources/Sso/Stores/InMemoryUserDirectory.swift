@@ -1,9 +1,17 @@
 /// The default ``SsoUserDirectory``, in memory, keyed by (connection, issuer, subject).
 public actor InMemoryUserDirectory: SsoUserDirectory {
+    /// Compared by exact bytes: a subject that differs from another only by Unicode
+    /// canonical equivalence (KELVIN SIGN for `K`) is another user.
     private struct Key: Hashable {
-        let connectionID: String
-        let issuer: String?
-        let subject: String
+        let connectionID: ExactString
+        let issuer: ExactString?
+        let subject: ExactString
+
+        init(connectionID: String, issuer: String?, subject: String) {
+            self.connectionID = ExactString(connectionID)
+            self.issuer = issuer.map { ExactString($0) }
+            self.subject = ExactString(subject)
+        }
     }
 
     private var users: [Key: SsoUser] = [:]
@@ -12,7 +20,7 @@ public actor InMemoryUserDirectory: SsoUserDirectory {
 
     /// The oldest user linked to `subject` of `connectionID` under any issuer.
     public func user(connectionID: String, subject: String) -> SsoUser? {
-        users.values.filter { $0.connectionID == connectionID && $0.subject == subject }
+        users.values.filter { $0.connectionID.bytesEqual(connectionID) && $0.subject.bytesEqual(subject) }
             .min { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
@@ -28,10 +36,10 @@ public actor InMemoryUserDirectory: SsoUserDirectory {
     }
 
     public func remove(id: String) {
-        users = users.filter { $0.value.id != id }
+        users = users.filter { !$0.value.id.bytesEqual(id) }
     }
 
     public func users(organizationID: String) -> [SsoUser] {
-        users.values.filter { $0.organizationID == organizationID }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        users.values.filter { $0.organizationID.bytesEqual(organizationID) }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 }

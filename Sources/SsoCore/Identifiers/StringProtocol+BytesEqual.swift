@@ -37,4 +37,14 @@ extension Optional where Wrapped: StringProtocol {
         guard let value = self else { return false }
         return value.bytesEqual(other)
     }
+
+    /// Whether both are absent, or both present with exactly the same UTF-8 bytes.
+    @inlinable
+    public func bytesEqual(_ other: Wrapped?) -> Bool {
+        switch (self, other) {
+        case (nil, nil): return true
+        case (let lhs?, let rhs?): return lhs.bytesEqual(rhs)
+        default: return false
+        }
+    }
 }

@@ -3,14 +3,15 @@ import Foundation
 /// Remembers identifiers that may be used once (SAML assertion IDs, OIDC `jti`s) until they expire.
 public protocol ReplayCache: Sendable {
     /// Records `id` until `expiresAt` and returns `true`, or returns `false` if it was already
-    /// recorded and has not expired at `now`. Must be atomic.
+    /// recorded and has not expired at `now`. Identifiers are compared by their exact UTF-8 bytes.
+    /// Must be atomic.
     func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool
 }
 
 /// The default in-memory ``ReplayCache``, bounded like ``InMemorySingleUseStore``. When it is
 /// full of live entries it fails closed with `store.full` rather than forgetting one.
 public actor InMemoryReplayCache: ReplayCache {
-    private var seen: [String: Date] = [:]
+    private var seen: [ExactString: Date] = [:]
     private let capacity: Int
 
     /// Creates a cache holding at most `capacity` live identifiers.
@@ -19,6 +20,7 @@ public actor InMemoryReplayCache: ReplayCache {
     }
 
     public func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) throws -> Bool {
+        let id = ExactString(id)
         if let until = seen[id], until > now {
             return false
         }

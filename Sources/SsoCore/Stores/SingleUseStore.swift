@@ -4,7 +4,7 @@ import Foundation
 /// nonce, PKCE verifier), pending SAML requests (request ID, RelayState).
 ///
 /// `take` removes the entry; a second `take` of the same key, or a `take` after `expiresAt`,
-/// returns `nil`. Implementations must make `take` atomic, so two concurrent callbacks with the
+/// returns `nil`. Keys are compared by their exact UTF-8 bytes. Implementations must make `take` atomic, so two concurrent callbacks with the
 /// same key cannot both succeed.
 public protocol SingleUseStore<Value>: Sendable {
     associatedtype Value: Sendable
@@ -20,7 +20,7 @@ public protocol SingleUseStore<Value>: Sendable {
 /// exhaust memory: when full, expired entries are dropped, and if it is still full the insert
 /// fails with `store.full`.
 public actor InMemorySingleUseStore<Value: Sendable>: SingleUseStore {
-    private var entries: [String: (value: Value, expiresAt: Date)] = [:]
+    private var entries: [ExactString: (value: Value, expiresAt: Date)] = [:]
     private let capacity: Int
 
     /// Creates a store holding at most `capacity` live entries.
@@ -29,6 +29,7 @@ public actor InMemorySingleUseStore<Value: Sendable>: SingleUseStore {
     }
 
     public func insert(_ value: Value, forKey key: String, expiresAt: Date, now: Date) throws {
+        let key = ExactString(key)
         if let existing = entries[key], existing.expiresAt > now {
             throw SsoError(.storeDuplicateKey, "an entry with this key already exists")
         }
@@ -42,7 +43,7 @@ public actor InMemorySingleUseStore<Value: Sendable>: SingleUseStore {
     }
 
     public func take(_ key: String, now: Date) -> Value? {
-        guard let entry = entries.removeValue(forKey: key), entry.expiresAt > now else { return nil }
+        guard let entry = entries.removeValue(forKey: ExactString(key)), entry.expiresAt > now else { return nil }
         return entry.value
     }
 

@@ -80,7 +80,7 @@ public struct IDTokenClaimsValidator: Sendable {
         default:
             throw SsoError(.joseClaimsAud, "the token has no \"aud\" string or array")
         }
-        guard audiences.contains(options.clientID) else {
+        guard audiences.containsBytes(of: options.clientID) else {
             throw SsoError(.joseClaimsAud, "\"aud\" does not contain the client id")
         }
         return audiences
@@ -93,7 +93,7 @@ public struct IDTokenClaimsValidator: Sendable {
             }
             return nil
         }
-        guard let party = value.stringValue, party == options.clientID else {
+        guard let party = value.stringValue, party.bytesEqual(options.clientID) else {
             throw SsoError(.joseClaimsAzp, "\"azp\" is not the client id")
         }
         return party

@@ -43,7 +43,7 @@ actor LDAPAdmission {
     }
 
     private func expire(_ id: Int) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }  // exact-compare: not a string (a waiter number)
         waiters.remove(at: index).continuation.resume(
             throwing: SsoError(.ldapTimeout, "too many LDAP logins in progress to start another before the deadline"))
     }

@@ -120,7 +120,7 @@ actor LDAPConnectionPool {
     }
 
     private func expire(_ id: Int) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }  // exact-compare: not a string (a waiter number)
         waiters.remove(at: index).continuation.resume(
             throwing: SsoError(.ldapTimeout, "no LDAP connection became free before the deadline"))
     }

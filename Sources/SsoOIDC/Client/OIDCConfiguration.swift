@@ -82,7 +82,7 @@ public struct OIDCConfiguration: Sendable {
 
     /// Whether `uri` is the configured redirect URI or one of the additional ones (exact match).
     func acceptsRedirectURI(_ uri: String) -> Bool {
-        uri == redirectURI || additionalRedirectURIs.contains(uri)
+        uri.bytesEqual(redirectURI) || additionalRedirectURIs.containsBytes(of: uri)
     }
 
     static func checkClientID(_ clientID: String) throws(SsoError) {

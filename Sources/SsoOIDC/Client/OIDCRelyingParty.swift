@@ -38,10 +38,10 @@ public struct OIDCRelyingParty: Sendable {
         jwksCache: JWKSCache? = nil
     ) throws(SsoError) {
         try configuration.validate()
-        if let metadataCache, metadataCache.issuer != configuration.issuer {
+        if let metadataCache, !metadataCache.issuer.bytesEqual(configuration.issuer) {
             throw SsoError(.oidcConfigInvalid, "the shared discovery cache belongs to another issuer")
         }
-        if let jwksCache, jwksCache.issuer != configuration.issuer {
+        if let jwksCache, !jwksCache.issuer.bytesEqual(configuration.issuer) {
             throw SsoError(.oidcConfigInvalid, "the shared key cache belongs to another issuer")
         }
         self.configuration = configuration
@@ -123,7 +123,7 @@ public struct OIDCRelyingParty: Sendable {
         } catch {
             throw SsoError.wrapping(error, as: .oidcStateInvalid, "the login state could not be read")
         }
-        guard let pending = taken, pending.state == state else {
+        guard let pending = taken, pending.state.bytesEqual(state) else {
             throw SsoError(.oidcStateInvalid, "the login state is unknown, expired or already used")
         }
         return try await completeLogin(code: code, pending: pending, issuer: issuer)
@@ -138,7 +138,7 @@ public struct OIDCRelyingParty: Sendable {
         -> OIDCLoginResult
     {
         let now = configuration.clock.now
-        guard pending.issuer == configuration.issuer, pending.clientID == configuration.clientID,
+        guard pending.issuer.bytesEqual(configuration.issuer), pending.clientID.bytesEqual(configuration.clientID),
             configuration.acceptsRedirectURI(pending.redirectURI), now >= pending.createdAt.addingTimeInterval(-60),
             now.timeIntervalSince(pending.createdAt) <= configuration.options.loginTTL
         else {
@@ -148,7 +148,7 @@ public struct OIDCRelyingParty: Sendable {
             throw SsoError(.oidcCallbackCodeMissing, "the callback has no authorization code")
         }
         let metadata = try await metadata()
-        if let issuer, !IssuerPolicy.isTenantTemplate(metadata.issuer), issuer != metadata.issuer {
+        if let issuer, !IssuerPolicy.isTenantTemplate(metadata.issuer), !issuer.bytesEqual(metadata.issuer) {
             throw SsoError(.oidcCallbackIssuerMismatch, "the callback's iss parameter is not the provider's issuer")
         }
         let tokens = try await exchange(code: code, pending: pending, metadata: metadata)

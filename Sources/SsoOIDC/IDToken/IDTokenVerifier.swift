@@ -98,7 +98,7 @@ public struct IDTokenVerifier: Sendable {
             guard IssuerPolicy.isCanonicalGUID(tenant) else {
                 throw SsoError(.oidcIDTokenTenantMismatch, "the tid claim is not a tenant GUID")
             }
-            if let allowed, !allowed.contains(tenant) {
+            if let allowed, !allowed.containsBytes(of: tenant) {
                 throw SsoError(.oidcIDTokenTenantMismatch, "the tenant \(tenant) is not allowed to sign in")
             }
             matcher = .tenantTemplate(issuer, placeholder: IssuerPolicy.tenantPlaceholder, tenantClaim: "tid")

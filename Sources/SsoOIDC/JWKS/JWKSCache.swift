@@ -47,7 +47,7 @@ public actor JWKSCache {
     /// The current key set for `jwksURI`, fetched when there is none or it is older than the lifetime.
     public func snapshot(jwksURI: String) async throws(SsoError) -> Snapshot {
         let now = clock.now
-        if let cached, cached.uri == jwksURI, now >= cached.snapshot.fetchedAt,
+        if let cached, cached.uri.bytesEqual(jwksURI), now >= cached.snapshot.fetchedAt,
             now.timeIntervalSince(cached.snapshot.fetchedAt) < options.lifetime
         {
             return cached.snapshot
@@ -61,10 +61,10 @@ public actor JWKSCache {
     /// refetch happened within ``JWKSCacheOptions/minimumRefetchInterval``; returns `nil` when
     /// rate-limited (the caller then rejects the token).
     public func refetchAfterUnknownKey(jwksURI: String, seenGeneration: Int) async throws(SsoError) -> Snapshot? {
-        if let cached, cached.uri == jwksURI, cached.snapshot.generation > seenGeneration {
+        if let cached, cached.uri.bytesEqual(jwksURI), cached.snapshot.generation > seenGeneration {
             return cached.snapshot
         }
-        if let inFlight, inFlight.uri == jwksURI {
+        if let inFlight, inFlight.uri.bytesEqual(jwksURI) {
             return try await join(inFlight.task, uri: jwksURI)
         }
         let now = clock.now
@@ -83,7 +83,7 @@ public actor JWKSCache {
     }
 
     private func fetch(jwksURI: String) async throws(SsoError) -> Snapshot {
-        if let inFlight, inFlight.uri == jwksURI {
+        if let inFlight, inFlight.uri.bytesEqual(jwksURI) {
             return try await join(inFlight.task, uri: jwksURI)
         }
         let now = clock.now
@@ -109,7 +109,7 @@ public actor JWKSCache {
                 generation += 1
                 cached = (uri, Snapshot(keySet: keySet, generation: generation, fetchedAt: clock.now))
             }
-            if let cached, cached.uri == uri, !isCurrent { return cached.snapshot }
+            if let cached, cached.uri.bytesEqual(uri), !isCurrent { return cached.snapshot }
             return Snapshot(keySet: keySet, generation: generation, fetchedAt: clock.now)
         case .failure(let error):
             let wrapped = SsoError.wrapping(error, as: .oidcJWKSHTTPStatus, "the provider's keys could not be fetched")

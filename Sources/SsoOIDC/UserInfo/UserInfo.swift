@@ -35,7 +35,7 @@ public enum UserInfo {
             notObject: .oidcUserinfoInvalidResponse, missing: .oidcUserinfoSubMissing,
             invalid: .oidcUserinfoInvalidResponse)
         let subject = try reader.string("sub")
-        guard subject == expectedSubject else {
+        guard subject.bytesEqual(expectedSubject) else {
             throw SsoError(.oidcUserinfoSubMismatch, "the userinfo sub is not the ID token's sub")
         }
         return reader.members

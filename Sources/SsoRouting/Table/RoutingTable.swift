@@ -73,7 +73,7 @@ public struct RoutingTable: Sendable {
 
     /// The domains of `domains` that another connection already claims.
     public func conflicts(_ domains: [DomainName], for connectionID: String) -> [DomainName] {
-        domains.filter { domain in claims[domain.ascii].map { $0.connectionID != connectionID } ?? false }
+        domains.filter { domain in claims[domain.ascii].map { !$0.connectionID.bytesEqual(connectionID) } ?? false }
     }
 
     /// Makes `domains` the complete set claimed by `connectionID`, replacing what it claimed

@@ -28,7 +28,7 @@ extension IdPMetadata {
         let entity: SAMLXMLElement
         if root.is(SAMLNamespace.metadata, "EntityDescriptor") {
             entity = root
-            if let entityID, root.attribute("entityID") != entityID {
+            if let entityID, !root.attribute("entityID").bytesEqual(entityID) {
                 throw SsoError(.samlMetadataEntityNotFound, "the metadata describes another entity than \(entityID)")
             }
         } else if root.is(SAMLNamespace.metadata, "EntitiesDescriptor") {
@@ -129,7 +129,7 @@ extension IdPMetadata {
                     stack.append(child)
                 } else if child.is(SAMLNamespace.metadata, "EntityDescriptor") {
                     if let entityID {
-                        if child.attribute("entityID") == entityID { matches.append(child) }
+                        if child.attribute("entityID").bytesEqual(entityID) { matches.append(child) }
                     } else if isIdP(child) {
                         matches.append(child)
                     }

@@ -80,12 +80,12 @@ public struct IdPMetadata: Sendable, Hashable {
 
     /// The first `SingleSignOnService` with `binding`, if any.
     public func ssoService(binding: String) -> SAMLEndpoint? {
-        ssoServices.first { $0.binding == binding }
+        ssoServices.first { $0.binding.bytesEqual(binding) }
     }
 
     /// The first `SingleLogoutService` with `binding`, if any.
     public func sloService(binding: String) -> SAMLEndpoint? {
-        sloServices.first { $0.binding == binding }
+        sloServices.first { $0.binding.bytesEqual(binding) }
     }
 
     /// When cached metadata should be refreshed: `fetchedAt + cacheDuration`, capped by

@@ -25,7 +25,7 @@ struct SAMLAssertionChecks {
         guard assertion.is(saml, "Assertion") else {
             throw SsoError(.samlStructureAssertionCount, "the signed content is not a SAML 2.0 Assertion")
         }
-        guard assertion.attribute("Version") == "2.0" else {
+        guard assertion.attribute("Version").bytesEqual("2.0") else {
             throw SsoError(.samlStructureVersion, "the Assertion Version is not 2.0")
         }
         guard let assertionID = assertion.attribute("ID"), !assertionID.isEmpty else {
@@ -143,7 +143,7 @@ struct SAMLAssertionChecks {
             if condition.is(Self.saml, "AudienceRestriction") {
                 restrictions += 1
                 let audiences = condition.children(Self.saml, "Audience").map { $0.textContent.trimmingXMLWhitespace }
-                guard audiences.contains(configuration.spEntityID) else {
+                guard audiences.containsBytes(of: configuration.spEntityID) else {
                     throw SsoError(.samlAudienceMismatch, "the Assertion's audience does not include this SP (\(configuration.spEntityID))")
                 }
             } else if condition.is(Self.saml, "OneTimeUse") || condition.is(Self.saml, "ProxyRestriction") {
@@ -162,7 +162,7 @@ struct SAMLAssertionChecks {
     /// window and answers the expected request. Returns its `NotOnOrAfter`.
     private func checkBearerConfirmation(_ subject: SAMLXMLElement) throws(SsoError) -> Date {
         let bearers = subject.children(Self.saml, "SubjectConfirmation")
-            .filter { $0.attribute("Method") == "urn:oasis:names:tc:SAML:2.0:cm:bearer" }
+            .filter { $0.attribute("Method").bytesEqual("urn:oasis:names:tc:SAML:2.0:cm:bearer") }
         guard !bearers.isEmpty else {
             throw SsoError(.samlSubjectConfirmationMissing, "the Subject has no bearer SubjectConfirmation")
         }
@@ -182,7 +182,7 @@ struct SAMLAssertionChecks {
         guard datas.count == 1, let data = datas.first else {
             throw SsoError(.samlSubjectConfirmationMissing, "the bearer SubjectConfirmation has no SubjectConfirmationData")
         }
-        guard data.attribute("Recipient") == configuration.acsURL else {
+        guard data.attribute("Recipient").bytesEqual(configuration.acsURL) else {
             throw SsoError(.samlSubjectConfirmationRecipientMismatch, "the bearer Recipient is not this SP's ACS URL")
         }
         guard let endText = data.attribute("NotOnOrAfter") else {
@@ -201,7 +201,7 @@ struct SAMLAssertionChecks {
         let inResponseTo = data.attribute("InResponseTo")
         if let expectedRequestID {
             // Absent is tolerated only when the Response, whose InResponseTo already matched, is signed.
-            guard inResponseTo == expectedRequestID || (inResponseTo == nil && responseSigned) else {
+            guard inResponseTo.bytesEqual(expectedRequestID) || (inResponseTo == nil && responseSigned) else {
                 throw SsoError(.samlInResponseToMismatch, "the bearer confirmation's InResponseTo does not match the AuthnRequest this SP sent")
             }
         } else if inResponseTo != nil {
@@ -223,7 +223,7 @@ struct SAMLAssertionChecks {
                 guard let name = attribute.attribute("Name"), !name.isEmpty else { continue }
                 var values = result[name] ?? []
                 for value in attribute.children(saml, "AttributeValue") {
-                    if value.attribute("nil", namespace: SAMLNamespace.xmlSchemaInstance) == "true" { continue }
+                    if value.attribute("nil", namespace: SAMLNamespace.xmlSchemaInstance).bytesEqual("true") { continue }
                     if !value.children.isEmpty { continue }
                     values.append(value.textContent)
                 }

@@ -108,7 +108,7 @@ package struct SAMLResponseCheck {
     /// Destination, Issuer and InResponseTo of the Response (its IssueInstant is checked last).
     private func checkEnvelope(_ response: SAMLXMLElement, signed: Bool, expectedRequestID: String?) throws(SsoError) {
         if let destination = response.attribute("Destination") {
-            guard destination == configuration.acsURL else {
+            guard destination.bytesEqual(configuration.acsURL) else {
                 throw SsoError(.samlDestinationMismatch, "the Response Destination \"\(destination.prefix(200))\" is not this SP's ACS URL")
             }
         } else if signed {
@@ -119,7 +119,7 @@ package struct SAMLResponseCheck {
         }
         let inResponseTo = response.attribute("InResponseTo")
         if let expectedRequestID {
-            guard inResponseTo == expectedRequestID else {
+            guard inResponseTo.bytesEqual(expectedRequestID) else {
                 throw SsoError(.samlInResponseToMismatch, inResponseTo == nil
                     ? "the Response has no InResponseTo, but answers a request of this SP"
                     : "the Response InResponseTo does not match the AuthnRequest this SP sent")
@@ -137,10 +137,10 @@ package struct SAMLResponseCheck {
     /// `Issuer` must equal the IdP entity id; a `Format`, when present, must be `entity`.
     func checkIssuer(_ issuer: SAMLXMLElement, of owner: String) throws(SsoError) {
         let value = issuer.textContent.trimmingXMLWhitespace
-        guard value == configuration.idpEntityID else {
+        guard value.bytesEqual(configuration.idpEntityID) else {
             throw SsoError(.samlIssuerMismatch, "the \(owner) Issuer \"\(value.prefix(200))\" is not the IdP \"\(configuration.idpEntityID)\"")
         }
-        if let format = issuer.attribute("Format"), format != "urn:oasis:names:tc:SAML:2.0:nameid-format:entity" {
+        if let format = issuer.attribute("Format"), !format.bytesEqual("urn:oasis:names:tc:SAML:2.0:nameid-format:entity") {
             throw SsoError(.samlIssuerMismatch, "the \(owner) Issuer Format is not entity")
         }
     }

@@ -18,7 +18,7 @@ package enum SAMLResponseStructure {
         guard root.isLastTopLevelNode else {
             throw SsoError(.samlXMLMalformed, "nothing may follow the Response element")
         }
-        guard root.attribute("Version") == "2.0" else {
+        guard root.attribute("Version").bytesEqual("2.0") else {
             throw SsoError(.samlStructureVersion, "the Response Version is not 2.0")
         }
         try checkStatus(of: root)

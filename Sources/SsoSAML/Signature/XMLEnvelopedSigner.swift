@@ -122,9 +122,9 @@ package struct XMLEnvelopedSigner: Sendable {
     private static func element(withID id: String, in document: SAMLXMLDocument) -> SAMLXMLElement? {
         var found: [SAMLXMLElement] = []
         let root = document.root
-        if root.attribute("ID") == id { found.append(root) }
+        if root.attribute("ID").bytesEqual(id) { found.append(root) }
         root.forEachDescendant { element in
-            if element.attribute("ID") == id { found.append(element) }
+            if element.attribute("ID").bytesEqual(id) { found.append(element) }
         }
         return found.count == 1 ? found.first : nil
     }

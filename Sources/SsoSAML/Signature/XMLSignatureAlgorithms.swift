@@ -34,16 +34,16 @@ package enum XMLSignatureAlgorithms {
 
     /// Whether `uri` is an allowed SignatureMethod.
     static func allowsSignatureMethod(_ uri: String, allowSHA1: Bool) -> Bool {
-        signatureMethods.contains(uri) || (allowSHA1 && sha1SignatureMethods.contains(uri))
+        signatureMethods.containsBytes(of: uri) || (allowSHA1 && sha1SignatureMethods.containsBytes(of: uri))
     }
 
     /// Whether `uri` is an allowed DigestMethod.
     static func allowsDigestMethod(_ uri: String, allowSHA1: Bool) -> Bool {
-        digestMethods.contains(uri) || (allowSHA1 && sha1DigestMethods.contains(uri))
+        digestMethods.containsBytes(of: uri) || (allowSHA1 && sha1DigestMethods.containsBytes(of: uri))
     }
 
     /// Whether `uri` is an allowed Reference transform.
     static func allowsReferenceTransform(_ uri: String) -> Bool {
-        uri == enveloped || canonicalizations.contains(uri)
+        uri.bytesEqual(enveloped) || canonicalizations.containsBytes(of: uri)
     }
 }

@@ -121,9 +121,9 @@ extension FakeLDAPFilter {
         case .or(let filters): return filters.contains { $0.matches(entry, chain: chain) }
         case .not(let filter): return !filter.matches(entry, chain: chain)
         case .present(let attribute):
-            return attribute.lowercased() == "objectclass" || !entry.values(attribute).isEmpty
+            return attribute.lowercased().bytesEqual("objectclass") || !entry.values(attribute).isEmpty
         case .equal(let attribute, let value):
-            if attribute.lowercased() == "distinguishedname" {
+            if attribute.lowercased().bytesEqual("distinguishedname") {
                 return Self.same(attribute, Array(entry.dn.utf8), value)
             }
             return entry.values(attribute).contains { Self.same(attribute, $0, value) }

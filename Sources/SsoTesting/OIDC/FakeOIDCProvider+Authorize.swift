@@ -29,7 +29,7 @@ extension FakeOIDCProvider {
         guard let clientID = query["client_id"], let client = state.withLock({ $0.clients[clientID] }) else {
             throw refuse("unknown client_id")
         }
-        guard let redirectURI = query["redirect_uri"], client.redirectURIs.contains(redirectURI) else {
+        guard let redirectURI = query["redirect_uri"], client.redirectURIs.containsBytes(of: redirectURI) else {
             throw refuse("redirect_uri is not registered")
         }
         guard let scope = query["scope"], scope.split(separator: " ").contains("openid") else {

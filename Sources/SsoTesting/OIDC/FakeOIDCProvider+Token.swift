@@ -79,7 +79,7 @@ extension FakeOIDCProvider {
             guard state.usedCodes.insert(code).inserted else { return (nil, state.misbehavior) }
             return (state.grants.removeValue(forKey: code), state.misbehavior)
         }
-        guard let grant = taken.0, grant.clientID == client.clientID,
+        guard let grant = taken.0, grant.clientID.bytesEqual(client.clientID),
             clock.now.timeIntervalSince(grant.issuedAt) <= 600, form["redirect_uri"] == grant.redirectURI
         else { return oauthError("invalid_grant") }
         if let challenge = grant.codeChallenge {
