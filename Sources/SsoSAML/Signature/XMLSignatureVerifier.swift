@@ -67,7 +67,7 @@ package enum XMLSignatureVerifier {
             throw SsoError(.samlStructureMissingElement, "a signed <\(element.localName)> has no ID")
         }
         try checkShape(of: signature, expectedURI: "#" + id, allowSHA1: options.allowSHA1)
-        guard cxml_element_by_id(element.document.pointer, id) == element.node else {
+        guard cxml_element_by_id(element.document.pointer, id) == element.node else {  // exact-compare: not a string (a node pointer)
             throw SsoError(.samlSignatureReferenceInvalid, "the signature's reference does not resolve to its own <\(element.localName)>")
         }
         let usable = try usableKeys(keys, options: options, preferring: signature)
@@ -95,7 +95,7 @@ package enum XMLSignatureVerifier {
             }
             let root = signed.root
             guard let namespace = element.namespaceURI, root.is(namespace, element.localName),
-                  root.attribute("ID") == id, root.firstChild(SAMLNamespace.xmlDSig, "Signature") == nil else {
+                  root.attribute("ID").bytesEqual(id), root.firstChild(SAMLNamespace.xmlDSig, "Signature") == nil else {
                 throw SsoError(.samlSignatureReferenceInvalid, "the signed content is not the <\(element.localName)> that carries the signature")
             }
             return signed
@@ -121,14 +121,14 @@ package enum XMLSignatureVerifier {
               signature.descendants(ds, "Signature").isEmpty else {
             throw SsoError(.samlSignatureReferenceInvalid, "RetrievalMethod, Manifest and nested signatures are refused")
         }
-        guard reference.attribute("URI") == expectedURI else {
+        guard reference.attribute("URI").bytesEqual(expectedURI) else {
             throw SsoError(.samlSignatureReferenceInvalid, "the Reference URI must be exactly \"\(expectedURI)\", the ID of the signed element")
         }
         let c14n = signedInfo.children(ds, "CanonicalizationMethod")
         guard c14n.count == 1, let c14nURI = c14n.first?.attribute("Algorithm") else {
             throw SsoError(.samlSignatureReferenceInvalid, "SignedInfo must have one CanonicalizationMethod")
         }
-        guard XMLSignatureAlgorithms.canonicalizations.contains(c14nURI) else {
+        guard XMLSignatureAlgorithms.canonicalizations.containsBytes(of: c14nURI) else {
             throw SsoError(.samlSignatureAlgorithmNotAllowed, "canonicalization \(c14nURI) is not allowed")
         }
         let methods = signedInfo.children(ds, "SignatureMethod")
