@@ -55,8 +55,8 @@ public struct IssuerPolicy: Sendable, Hashable {
     }
 
     private static func equal(_ lhs: String, _ rhs: String, ignoreTrailingSlash: Bool) -> Bool {
-        guard ignoreTrailingSlash else { return lhs == rhs }
+        guard ignoreTrailingSlash else { return lhs.bytesEqual(rhs) }
         func trimmed(_ text: String) -> Substring { text.hasSuffix("/") ? text.dropLast() : Substring(text) }
-        return trimmed(lhs) == trimmed(rhs)
+        return trimmed(lhs).bytesEqual(trimmed(rhs))
     }
 }
