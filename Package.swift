@@ -102,7 +102,10 @@ let package = Package(
             ]
         ),
         .target(name: "SsoTestSupport", path: "Tests/SsoTestSupport"),
-        .testTarget(name: "SsoCoreTests", dependencies: ["SsoCore", .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(
+            name: "SsoCoreTests",
+            dependencies: ["SsoCore", "SsoTestSupport", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         .testTarget(
             name: "SsoJOSETests",
             dependencies: [

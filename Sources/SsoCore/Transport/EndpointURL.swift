@@ -27,9 +27,11 @@ package struct EndpointURL: Sendable, Hashable {
 
     /// Parses and checks `text`. `field` names the value in error messages; `invalid` is thrown
     /// for a malformed URL, `insecure` for plain `http` to a host that is not loopback.
+    /// `allowAnyHTTP` accepts plain `http` to any host: only for a URL that is recorded now and
+    /// checked again (without it) before anything is sent to it.
     package init(
         _ text: String, field: String, invalid: SsoError.Code, insecure: SsoError.Code,
-        allowLoopbackHTTP: Bool = true, allowQuery: Bool = true
+        allowLoopbackHTTP: Bool = true, allowAnyHTTP: Bool = false, allowQuery: Bool = true
     ) throws(SsoError) {
         guard !text.isEmpty, text.utf8.count <= Self.maxBytes else {
             throw SsoError(invalid, "\(field) must be an absolute URL of at most \(Self.maxBytes) bytes")
@@ -66,7 +68,7 @@ package struct EndpointURL: Sendable, Hashable {
         case "https":
             break
         case "http":
-            guard allowLoopbackHTTP, Self.isLoopback(host) else {
+            guard allowAnyHTTP || (allowLoopbackHTTP && Self.isLoopback(host)) else {
                 throw SsoError(insecure, "\(field) must use https (http is allowed only for loopback hosts)")
             }
         default:

@@ -168,6 +168,14 @@ extension IdPMetadata {
             else {
                 throw SsoError(.samlMetadataMalformed, "a \(name) lacks its Binding or Location")
             }
+            if binding.bytesEqual(SAMLBinding.httpRedirect) || binding.bytesEqual(SAMLBinding.httpPost) {
+                // A browser is sent here: a Location with user information, a fragment or a host
+                // another parser could read differently is refused now; plain http to a remote
+                // host is refused when a request is built for it.
+                _ = try EndpointURL(
+                    location, field: "the \(name) Location", invalid: .samlMetadataMalformed,
+                    insecure: .samlMetadataMalformed, allowAnyHTTP: true)
+            }
             result.append(SAMLEndpoint(binding: binding, location: location))
         }
         return result
