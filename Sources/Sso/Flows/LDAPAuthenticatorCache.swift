@@ -5,12 +5,12 @@ import SsoLDAP
 /// connection, reused across logins while the connection's settings stay the same. Changed
 /// settings replace the old authenticator; the replaced one is handed back to be shut down.
 actor LDAPAuthenticatorCache {
-    private var entries: [String: (settings: SsoLDAPSettings, authenticator: LDAPAuthenticator)] = [:]
+    private var entries: [ExactString: (settings: SsoLDAPSettings, authenticator: LDAPAuthenticator)] = [:]
     private static let maxEntries = 1_000
 
     /// The authenticator of `connectionID` with exactly `settings`, if one is cached.
     func authenticator(connectionID: String, settings: SsoLDAPSettings) -> LDAPAuthenticator? {
-        guard let entry = entries[connectionID], entry.settings == settings else { return nil }
+        guard let entry = entries[ExactString(connectionID)], entry.settings == settings else { return nil }
         return entry.authenticator
     }
 
@@ -19,10 +19,10 @@ actor LDAPAuthenticatorCache {
     func install(_ candidate: LDAPAuthenticator, connectionID: String, settings: SsoLDAPSettings)
         -> (use: LDAPAuthenticator, retired: [LDAPAuthenticator])
     {
-        if let entry = entries[connectionID], entry.settings == settings { return (entry.authenticator, [candidate]) }
+        if let entry = entries[ExactString(connectionID)], entry.settings == settings { return (entry.authenticator, [candidate]) }
         var retired: [LDAPAuthenticator] = []
-        if let old = entries.updateValue((settings, candidate), forKey: connectionID) { retired.append(old.authenticator) }
-        if entries.count > Self.maxEntries, let evicted = entries.first(where: { !$0.key.bytesEqual(connectionID) }) {
+        if let old = entries.updateValue((settings, candidate), forKey: ExactString(connectionID)) { retired.append(old.authenticator) }
+        if entries.count > Self.maxEntries, let evicted = entries.first(where: { !$0.key.value.bytesEqual(connectionID) }) {
             entries[evicted.key] = nil
             retired.append(evicted.value.authenticator)
         }
@@ -31,6 +31,6 @@ actor LDAPAuthenticatorCache {
 
     /// Removes the authenticator of `connectionID` (deleted or deactivated); returns it to shut down.
     func remove(connectionID: String) -> LDAPAuthenticator? {
-        entries.removeValue(forKey: connectionID)?.authenticator
+        entries.removeValue(forKey: ExactString(connectionID))?.authenticator
     }
 }

@@ -14,20 +14,20 @@ final class SsoEngineCaches: Sendable {
 
 /// Discovery and JWKS caches per (issuer, discovery options), created on first use.
 actor OIDCProviderCaches {
-    private var entries: [String: (metadata: ProviderMetadataCache, jwks: JWKSCache)] = [:]
+    private var entries: [ExactString: (metadata: ProviderMetadataCache, jwks: JWKSCache)] = [:]
     private static let maxEntries = 10_000
 
     /// The shared caches of `issuer`.
     func caches(issuer: String, options: OIDCOptions, transport: any HTTPTransport, clock: any SsoClock)
         -> (metadata: ProviderMetadataCache, jwks: JWKSCache)
     {
-        if let entry = entries[issuer] { return entry }
+        if let entry = entries[ExactString(issuer)] { return entry }
         if entries.count >= Self.maxEntries { entries.removeAll() }
         let entry = (
             metadata: ProviderMetadataCache(issuer: issuer, options: options.discovery, transport: transport, clock: clock),
             jwks: JWKSCache(issuer: issuer, options: options.jwks, transport: transport, clock: clock)
         )
-        entries[issuer] = entry
+        entries[ExactString(issuer)] = entry
         return entry
     }
 }
@@ -35,14 +35,14 @@ actor OIDCProviderCaches {
 /// Parsed IdP metadata per connection version, reused until the metadata's own refresh date
 /// (`cacheDuration`, capped by `validUntil`) or the engine's default lifetime.
 actor SAMLMetadataCache {
-    private var entries: [String: (metadata: IdPMetadata, refreshAt: Date)] = [:]
+    private var entries: [ExactString: (metadata: IdPMetadata, refreshAt: Date)] = [:]
     private static let maxEntries = 10_000
 
     /// The metadata stored under `key` if it is still fresh at `now`.
     func metadata(key: String, now: Date) -> IdPMetadata? {
-        guard let entry = entries[key] else { return nil }
+        guard let entry = entries[ExactString(key)] else { return nil }
         if now >= entry.refreshAt || (entry.metadata.validUntil.map { now >= $0 } ?? false) {
-            entries[key] = nil
+            entries[ExactString(key)] = nil
             return nil
         }
         return entry.metadata
@@ -50,11 +50,11 @@ actor SAMLMetadataCache {
 
     func store(_ metadata: IdPMetadata, key: String, refreshAt: Date) {
         if entries.count >= Self.maxEntries { entries.removeAll() }
-        entries[key] = (metadata, refreshAt)
+        entries[ExactString(key)] = (metadata, refreshAt)
     }
 
     /// Forgets every entry of `connectionID`.
     func remove(connectionID: String) {
-        entries = entries.filter { !$0.key.hasPrefix(connectionID + "|") }
+        entries = entries.filter { !$0.key.value.bytesHavePrefix(connectionID + "|") }
     }
 }
