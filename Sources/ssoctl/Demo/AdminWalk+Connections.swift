@@ -70,7 +70,7 @@ extension AdminWalk {
             }
         }
         let idna = try? await engine.route("dieter@bücher.example")
-        check(idna?.id == entra?.id, "dieter@BÜCHER.example routes to the SAML connection via xn--bcher-kva.example")
+        check(idna.map(\.id).bytesEqual(entra?.id), "dieter@BÜCHER.example routes to the SAML connection via xn--bcher-kva.example")
     }
 
     func updateAndDelete(_ org: SsoOrganization) async {
@@ -92,7 +92,7 @@ extension AdminWalk {
             await expectRefusal(.routingNoConnection, "route bob@contoso.com after the delete") { try await self.engine.route("bob@contoso.com") }
             await expectRefusal(.connectionNotFound, "get the deleted connection") { try await org.getConnection(entra.id) }
             let sessions = await attempt("list sessions") { try await org.listSessions() }
-            check(sessions?.sessions.contains { $0.connectionID == entra.id } == false, "the deleted connection's sessions are revoked")
+            check(sessions?.sessions.contains { $0.connectionID.bytesEqual(entra.id) } == false, "the deleted connection's sessions are revoked")
         }
     }
 }

@@ -47,7 +47,7 @@ extension AdminWalk {
         if let first = list.sessions.first {
             _ = await attempt("revoke") { try await org.revokeSession(first.id) }
             let after = try? await org.listSessions()
-            check(after?.sessions.contains { $0.id == first.id } == false, "revoked \(first.id); it is no longer listed")
+            check(after?.sessions.contains { $0.id.bytesEqual(first.id) } == false, "revoked \(first.id); it is no longer listed")
             await expectRefusal(.sessionNotFound, "revoke it again") { try await org.revokeSession(first.id) }
         }
     }
