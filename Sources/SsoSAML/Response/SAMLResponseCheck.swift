@@ -11,17 +11,21 @@ package struct SAMLResponseCheck {
 
     let configuration: SAMLResponseValidator.Configuration
     let now: Date
+    /// Counts the key operations of the run (tests only).
+    let operations: SAMLKeyOperationCounter?
     var policy: SAMLValidationPolicy { configuration.policy }
 
-    package init(configuration: SAMLResponseValidator.Configuration, now: Date) {
+    package init(configuration: SAMLResponseValidator.Configuration, now: Date, operations: SAMLKeyOperationCounter? = nil) {
         self.configuration = configuration
         self.now = now
+        self.operations = operations
     }
 
     var signatureOptions: XMLSignatureVerifier.Options {
         XMLSignatureVerifier.Options(
             allowSHA1: policy.allowSHA1, minRSABits: policy.minRSAKeyBits,
-            enforceCertificateValidity: policy.enforceCertificateValidity, now: now, limits: policy.limits)
+            enforceCertificateValidity: policy.enforceCertificateValidity, now: now, limits: policy.limits,
+            operations: operations)
     }
 
     package func run(_ input: [UInt8], expectedRequestID: String?) throws(SsoError) -> Outcome {
@@ -74,7 +78,8 @@ package struct SAMLResponseCheck {
             guard let key = configuration.decryptionKey else {
                 throw SsoError(.samlDecryptionKeyMissing, "the assertion is encrypted but no SP decryption key is configured")
             }
-            let decrypted = try SAMLDecryptor.decrypt(wrapper, key: key, allowRSA15: policy.allowRSA15KeyTransport, limits: policy.limits)
+            let decrypted = try SAMLDecryptor.decrypt(
+                wrapper, key: key, allowRSA15: policy.allowRSA15KeyTransport, limits: policy.limits, operations: operations)
             try SAMLResponseStructure.check(decryptedAssertion: decrypted)
             if decrypted.firstChild(ds, "Signature") != nil {
                 try XMLSignatureVerifier.registerIDs(of: [decrypted])
