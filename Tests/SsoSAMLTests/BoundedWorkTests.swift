@@ -140,6 +140,20 @@ import Testing
         #expect(outcome.counts == Counts())
     }
 
+    @Test func moreThanOneSignatureInADecryptedAssertionCostsNoVerification() async throws {
+        let pki = try await TestPKI.shared()
+        let signed = try await ResponseBuilder().signed(.assertion, key: pki.idp)
+        let signature = try AttackTests.signature(of: signed)
+        let doubled = signed.replacingOccurrences(of: signature, with: signature + signature)
+        let wrapped = doubled.replacingOccurrences(
+            of: "<saml:Assertion ", with: "<saml:EncryptedAssertion \(Self.saml)><saml:Assertion ")
+            .replacingOccurrences(of: "</saml:Assertion>", with: "</saml:Assertion></saml:EncryptedAssertion>")
+        let xml = try await Encryptor.encryptAssertion(wrapped, sp: pki.sp, content: "aes128-gcm", keyTransport: "rsa-oaep-mgf1p")
+        let outcome = try await Self.run(xml, decryption: pki.sp)
+        #expect(outcome.code == "saml.decryption.failed")
+        #expect(outcome.counts == Counts(keyTransport: 1, contentDecryption: 1))
+    }
+
     @Test func keyInfoCertificatesNeverMultiplyVerifications() async throws {
         let pki = try await TestPKI.shared()
         let forged = try await ResponseBuilder().signed(.assertion, key: pki.attacker)

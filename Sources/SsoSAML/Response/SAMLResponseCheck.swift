@@ -75,22 +75,9 @@ package struct SAMLResponseCheck {
         case .encrypted:
             encrypted = true
             let wrapper = try Self.onlyAssertionChild(of: response, encrypted: true)
-            guard let key = configuration.decryptionKey else {
-                throw SsoError(.samlDecryptionKeyMissing, "the assertion is encrypted but no SP decryption key is configured")
-            }
-            let decrypted = try SAMLDecryptor.decrypt(
-                wrapper, key: key, allowRSA15: policy.allowRSA15KeyTransport, limits: policy.limits, operations: operations)
-            try SAMLResponseStructure.check(decryptedAssertion: decrypted)
-            if decrypted.firstChild(ds, "Signature") != nil {
-                try XMLSignatureVerifier.registerIDs(of: [decrypted])
-                assertion = try XMLSignatureVerifier.verify(decrypted, keys: configuration.idpSigningKeys, options: signatureOptions).root
-                assertionSigned = true
-            } else {
-                guard responseSigned else {
-                    throw SsoError(.samlSignatureMissing, "the decrypted Assertion is not signed and neither is the Response")
-                }
-                assertion = decrypted
-            }
+            let decrypted = try decryptAssertion(wrapper, responseSigned: responseSigned)
+            assertion = decrypted.0
+            assertionSigned = decrypted.1
         }
         if policy.requireSignedAssertion && !assertionSigned {
             throw SsoError(.samlSignatureMissing, "the Assertion is not signed and the policy requires it")
