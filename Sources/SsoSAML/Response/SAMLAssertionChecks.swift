@@ -95,9 +95,10 @@ struct SAMLAssertionChecks {
                 throw SsoError(.samlDecryptionKeyMissing, "the NameID is encrypted but no SP decryption key is configured")
             }
             element = try SAMLDecryptor.decrypt(
-                wrapper, key: key, allowRSA15: check.policy.allowRSA15KeyTransport, limits: check.policy.limits)
+                wrapper, key: key, allowRSA15: check.policy.allowRSA15KeyTransport, limits: check.policy.limits,
+                operations: check.operations)
             guard element.is(Self.saml, "NameID") else {
-                throw SsoError(.samlDecryptionFailed, "the encrypted EncryptedID could not be decrypted")
+                throw SAMLDecryptor.failure(decrypting: wrapper.localName)
             }
         } else {
             throw SsoError(.samlSubjectMissingNameID, "the Subject has no NameID")

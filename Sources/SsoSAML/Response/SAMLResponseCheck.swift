@@ -11,17 +11,21 @@ package struct SAMLResponseCheck {
 
     let configuration: SAMLResponseValidator.Configuration
     let now: Date
+    /// Counts the key operations of the run (tests only).
+    let operations: SAMLKeyOperationCounter?
     var policy: SAMLValidationPolicy { configuration.policy }
 
-    package init(configuration: SAMLResponseValidator.Configuration, now: Date) {
+    package init(configuration: SAMLResponseValidator.Configuration, now: Date, operations: SAMLKeyOperationCounter? = nil) {
         self.configuration = configuration
         self.now = now
+        self.operations = operations
     }
 
     var signatureOptions: XMLSignatureVerifier.Options {
         XMLSignatureVerifier.Options(
             allowSHA1: policy.allowSHA1, minRSABits: policy.minRSAKeyBits,
-            enforceCertificateValidity: policy.enforceCertificateValidity, now: now, limits: policy.limits)
+            enforceCertificateValidity: policy.enforceCertificateValidity, now: now, limits: policy.limits,
+            operations: operations)
     }
 
     package func run(_ input: [UInt8], expectedRequestID: String?) throws(SsoError) -> Outcome {
@@ -71,21 +75,9 @@ package struct SAMLResponseCheck {
         case .encrypted:
             encrypted = true
             let wrapper = try Self.onlyAssertionChild(of: response, encrypted: true)
-            guard let key = configuration.decryptionKey else {
-                throw SsoError(.samlDecryptionKeyMissing, "the assertion is encrypted but no SP decryption key is configured")
-            }
-            let decrypted = try SAMLDecryptor.decrypt(wrapper, key: key, allowRSA15: policy.allowRSA15KeyTransport, limits: policy.limits)
-            try SAMLResponseStructure.check(decryptedAssertion: decrypted)
-            if decrypted.firstChild(ds, "Signature") != nil {
-                try XMLSignatureVerifier.registerIDs(of: [decrypted])
-                assertion = try XMLSignatureVerifier.verify(decrypted, keys: configuration.idpSigningKeys, options: signatureOptions).root
-                assertionSigned = true
-            } else {
-                guard responseSigned else {
-                    throw SsoError(.samlSignatureMissing, "the decrypted Assertion is not signed and neither is the Response")
-                }
-                assertion = decrypted
-            }
+            let decrypted = try decryptAssertion(wrapper, responseSigned: responseSigned)
+            assertion = decrypted.0
+            assertionSigned = decrypted.1
         }
         if policy.requireSignedAssertion && !assertionSigned {
             throw SsoError(.samlSignatureMissing, "the Assertion is not signed and the policy requires it")

@@ -6,7 +6,8 @@ import SsoCore
 /// The pipeline: strict base64 → hardened XML → wrapping rules on the whole document → every
 /// present signature verified by xmlsec with the configured IdP certificates only → the values are
 /// then read **only from the re-parsed bytes each signature covered** → decryption of an
-/// `EncryptedAssertion` (which must then carry its own signature unless the Response is signed) →
+/// `EncryptedAssertion` (which must then carry its own signature unless the Response is signed; under
+/// an unsigned Response every failure up to that signature is the uniform `saml.decryption.failed`) →
 /// protocol checks (status, destination, issuer, `InResponseTo`, bearer confirmation, conditions,
 /// audience, issue instant) → the replay cache.
 public struct SAMLResponseValidator: Sendable {

@@ -4,6 +4,11 @@ import SsoCore
 
 /// Verifies one enveloped XML Signature with xmlsec against pinned keys, and returns exactly what
 /// the signature covers, re-parsed from the bytes xmlsec digested ("see what is signed").
+///
+/// The message cannot multiply the work: before xmlsec runs, the element must carry exactly one
+/// Signature with one SignedInfo, one Reference (what SAML requires) and at most two transforms, so
+/// a verification is one digest of the element and one public-key operation per configured key. The
+/// message's `KeyInfo` only orders those keys; one certificate of it is decoded, never used.
 package enum XMLSignatureVerifier {
     /// What the policy allows for one verification.
     package struct Options: Sendable {
@@ -12,16 +17,19 @@ package enum XMLSignatureVerifier {
         package var enforceCertificateValidity: Bool
         package var now: Date
         package var limits: HardenedXMLParser.Limits
+        /// Counts the xmlsec verifications (tests only).
+        package var operations: SAMLKeyOperationCounter?
 
         package init(
             allowSHA1: Bool, minRSABits: Int, enforceCertificateValidity: Bool, now: Date,
-            limits: HardenedXMLParser.Limits
+            limits: HardenedXMLParser.Limits, operations: SAMLKeyOperationCounter? = nil
         ) {
             self.allowSHA1 = allowSHA1
             self.minRSABits = minRSABits
             self.enforceCertificateValidity = enforceCertificateValidity
             self.now = now
             self.limits = limits
+            self.operations = operations
         }
     }
 
@@ -77,6 +85,7 @@ package enum XMLSignatureVerifier {
             var uri: UnsafeMutablePointer<xmlChar>?
             var bytes: UnsafeMutablePointer<UInt8>?
             var length: Int32 = 0
+            options.operations?.recordSignatureVerification()
             let outcome = cxmlsec_verify_signature(signature.node, entry.key.pointer, flags, &uri, &bytes, &length)
             defer {
                 if let uri { cxml_free(uri) }
