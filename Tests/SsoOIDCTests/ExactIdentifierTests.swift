@@ -21,7 +21,7 @@ struct OIDCExactIdentifierTests {
         }
         #expect(harness.transport.count(for: harness.provider.tokenEndpoint) == 0)
         // The real state is still pending: the look-alike did not consume it.
-        #expect(try await store.take("state-K1", now: fixedNow) != nil)
+        #expect(await store.take("state-K1", now: fixedNow) != nil)
     }
 
     @Test("a discovery issuer equal only under canonical equivalence is a mismatch")
