@@ -78,6 +78,38 @@ struct CLIContractTests {
         #expect(errorCodeOf(notAllowed) == "jose.alg.not_allowed")
     }
 
+    /// A JWS need not be a JWT: RFC 7520 §4 text payloads and an empty payload verify (exit 0,
+    /// same JSON keys, payload printed as base64url, empty for an empty payload).
+    @Test func verifiesPayloadsThatAreNotJSON() async throws {
+        let jwks = try Self.write(RFCVectorTests.rfc7520JWKS)
+        for (algorithm, token) in RFCVectorTests.rfc7520Tokens {
+            let run = try await Self.run(["--token", "-", "--jwks", jwks], stdin: token)
+            #expect(run.status == 0, "\(algorithm)")
+            #expect(run.json.map { Set($0.keys) } == ["ok", "kid", "alg", "payload"])
+            #expect(run.json?["alg"] as? String == algorithm.rawValue)
+            #expect(run.json?["kid"] as? String == "bilbo.baggins@hobbiton.example")
+            #expect(run.json?["payload"] as? String == RFCVectorTests.rfc7520Payload)
+        }
+        let keys = try TestKeys.shared()
+        let input = TestSupport.b64(#"{"alg":"ES256","kid":"p256"}"#) + "."
+        let empty = input + "." + Base64URL.encode(try keys.sign(Array(input.utf8), algorithm: .es256))
+        let all = try Self.write(JSONValue.object(["keys": .array(try keys.publicJWKs().map(\.jsonValue))]).serialized())
+        let run = try await Self.run(["--token", "-", "--jwks", all], stdin: empty)
+        #expect(run.status == 0)
+        #expect(run.json?["payload"] as? String == "")
+    }
+
+    @Test func aSetWithAMalformedKeyStillVerifiesWithTheOthers() async throws {
+        let keys = try TestKeys.shared()
+        let broken: JSONValue = ["kty": "EC", "crv": "P-256", "kid": "broken", "x": "AA", "y": "AA"]
+        let jwks = try Self.write(JSONValue.object(["keys": .array([broken] + (try keys.publicJWKs().map(\.jsonValue)))]).serialized())
+        let ok = try await Self.run(["--token", "-", "--jwks", jwks], stdin: try keys.token(.rs256, kid: "rsa"))
+        #expect(ok.status == 0)
+        let unusable = try await Self.run(["--token", "-", "--jwks", jwks], stdin: try keys.token(.es256, kid: "broken"))
+        #expect(unusable.status == 1)
+        #expect(errorCodeOf(unusable) == "jose.key.unusable")
+    }
+
     @Test func hmacOnlyWithAClientSecret() async throws {
         let keys = try TestKeys.shared()
         let jwks = try Self.write(#"{"keys":[]}"#)

@@ -32,8 +32,8 @@ struct RFCVectorTests {
         let jws = try JWS.parse(Self.a1Token)
         #expect(jws.header.algorithm == .hs256)
         #expect(jws.payload.contains(0x0D))
-        #expect(jws.payloadJSON["exp"]?.numberValue == 1_300_819_380)
-        #expect(jws.payloadJSON["http://example.com/is_root"]?.boolValue == true)
+        #expect(try jws.claimsSet()["exp"]?.numberValue == 1_300_819_380)
+        #expect(try jws.claimsSet()["http://example.com/is_root"]?.boolValue == true)
         try HMACCheck.verify(jws.signature, message: jws.signingInput, key: try Base64URL.decode(Self.a1Key),
                              algorithm: .hs256, allowShortKey: false)
         var tampered = jws.signingInput
@@ -60,41 +60,55 @@ struct RFCVectorTests {
     @Test func rfc7515A4ES512() throws {
         let jwk = try JWK.parse(Array(Self.a4Key.utf8))
         try jwk.verifySignature(try Base64URL.decode(Self.a4Signature), message: Array(Self.a4Input.utf8), algorithm: .es512)
-        // Its payload ("Payload") is not a JSON object, so JWS.parse (ID-token oriented) refuses it.
+        // Its payload is the text "Payload": a valid JWS, though not a JWT.
         let token = Self.a4Input + "." + Self.a4Signature
-        #expect(errorCode { try JWS.parse(token) } == .joseJSONInvalid)
+        let verified = try JWSVerifier().verify(compact: token, keys: try JWKSet(keys: [jwk]))
+        #expect(verified.payload == Array("Payload".utf8))
+        #expect(verified.payloadJSON == .null)
+        #expect(errorCode { try verified.jws.claimsSet() } == .joseJSONInvalid)
     }
 
-    // RFC 7520 §4: payload is text with U+2019, so these go through the key's verification layer.
+    // RFC 7520 §4: the payload is text ("It’s a dangerous business, Frodo, …", with U+2019), a
+    // valid JWS payload that is not JSON: each compact token verifies end to end.
     static let rfc7520Payload = "SXTigJlzIGEgZGFuZ2Vyb3VzIGJ1c2luZXNzLCBGcm9kbywgZ29pbmcgb3V0IHlvdXIgZG9vci4gWW91IHN0ZXAgb250byB0aGUgcm9hZCwgYW5kIGlmIHlvdSBkb24ndCBrZWVwIHlvdXIgZmVldCwgdGhlcmXigJlzIG5vIGtub3dpbmcgd2hlcmUgeW91IG1pZ2h0IGJlIHN3ZXB0IG9mZiB0by4"
+    static let rfc7520Text = "It\u{2019}s a dangerous business, Frodo, going out your door. You step onto the road, and if you "
+        + "don't keep your feet, there\u{2019}s no knowing where you might be swept off to."
     static let rfc7520RSAKey = #"{"kty":"RSA","kid":"bilbo.baggins@hobbiton.example","use":"sig","e":"AQAB","n":""#
         + "n4EPtAOCc9AlkeQHPzHStgAbgs7bTZLwUBZdR8_KuKPEHLd4rHVTeT-O-XV2jRojdNhxJWTDvNd7nqQ0VEiZQHz_AJmSCpMaJMRBSFKrKb2wqVwGU_NsYOYL-QtiWN2lbzcEe6XC0dApr5ydQLrHqkHHig3RBordaZ6Aj-oBHqFEHYpPe7Tpe-OfVfHd1E6cS6M1FZcD1NNLYD5lFHpPI9bTwJlsde3uhGqC0ZCuEHg8lhzwOHrtIQbS0FVbb9k3-tVTU4fg_3L_vniUFAKwuCLqKnS2BYwdq_mzSnbLY7h_qixoR7jig3__kRhuaxwUkRz5iaiQkqgc5gHdrNP5zw"
         + #""}"#
     static let rfc7520ECKey = #"{"kty":"EC","kid":"bilbo.baggins@hobbiton.example","use":"sig","crv":"P-521","x":"AHKZLLOsCOzz5cY97ewNUajB957y-C-U88c3v13nmGZx6sYl_oJXu9A5RkTKqjqvjyekWF-7ytDyRXYgCF5cj0Kt","y":"AdymlHvOiLxXkEhayXQnNCvDX4h9htZaCJN34kfmC6pV5OhQHiraVySsUdaQkAgDPrwQrJmbnX9cwlGfP-HqHZR1"}"#
+    static let rfc7520JWKS = #"{"keys":[\#(rfc7520RSAKey),\#(rfc7520ECKey)]}"#
 
-    @Test(arguments: [
-        (JWSAlgorithm.rs256, "eyJhbGciOiJSUzI1NiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9",
-         "MRjdkly7_-oTPTS3AXP41iQIGKa80A0ZmTuV5MEaHoxnW2e5CZ5NlKtainoFmKZopdHM1O2U4mwzJdQx996ivp83xuglII7PNDi84wnB-BDkoBwA78185hX-Es4JIwmDLJK3lfWRa-XtL0RnltuYv746iYTh_qHRD68BNt1uSNCrUCTJDt5aAE6x8wW1Kt9eRo4QPocSadnHXFxnt8Is9UzpERV0ePPQdLuW3IS_de3xyIrDaLGdjluPxUAhb6L2aXic1U12podGU0KLUQSE_oI-ZnmKJ3F4uOZDnd6QZWJushZ41Axf_fcIe8u9ipH84ogoree7vjbU5y18kDquDg"),
-        (JWSAlgorithm.ps384, "eyJhbGciOiJQUzM4NCIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9",
-         "cu22eBqkYDKgIlTpzDXGvaFfz6WGoz7fUDcfT0kkOy42miAh2qyBzk1xEsnk2IpN6-tPid6VrklHkqsGqDqHCdP6O8TTB5dDDItllVo6_1OLPpcbUrhiUSMxbbXUvdvWXzg-UD8biiReQFlfz28zGWVsdiNAUf8ZnyPEgVFn442ZdNqiVJRmBqrYRXe8P_ijQ7p8Vdz0TTrxUeT3lm8d9shnr2lfJT8ImUjvAA2Xez2Mlp8cBE5awDzT0qI0n6uiP1aCN_2_jLAeQTlqRHtfa64QQSUmFAAjVKPbByi7xho0uTOcbH510a6GYmJUAfmWjwZ6oD4ifKo8DYM-X72Eaw"),
-        (JWSAlgorithm.es512, "eyJhbGciOiJFUzUxMiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9",
-         "AE_R_YZCChjn4791jSQCrdPZCNYqHXCTZH0-JZGYNlaAjP2kqaluUIIUnC9qvbu9Plon7KRTzoNEuT4Va2cmL1eJAQy3mtPBu_u_sDDyYjnAMDxXPn7XrT0lw-kvAD890jl8e2puQens_IEKBpHABlsbEPX6sFY8OcGDqoRuBomu9xQ2"),
-    ])
-    func rfc7520Section4(_ algorithm: JWSAlgorithm, _ header: String, _ signature: String) throws {
-        let set = try JWKSet.parse(Array(#"{"keys":[\#(Self.rfc7520RSAKey),\#(Self.rfc7520ECKey)]}"#.utf8))
-        let jwsHeader = try JWS.parse(header + "." + Base64URL.encode(Array("{}".utf8)) + "." + signature).header
-        #expect(jwsHeader.keyID == "bilbo.baggins@hobbiton.example")
-        let key = try set.selectKey(for: jwsHeader)
-        let input = Array((header + "." + Self.rfc7520Payload).utf8)
-        try key.verifySignature(try Base64URL.decode(signature), message: input, algorithm: algorithm)
-        #expect(errorCode { try key.verifySignature(try Base64URL.decode(signature), message: input + [0x2E],
-                                                    algorithm: algorithm) } == .joseSignatureInvalid)
+    /// RFC 7520 §4.1 (RS256), §4.2 (PS384), §4.3 (ES512): `header.payload.signature`.
+    static let rfc7520Tokens: [(JWSAlgorithm, String)] = [
+        (.rs256, "eyJhbGciOiJSUzI1NiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9." + rfc7520Payload + "."
+            + "MRjdkly7_-oTPTS3AXP41iQIGKa80A0ZmTuV5MEaHoxnW2e5CZ5NlKtainoFmKZopdHM1O2U4mwzJdQx996ivp83xuglII7PNDi84wnB-BDkoBwA78185hX-Es4JIwmDLJK3lfWRa-XtL0RnltuYv746iYTh_qHRD68BNt1uSNCrUCTJDt5aAE6x8wW1Kt9eRo4QPocSadnHXFxnt8Is9UzpERV0ePPQdLuW3IS_de3xyIrDaLGdjluPxUAhb6L2aXic1U12podGU0KLUQSE_oI-ZnmKJ3F4uOZDnd6QZWJushZ41Axf_fcIe8u9ipH84ogoree7vjbU5y18kDquDg"),
+        (.ps384, "eyJhbGciOiJQUzM4NCIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9." + rfc7520Payload + "."
+            + "cu22eBqkYDKgIlTpzDXGvaFfz6WGoz7fUDcfT0kkOy42miAh2qyBzk1xEsnk2IpN6-tPid6VrklHkqsGqDqHCdP6O8TTB5dDDItllVo6_1OLPpcbUrhiUSMxbbXUvdvWXzg-UD8biiReQFlfz28zGWVsdiNAUf8ZnyPEgVFn442ZdNqiVJRmBqrYRXe8P_ijQ7p8Vdz0TTrxUeT3lm8d9shnr2lfJT8ImUjvAA2Xez2Mlp8cBE5awDzT0qI0n6uiP1aCN_2_jLAeQTlqRHtfa64QQSUmFAAjVKPbByi7xho0uTOcbH510a6GYmJUAfmWjwZ6oD4ifKo8DYM-X72Eaw"),
+        (.es512, "eyJhbGciOiJFUzUxMiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9." + rfc7520Payload + "."
+            + "AE_R_YZCChjn4791jSQCrdPZCNYqHXCTZH0-JZGYNlaAjP2kqaluUIIUnC9qvbu9Plon7KRTzoNEuT4Va2cmL1eJAQy3mtPBu_u_sDDyYjnAMDxXPn7XrT0lw-kvAD890jl8e2puQens_IEKBpHABlsbEPX6sFY8OcGDqoRuBomu9xQ2"),
+    ]
+
+    @Test(arguments: rfc7520Tokens)
+    func rfc7520Section4(_ algorithm: JWSAlgorithm, _ token: String) throws {
+        let set = try JWKSet.parse(Array(Self.rfc7520JWKS.utf8))
+        let verified = try JWSVerifier().verify(compact: token, keys: set)
+        #expect(verified.algorithm == algorithm)
+        #expect(verified.keyID == "bilbo.baggins@hobbiton.example")
+        #expect(verified.payload == Array(Self.rfc7520Text.utf8))
+        // The JWT layer above refuses it: text is not a claims set.
+        #expect(errorCode { try verified.jws.claimsSet() } == .joseJSONInvalid)
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        let tampered = parts[0] + "." + TestSupport.b64(Self.rfc7520Text + ".") + "." + parts[2]
+        #expect(errorCode { try JWSVerifier().verify(compact: tampered, keys: set) } == .joseSignatureInvalid)
     }
 
+    /// §4.4's key is 32 raw bytes, not UTF-8, so the HMAC layer checks the parsed token's input.
     @Test func rfc7520Section4_4HS256() throws {
         let header = "eyJhbGciOiJIUzI1NiIsImtpZCI6IjAxOGMwYWU1LTRkOWItNDcxYi1iZmQ2LWVlZjMxNGJjNzAzNyJ9"
-        try HMACCheck.verify(try Base64URL.decode("s0h6KThzkfBBBkLspW1h84VsJZFTsPPqMDA7g1Md7p0"),
-                             message: Array((header + "." + Self.rfc7520Payload).utf8),
+        let jws = try JWS.parse(header + "." + Self.rfc7520Payload + ".s0h6KThzkfBBBkLspW1h84VsJZFTsPPqMDA7g1Md7p0")
+        #expect(jws.payload == Array(Self.rfc7520Text.utf8))
+        try HMACCheck.verify(jws.signature, message: jws.signingInput,
                              key: try Base64URL.decode("hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg"),
                              algorithm: .hs256, allowShortKey: false)
     }

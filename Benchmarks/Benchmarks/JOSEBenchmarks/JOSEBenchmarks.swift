@@ -15,7 +15,7 @@ let benchmarks: @Sendable () -> Void = {
         return
     }
     // Where the overhead goes: parsing, and claim rules, apart from the signature.
-    if let token = fixture.tokens[.rs256], let parsed = try? JWS.parse(token.compact) {
+    if let token = fixture.tokens[.rs256], let claimsSet = try? JWS.parse(token.compact).claimsSet() {
         Benchmark("Overhead JWS.parse", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try JWS.parse(token.compact))
@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         Benchmark("Overhead claim rules", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(try fixture.claims(parsed.payloadJSON))
+                blackHole(try fixture.claims(claimsSet))
             }
         }
     }

@@ -12,11 +12,11 @@ enum JOSEOracles {
     static let context = Lazy<Context> {
         let providers = FixtureFiles.folders(in: "oidc", containing: "jwks.json")
         var keys: [JWK] = []
-        var seenKeyIDs: Set<String> = []
+        var seenKeyIDs: Set<ExactString> = []
         var inputs: Set<[UInt8]> = []
         for provider in providers {
             for key in try JWKSet.parse(try FixtureFiles.bytes("oidc/\(provider)/jwks.json")).keys {
-                if let kid = key.keyID, !seenKeyIDs.insert(kid).inserted { continue }
+                if let kid = key.keyID, !seenKeyIDs.insert(ExactString(kid)).inserted { continue }
                 keys.append(key)
             }
             let token = try FixtureFiles.text("oidc/\(provider)/id_token.jwt")
@@ -58,13 +58,18 @@ enum JOSEOracles {
         try require(verified.algorithm == parsed.header.algorithm, "verified with another algorithm than the header's")
     }
 
-    /// JWKS parse. Properties: at most `maxKeys` keys, unique key ids, deterministic, and the
+    /// JWKS parse. Properties: at most `maxKeys` members, each either a usable key or a skipped
+    /// one; no two usable keys of one type and curve share a kid (as bytes); deterministic; and the
     /// public members of the parsed keys serialise to a document that parses to the same keys.
     static func checkJWKS(_ input: [UInt8]) throws(PropertyViolation) {
         guard let set = try? JWKSet.parse(input) else { return }
-        try require(set.keys.count <= JOSELimits.default.maxKeys, "more keys than the limit")
-        let kids = set.keys.compactMap(\.keyID)
-        try require(Set(kids).count == kids.count, "duplicate kid accepted")
+        try require(set.keys.count + set.skipped.count <= JOSELimits.default.maxKeys, "more keys than the limit")
+        var identities: Set<ExactString> = []
+        for key in set.keys {
+            guard let kid = key.keyID else { continue }
+            let identity = ExactString(key.keyType + "/" + (key.curve ?? "") + "/" + kid)
+            try require(identities.insert(identity).inserted, "duplicate kid accepted")
+        }
         let document = JSONValue.object(["keys": .array(set.keys.map(\.jsonValue))]).serialized()
         let again: JWKSet
         do {

@@ -1,9 +1,10 @@
 extension JWK {
     /// Interprets a JWK object. Throws ``SsoError/Code/joseJWKUnsupported`` for a key this library
     /// does not verify with (unknown `kty`, `oct`, secp256k1, X25519, `use: enc`, `key_ops` without
-    /// `verify`, an encryption `alg`), ``SsoError/Code/joseJWKWeak`` for a weak RSA key,
-    /// ``SsoError/Code/joseJWKX5CMismatch`` when `x5c` disagrees, and
-    /// ``SsoError/Code/joseJWKInvalid`` for anything malformed.
+    /// `verify`, an encryption `alg`), ``SsoError/Code/joseJWKWeak`` for a weak RSA key or a
+    /// small-order Ed25519 point, ``SsoError/Code/joseJWKX5CMismatch`` when `x5c` disagrees, and
+    /// ``SsoError/Code/joseJWKInvalid`` for anything malformed. A P-521 coordinate may be 65 bytes
+    /// (its zero top byte dropped); every other coordinate must have the curve's full size.
     public init(json: JSONValue) throws(SsoError) {
         guard case .object(let members) = json else {
             throw SsoError(.joseJWKInvalid, "a JWK is a JSON object")

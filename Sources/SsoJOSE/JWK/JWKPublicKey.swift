@@ -55,6 +55,7 @@ enum JWKPublicKey: Sendable {
         guard last & 1 == 1, exponent.count <= 4 else {
             throw SsoError(.joseJWKWeak, "the RSA public exponent must be odd and at most 32 bits")
         }
+        JWKWork.record(.keyConstruction)
         do {
             let key = try _RSA.Signing.PublicKey(n: Array(modulus), e: Array(exponent))
             return .rsa(key, modulusBytes: (key.keySizeInBits + 7) / 8)
@@ -64,6 +65,11 @@ enum JWKPublicKey: Sendable {
     }
 
     /// Builds a checked EC key from its coordinates; swift-crypto checks the point is on the curve.
+    ///
+    /// RFC 7518 §6.2.1.2 wants each coordinate at the full field size, and P-256/P-384 keys get
+    /// exactly that. A P-521 coordinate may also be 65 bytes: its top byte holds one bit, and
+    /// providers' libraries (cryptojwt, seen on a real OP's JWKS) drop it when it is zero. Left-padding
+    /// with that zero byte gives the only integer the 65 bytes can mean, so nothing is ambiguous.
     static func ec(curve: String, x: [UInt8], y: [UInt8]) throws(SsoError) -> JWKPublicKey {
         let length: Int
         switch curve {
@@ -72,10 +78,16 @@ enum JWKPublicKey: Sendable {
         case "P-521": length = 66
         default: throw SsoError(.joseJWKUnsupported, "the EC curve \(JOSEText.quoted(curve)) is not supported")
         }
-        guard x.count == length, y.count == length else {
-            throw SsoError(.joseJWKInvalid, "the \(curve) coordinates must be exactly \(length) bytes each")
+        let shortest = curve == "P-521" ? length - 1 : length
+        guard (shortest...length).contains(x.count), (shortest...length).contains(y.count) else {
+            let sizes = shortest == length ? "exactly \(length) bytes" : "\(shortest) or \(length) bytes"
+            throw SsoError(.joseJWKInvalid, "the \(curve) coordinates must be \(sizes) each")
         }
-        let point = [0x04] + x + y
+        func padded(_ coordinate: [UInt8]) -> [UInt8] {
+            [UInt8](repeating: 0, count: length - coordinate.count) + coordinate
+        }
+        JWKWork.record(.keyConstruction)
+        let point = [0x04] + padded(x) + padded(y)
         do {
             switch curve {
             case "P-256": return .p256(try P256.Signing.PublicKey(x963Representation: point))
@@ -87,13 +99,18 @@ enum JWKPublicKey: Sendable {
         }
     }
 
-    /// Builds an Ed25519 key from its 32 bytes.
+    /// Builds an Ed25519 key from its 32 bytes. A small-order or non-canonical point is weak (it
+    /// verifies forgeries), not malformed: such a key is never usable.
     static func ed25519(x: [UInt8]) throws(SsoError) -> JWKPublicKey {
-        guard x.count == 32, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: x) else {
+        guard x.count == 32 else {
             throw SsoError(.joseJWKInvalid, "an Ed25519 public key is exactly 32 bytes")
         }
         guard Ed25519PointCheck.isAcceptable(x) else {
-            throw SsoError(.joseJWKInvalid, "the Ed25519 public key is a small-order or non-canonical point")
+            throw SsoError(.joseJWKWeak, "the Ed25519 public key is a small-order or non-canonical point")
+        }
+        JWKWork.record(.keyConstruction)
+        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: x) else {
+            throw SsoError(.joseJWKInvalid, "the Ed25519 public key is not valid")
         }
         return .ed25519(key)
     }

@@ -1,23 +1,14 @@
 /// A set of public keys (RFC 7517 §5) to verify tokens with.
 ///
-/// Parsing keeps every usable key and records, in ``skipped``, each key that cannot verify
-/// anything here (unknown `kty`, `oct`, secp256k1, X25519, `use: enc`, weak RSA…) with a reason;
-/// such keys are never fatal, since real JWKS documents contain them. A malformed key of a
-/// supported type, an `x5c` that disagrees with its key, or two usable keys of the same type and
-/// curve with the same `kid` reject the whole document.
+/// Parsing keeps every usable key and records, in ``skipped``, each member that cannot verify
+/// anything here, with a code and a reason: a key of a type or use not verified with (unknown
+/// `kty`, `oct`, secp256k1, X25519, `use: enc`…), a weak key (small RSA, small-order Ed25519),
+/// and — RFC 7517 §5: a member that cannot be understood SHOULD be ignored — a malformed key or
+/// one whose `x5c` disagrees with it. One bad key at a provider so costs only the logins that
+/// need that key. What stays fatal: a document that is not an object with a `keys` array, more
+/// than ``JOSELimits/maxKeys`` members, and two usable keys of one type and curve with the same
+/// `kid` (compared as bytes), which would make selection ambiguous.
 public struct JWKSet: Sendable {
-    /// A key left out of the set, and why.
-    public struct SkippedKey: Sendable, Hashable {
-        /// Position in the document's `keys` array.
-        public let index: Int
-        /// Its `kid`, when it had a string one.
-        public let keyID: String?
-        /// Why it was skipped (``SsoError/Code/joseJWKUnsupported`` or ``SsoError/Code/joseJWKWeak``).
-        public let code: SsoError.Code
-        /// A readable reason.
-        public let reason: String
-    }
-
     /// The usable keys, in document order.
     public let keys: [JWK]
     /// Keys that were left out.
@@ -29,12 +20,18 @@ public struct JWKSet: Sendable {
         try self.init(keys: keys, skipped: [])
     }
 
+    /// What two usable keys may not share: type, curve and the `kid`'s exact bytes.
+    private struct Identity: Hashable {
+        let keyType: String
+        let curve: String?
+        let keyID: ExactString
+    }
+
     init(keys: [JWK], skipped: [SkippedKey]) throws(SsoError) {
-        var seen: Set<String> = []
+        var seen: Set<Identity> = []
         for key in keys {
             guard let kid = key.keyID else { continue }
-            let identity = "\(key.keyType)/\(key.curve ?? "")/\(kid)"
-            guard seen.insert(identity).inserted else {
+            guard seen.insert(Identity(keyType: key.keyType, curve: key.curve, keyID: ExactString(kid))).inserted else {
                 throw SsoError(.joseJWKSDuplicateKid,
                                "two \(key.keyType) keys have the kid \(JOSEText.quoted(kid))")
             }
@@ -81,6 +78,8 @@ public struct JWKSet: Sendable {
         return json
     }
 
+    /// Reads each member (count checked first, so the key work is bounded by `maxKeys`); a member
+    /// that throws is skipped with its code, whatever the reason.
     private init(elements: [JSONValue], limits: JOSELimits) throws(SsoError) {
         guard elements.count <= limits.maxKeys else {
             throw SsoError(.joseJWKSInvalid, "the JWKS has more than \(limits.maxKeys) keys")
@@ -90,12 +89,8 @@ public struct JWKSet: Sendable {
         for (index, element) in elements.enumerated() {
             do throws(SsoError) {
                 keys.append(try JWK(json: element))
-            } catch where error.code == .joseJWKUnsupported || error.code == .joseJWKWeak {
-                skipped.append(SkippedKey(index: index, keyID: element["kid"]?.stringValue,
-                                          code: error.code, reason: error.message))
             } catch {
-                throw SsoError(.joseJWKSInvalid, "the JWKS key at index \(index) is invalid: \(error.message)",
-                               underlying: error)
+                skipped.append(SkippedKey(index: index, element: element, error: error))
             }
         }
         try self.init(keys: keys, skipped: skipped)

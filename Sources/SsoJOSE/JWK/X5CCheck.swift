@@ -3,7 +3,8 @@ import X509
 
 /// Checks a JWK's optional `x5c` (RFC 7517 §4.7): the first certificate's public key must be the
 /// JWK's key, and `x5t` / `x5t#S256`, when present, must be its thumbprints. The chain is not
-/// validated (the JWKS is trusted because of where it came from, not because of `x5c`).
+/// validated (the JWKS is trusted because of where it came from, not because of `x5c`), so only
+/// the leaf is ever decoded, however many certificates the array holds.
 enum X5CCheck {
     static func verify(_ members: [String: JSONValue], matches key: JWKPublicKey) throws(SsoError) {
         guard let value = members["x5c"] else { return }
@@ -17,6 +18,7 @@ enum X5CCheck {
         let certificate: Certificate
         do {
             der = try Base64.decode(leafText)
+            JWKWork.record(.certificateParse)
             certificate = try Certificate(derEncoded: der)
         } catch {
             throw mismatch("the first \"x5c\" certificate is not base64 DER")

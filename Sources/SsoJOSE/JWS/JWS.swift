@@ -1,16 +1,15 @@
 /// A JWS in compact serialisation (RFC 7515 §7.1), parsed but not yet verified.
 ///
-/// Parsing is strict: size limit first, exactly three parts, strict unpadded base64url, header and
-/// payload must be JSON objects without duplicate member names, `alg` must be one we implement
-/// (`none` never), `crit` must be empty. The exact signing input bytes are kept, so a payload
-/// containing CR LF or unusual whitespace verifies over what was signed.
+/// Parsing is strict: size limit first, exactly three parts, strict unpadded base64url, the header
+/// must be a JSON object without duplicate member names, `alg` must be one we implement (`none`
+/// never), `crit` must be empty. The payload is arbitrary bytes (RFC 7515 §2), an empty one
+/// included: only the JWT layer (``claimsSet(limits:)``) reads it as JSON. The exact signing input
+/// bytes are kept, so a payload containing CR LF or unusual whitespace verifies over what was signed.
 public struct JWS: Sendable {
     /// The protected header.
     public let header: JWSHeader
-    /// The decoded payload bytes.
+    /// The decoded payload bytes, exactly as signed; possibly empty, not necessarily JSON.
     public let payload: [UInt8]
-    /// The payload parsed as a JSON object.
-    public let payloadJSON: JSONValue
     /// The decoded signature bytes.
     public let signature: [UInt8]
     /// `BASE64URL(header) || '.' || BASE64URL(payload)`, the bytes the signature covers.
@@ -50,8 +49,8 @@ public struct JWS: Sendable {
             }
             return dots
         }
-        guard !extra, first > 0, second > first + 1 else {
-            throw SsoError(.joseTokenMalformed, "a compact JWS has exactly three non-empty parts")
+        guard !extra, first > 0, second > first else {
+            throw SsoError(.joseTokenMalformed, "a compact JWS has exactly three parts and a non-empty header")
         }
         // The header is read before the signature's presence is checked, so an unsigned token
         // (`alg: none`, empty signature) is reported as such.
@@ -63,13 +62,9 @@ public struct JWS: Sendable {
         }
         let payloadBytes = try decodePart(bytes[(first + 1)..<second], name: "payload")
         let signatureBytes = try decodePart(bytes[(second + 1)...], name: "signature")
-        let payloadJSON = try JSONParser.parse(payloadBytes, limits: jsonLimits)
-        guard case .object = payloadJSON else {
-            throw SsoError(.josePayloadInvalid, "the JWS payload is not a JSON object")
-        }
         bytes.removeSubrange(second...)  // what remains is the signing input, without a copy
-        return JWS(header: header, payload: payloadBytes, payloadJSON: payloadJSON, signature: signatureBytes,
-                   signingInput: bytes, payloadOffset: first + 1)
+        return JWS(header: header, payload: payloadBytes, signature: signatureBytes, signingInput: bytes,
+                   payloadOffset: first + 1)
     }
 
     private static func decodePart(_ part: ArraySlice<UInt8>, name: String) throws(SsoError) -> [UInt8] {

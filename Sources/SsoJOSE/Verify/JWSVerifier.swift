@@ -1,8 +1,9 @@
 /// Verifies compact JWS tokens against a ``JWKSet`` (and, for HS*, an explicit secret).
 ///
 /// Order of checks: size, structure and header (``JWS/parse(_:limits:)``), algorithm allow-list,
-/// key selection (``JWKSet/selectKey(for:)``), signature. No claim is looked at: use
-/// ``IDTokenClaimsValidator`` on the result.
+/// key selection (``JWKSet/selectKey(for:)``), signature. The payload is never read: any bytes
+/// verify (RFC 7515). No claim is looked at: use ``IDTokenClaimsValidator`` on the result, which
+/// refuses a payload that is not a JSON object.
 public struct JWSVerifier: Sendable {
     /// The options this verifier applies.
     public let options: JWSVerificationOptions
@@ -28,10 +29,10 @@ public struct JWSVerifier: Sendable {
             }
             try HMACCheck.verify(jws.signature, message: jws.signingInput, key: Array(secret.unsafeValue.utf8),
                                  algorithm: algorithm, allowShortKey: options.unsafeAllowShortHMACSecret)
-            return VerifiedJWS(jws: jws, keyID: nil)
+            return VerifiedJWS(jws: jws, keyID: nil, limits: options.limits)
         }
         let key = try keys.selectKey(for: jws.header)
         try key.verifySignature(jws.signature, message: jws.signingInput, algorithm: algorithm)
-        return VerifiedJWS(jws: jws, keyID: key.keyID)
+        return VerifiedJWS(jws: jws, keyID: key.keyID, limits: options.limits)
     }
 }

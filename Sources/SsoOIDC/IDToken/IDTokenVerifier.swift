@@ -5,8 +5,11 @@ import SsoJOSE
 /// by a key from the provider's JWKS (or, for HS*, the client secret) under an algorithm
 /// allow-list, then every claim rule of SsoJOSE's ``IDTokenClaimsValidator``.
 ///
-/// A token whose `kid` is unknown triggers one rate-limited JWKS refetch through the
-/// ``JWKSCache``; there is no fallback to another key.
+/// An ID token is a JWT: its payload must be a JSON object (``JWS/claimsSet(limits:)``), checked
+/// before any key is looked up, with the codes this check always gave. A token whose `kid` is
+/// unknown, or names only keys the JWKS had to skip (``SsoError/Code/joseKeyUnusable``: a provider
+/// may publish a fixed key), triggers one rate-limited JWKS refetch through the ``JWKSCache``;
+/// there is no fallback to another key.
 public struct IDTokenVerifier: Sendable {
     /// What a token is checked against, besides the keys.
     public struct Expectations: Sendable {
@@ -52,11 +55,12 @@ public struct IDTokenVerifier: Sendable {
         self.requireAtHash = requireAtHash
     }
 
-    /// Validates `token` with keys from `cache` (fetched from `jwksURI`), refetching once on an unknown `kid`.
+    /// Validates `token` with keys from `cache` (fetched from `jwksURI`), refetching once on an
+    /// unknown `kid` or one that names only skipped keys.
     public func validate(_ token: String, jwksCache cache: JWKSCache, jwksURI: String, expectations: Expectations)
         async throws(SsoError) -> ValidatedIDToken
     {
-        let jws = try JWS.parse(token)
+        let jws = try Self.parseJWT(token)
         let verified: VerifiedJWS
         if jws.header.algorithm.isHMAC {
             verified = try verifier.verify(jws, keys: try JWKSet(keys: []))
@@ -64,7 +68,7 @@ public struct IDTokenVerifier: Sendable {
             let snapshot = try await cache.snapshot(jwksURI: jwksURI)
             do {
                 verified = try verifier.verify(jws, keys: snapshot.keySet)
-            } catch where error.code == .joseKeyNotFound && algorithms.contains(jws.header.algorithm) {
+            } catch where Self.mayRefetch(error) && algorithms.contains(jws.header.algorithm) {
                 guard let newer = try await cache.refetchAfterUnknownKey(
                     jwksURI: jwksURI, seenGeneration: snapshot.generation)
                 else { throw error }
@@ -78,8 +82,20 @@ public struct IDTokenVerifier: Sendable {
     public func validate(_ token: String, keys: JWKSet, expectations: Expectations) throws(SsoError)
         -> ValidatedIDToken
     {
-        let verified = try verifier.verify(compact: token, keys: keys)
+        let verified = try verifier.verify(try Self.parseJWT(token), keys: keys)
         return try checkClaims(verified, expectations: expectations)
+    }
+
+    /// The JWS, once its payload is known to be a JWT claims set (the JWS layer accepts any payload).
+    private static func parseJWT(_ token: String) throws(SsoError) -> JWS {
+        let jws = try JWS.parse(token)
+        _ = try jws.claimsSet()
+        return jws
+    }
+
+    /// Errors a newer JWKS may cure: no key with the `kid`, or only keys that had to be skipped.
+    private static func mayRefetch(_ error: SsoError) -> Bool {
+        error.code == .joseKeyNotFound || error.code == .joseKeyUnusable
     }
 
     private var verifier: JWSVerifier {

@@ -4,7 +4,8 @@ import SsoJOSE
 
 /// `ssoctl jose verify --token FILE --jwks FILE [--algorithms RS256,ES256,...] [--client-secret S]`
 ///
-/// Checks the JWS structure, key selection and signature only (no claim rules). Prints
+/// Checks the JWS structure, key selection and signature only (no claim rules; the payload may be
+/// any bytes, an empty one included — a JWS need not be a JWT). Prints
 /// `{"ok":true,"kid":…|null,"alg":…,"payload":"<base64url>"}` and exits 0, or the error object and
 /// exits 1; usage errors exit 2.
 struct JOSEVerifyCommand: ParsableCommand {
