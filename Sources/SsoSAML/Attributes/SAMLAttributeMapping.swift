@@ -2,9 +2,10 @@ import SsoCore
 
 /// How IdP attribute names map to ``SsoIdentity`` fields.
 ///
-/// Each field lists attribute names tried in order; the first one present with a non-empty value
-/// wins. The defaults cover Entra ID, ADFS, Okta, Google Workspace, OneLogin, PingFederate, Auth0
-/// and the plain LDAP/eduPerson names, so most connections need no mapping at all.
+/// Each single-valued field lists attribute names tried in order; the first one present with a
+/// non-empty value wins (``groups`` is the union instead). The defaults cover Entra ID, ADFS,
+/// Okta, Google Workspace, OneLogin, PingFederate, Auth0, Shibboleth, SimpleSAMLphp and the plain
+/// LDAP/eduPerson names, so most connections need no mapping at all.
 public struct SAMLAttributeMapping: Sendable, Hashable {
     /// Attribute names for the email address.
     public var email: [String]
@@ -14,13 +15,21 @@ public struct SAMLAttributeMapping: Sendable, Hashable {
     public var firstName: [String]
     /// Attribute names for the family name.
     public var lastName: [String]
-    /// Attribute names for group memberships (all values of all listed attributes, de-duplicated).
+    /// Attribute names for group memberships.
+    ///
+    /// Unlike the single-valued fields, groups are the **union** of every listed attribute, in list
+    /// order, trimmed and de-duplicated: IdPs split memberships across attributes (Shibboleth sends
+    /// `isMemberOf` beside `eduPersonEntitlement`; ADFS and Entra ID send groups beside roles), and
+    /// taking only the first present one would silently drop memberships depending on which
+    /// attribute an IdP happens to send. Values are copied as sent (Entra ID sends object ids, not
+    /// names), so group rules must use the IdP's values.
     public var groups: [String]
 
     /// The default names.
     public static let defaults = SAMLAttributeMapping(
         email: [
-            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "email", "mail", "Email", "EmailAddress",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "email", "mail", "Email",
+            "EmailAddress",
             "emailAddress", "emailaddress", "User.email", "urn:oid:0.9.2342.19200300.100.1.3",
             "http://schemas.xmlsoap.org/claims/EmailAddress", "urn:oid:1.2.840.113549.1.9.1",
         ],
@@ -36,11 +45,41 @@ public struct SAMLAttributeMapping: Sendable, Hashable {
             "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname", "lastName", "LastName", "sn", "surname",
             "family_name", "last_name", "User.LastName", "urn:oid:2.5.4.4",
         ],
-        groups: [
-            "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups", "http://schemas.xmlsoap.org/claims/Group",
-            "groups", "Groups", "memberOf", "member_of", "urn:oid:1.3.6.1.4.1.5923.1.5.1.1",
-        ]
+        groups: groupDefaults
     )
+
+    /// The default group attributes, memberships before roles, entitlements and affiliations, so
+    /// the first values of ``SsoIdentity/groups`` are real groups when an IdP sends several kinds.
+    ///
+    /// - Entra ID: `…/ws/2008/06/identity/claims/groups` (object ids) and `…/claims/role` (app roles).
+    ///   Over 150 groups it sends only `http://schemas.microsoft.com/claims/groups.link`, a Graph
+    ///   URL, which is not a group and is not mapped.
+    /// - ADFS: `http://schemas.xmlsoap.org/claims/Group` (Token-Groups) and the same `…/claims/role`.
+    /// - Okta, Google Workspace, SimpleSAMLphp: `groups` (the name an admin configures; `Groups`
+    ///   also seen). OneLogin, PingFederate and LDAP-backed IdPs: `memberOf`.
+    /// - Shibboleth and other R&E IdPs: `isMemberOf`, `eduPersonEntitlement`,
+    ///   `eduPersonScopedAffiliation`, `eduPersonAffiliation`, as SAML 2.0 `urn:oid:` names,
+    ///   SAML 1.1 `urn:mace:dir:attribute-def:` names, or bare names (SimpleSAMLphp's default).
+    ///
+    /// Affiliations (`member`, `staff`, `student`, …; scoped: `staff@example.edu`) are a fixed
+    /// vocabulary of a person's relationship to the institution, not groups; they are mapped
+    /// because R&E IdPs often send nothing else and SimpleSAMLphp's test IdPs carry groups in
+    /// `eduPersonAffiliation`. An application rule on the group `member` therefore matches everyone
+    /// that IdP knows; prefer the scoped values for rules.
+    static let groupDefaults = [
+        "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups", "http://schemas.xmlsoap.org/claims/Group",
+        "groups", "Groups", "memberOf", "member_of",
+        // isMemberOf
+        "urn:oid:1.3.6.1.4.1.5923.1.5.1.1", "urn:mace:dir:attribute-def:isMemberOf", "isMemberOf",
+        "http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
+        // eduPersonEntitlement
+        "urn:oid:1.3.6.1.4.1.5923.1.1.1.7", "urn:mace:dir:attribute-def:eduPersonEntitlement", "eduPersonEntitlement",
+        // eduPersonScopedAffiliation
+        "urn:oid:1.3.6.1.4.1.5923.1.1.1.9", "urn:mace:dir:attribute-def:eduPersonScopedAffiliation",
+        "eduPersonScopedAffiliation",
+        // eduPersonAffiliation
+        "urn:oid:1.3.6.1.4.1.5923.1.1.1.1", "urn:mace:dir:attribute-def:eduPersonAffiliation", "eduPersonAffiliation",
+    ]
 
     /// Creates a mapping with explicit name lists.
     public init(email: [String], name: [String], firstName: [String], lastName: [String], groups: [String]) {
@@ -53,7 +92,8 @@ public struct SAMLAttributeMapping: Sendable, Hashable {
 
     /// The defaults, with a connection's `attribute_mapping` (`{"email": "<attribute name>", …}`;
     /// keys `email`, `name`, `first_name`/`firstName`, `last_name`/`lastName`, `groups`) tried
-    /// first. Unknown keys are ignored.
+    /// first. Unknown keys are ignored. A `groups` override adds its attribute before the default
+    /// group attributes; it does not replace them.
     public init(overrides: [String: String]) {
         self = Self.defaults
         for (field, attribute) in overrides where !attribute.isEmpty {
