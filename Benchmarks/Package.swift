@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: benchmarkTargets.map { name in
         .executableTarget(
@@ -24,10 +25,40 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Sso", package: rootPackage),
                 .product(name: "SsoTesting", package: rootPackage),
+                "CXMLSecFloor",
             ],
             path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
-    },
+    } + [
+        // The C floor of SAML validation: libxml2 + xmlsec called directly, not through SsoSAML.
+        .systemLibrary(name: "CLibXMLSecFloor", path: "Sources/CLibXMLSecFloor", pkgConfig: "xmlsec1-openssl"),
+        .target(
+            name: "CXMLSecFloor",
+            dependencies: ["CLibXMLSecFloor"],
+            path: "Sources/CXMLSecFloor",
+            // pkg-config's -D flags for xmlsec1-openssl (they change struct layouts), which SwiftPM drops.
+            cSettings: [
+                .define("__XMLSEC_FUNCTION__", to: "__func__"), .define("XMLSEC_NO_SIZE_T"),
+                .define("XMLSEC_OPENSSL3_ENGINES", to: "1"), .define("XMLSEC_NO_GOST", to: "1"),
+                .define("XMLSEC_NO_GOST2012", to: "1"), .define("XMLSEC_NO_CRYPTO_DYNAMIC_LOADING", to: "1"),
+                .define("XMLSEC_CRYPTO_OPENSSL", to: "1"),
+            ]
+        ),
+        // Interleaved ours-vs-bare ratios in one process: `swift run -c release RatioRunner`.
+        .executableTarget(
+            name: "RatioRunner",
+            dependencies: [
+                .product(name: "SsoJOSE", package: rootPackage),
+                .product(name: "SsoOIDC", package: rootPackage),
+                .product(name: "SsoSAML", package: rootPackage),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "CXMLSecFloor",
+            ],
+            path: "Sources/RatioRunner",
+            exclude: ["callgrind.sh"]
+        ),
+    ],
     swiftLanguageModes: [.v6]
 )

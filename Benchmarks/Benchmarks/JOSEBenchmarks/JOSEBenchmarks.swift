@@ -2,6 +2,7 @@ import Benchmark
 import Crypto
 import Foundation
 import SsoJOSE
+import SsoOIDC
 import _CryptoExtras
 
 /// ID-token validation (parse + key selection + signature + claim rules, warm key set) beside the
@@ -32,6 +33,11 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("IDToken \(algorithm) validate", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try fixture.validate(token))
+            }
+        }
+        Benchmark("IDToken \(algorithm) IDTokenVerifier.validate", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try fixture.verifierValidate(token))
             }
         }
         Benchmark("IDToken \(algorithm) bare swift-crypto", configuration: configuration) { benchmark in
@@ -96,6 +102,13 @@ struct JOSEFixture: Sendable {
     func validate(_ token: Token) throws -> IDTokenClaims {
         let verified = try JWSVerifier().verify(compact: token.compact, keys: keySet)
         return try claims(verified.payloadJSON)
+    }
+
+    /// SsoOIDC's whole ID-token validation with a fixed key set (what a login callback runs).
+    func verifierValidate(_ token: Token) throws -> ValidatedIDToken {
+        let verifier = IDTokenVerifier(issuer: "https://idp.example.com", clientID: "0oa1b2c3d4e5f6g7h8i9", clientSecret: nil)
+        return try verifier.validate(token.compact, keys: keySet,
+                                     expectations: .init(nonce: "n-0S6_WzA2Mj-Yt3Qz", now: now))
     }
 
     /// The claim rules alone.

@@ -1,4 +1,5 @@
 import Benchmark
+import CXMLSecFloor
 import Foundation
 import Sso
 import SsoCore
@@ -62,6 +63,28 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("SAML signed 8KiB: bare xmlSecDSigCtxVerify", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
             precondition(_SAMLSignatureBaseline.verifyAll(signed.response, keys: signed.keys))
+        }
+    }
+    // The form field as the callback receives it, against the C floor: libxml2's parse and
+    // xmlSecDSigCtxVerify of both signatures called directly from C (not through SsoSAML).
+    let formField = Array(Base64.encode(signed.response).utf8)
+    Benchmark("SAML signed 8KiB: full validation from the base64 form field", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try await signed.validator.validate(formField, expectedRequestID: signed.requestID))
+        }
+    }
+    let der = (try? IdPMetadata.parse(
+        Array(try Data(contentsOf: fixtureDirectory().appendingPathComponent("okta/metadata.xml"))), now: Timestamp.parse("2026-03-29T12:00:00Z") ?? Date()
+    ))?.signingCertificates.first?.derBytes ?? []
+    // The key lives as long as the benchmark process.
+    if let floorKey = der.withUnsafeBufferPointer({ xmlsec_floor_load_certificate_key($0.baseAddress, Int32($0.count)) }) {
+        Benchmark("SAML signed 8KiB: C floor libxml2 parse + xmlSecDSigCtxVerify", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let verified = signed.response.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { xmlsec_floor_parse_and_verify($0.baseAddress, Int32($0.count), floorKey) }
+                }
+                precondition(verified == 2)
+            }
         }
     }
     Benchmark("SAML encrypted 8KiB: full validation", configuration: configuration) { benchmark in

@@ -40,9 +40,25 @@ public struct IssuerPolicy: Sendable, Hashable {
         }
     }
 
-    /// Whether `issuer` holds the `{tenantid}` placeholder exactly once, as a whole path segment.
+    /// Whether `issuer` holds the `{tenantid}` placeholder exactly once, as a whole path segment
+    /// (`/{tenantid}/`). Matched on UTF-8 bytes; callers that validate tokens compute it once, at
+    /// configuration time (``IDTokenVerifier``).
     static func isTenantTemplate(_ issuer: String) -> Bool {
-        issuer.components(separatedBy: tenantPlaceholder).count == 2 && issuer.contains("/\(tenantPlaceholder)/")
+        let bytes = Array(issuer.utf8)
+        let placeholder = Array(tenantPlaceholder.utf8)
+        var found: Int?
+        var start = 0
+        while start + placeholder.count <= bytes.count {
+            if bytes[start] == placeholder[0], bytes[start..<(start + placeholder.count)].elementsEqual(placeholder) {
+                guard found == nil else { return false }
+                found = start
+                start += placeholder.count
+            } else {
+                start += 1
+            }
+        }
+        guard let found, found > 0, found + placeholder.count < bytes.count else { return false }
+        return bytes[found - 1] == UInt8(ascii: "/") && bytes[found + placeholder.count] == UInt8(ascii: "/")
     }
 
     /// Whether `text` is a GUID in canonical lowercase form (`8-4-4-4-12` hex digits).

@@ -38,6 +38,10 @@ public struct IDTokenVerifier: Sendable {
     private let issuerPolicy: IssuerPolicy
     private let leeway: TimeInterval
     private let requireAtHash: Bool
+    /// Per-configuration work, done once here rather than per token.
+    private let issuerIsTenantTemplate: Bool
+    private let issuerMatcher: IssuerMatcher
+    private let verifier: JWSVerifier
 
     /// - Parameters:
     ///   - issuer: ``ProviderMetadata/issuer``.
@@ -53,6 +57,10 @@ public struct IDTokenVerifier: Sendable {
         self.issuerPolicy = issuerPolicy
         self.leeway = leeway
         self.requireAtHash = requireAtHash
+        issuerIsTenantTemplate = IssuerPolicy.isTenantTemplate(issuer)
+        issuerMatcher = issuerIsTenantTemplate
+            ? .tenantTemplate(issuer, placeholder: IssuerPolicy.tenantPlaceholder, tenantClaim: "tid") : .exact(issuer)
+        verifier = JWSVerifier(options: JWSVerificationOptions(allowedAlgorithms: algorithms, hmacSecret: self.clientSecret))
     }
 
     /// Validates `token` with keys from `cache` (fetched from `jwksURI`), refetching once on an
@@ -98,13 +106,8 @@ public struct IDTokenVerifier: Sendable {
         error.code == .joseKeyNotFound || error.code == .joseKeyUnusable
     }
 
-    private var verifier: JWSVerifier {
-        JWSVerifier(options: JWSVerificationOptions(allowedAlgorithms: algorithms, hmacSecret: clientSecret))
-    }
-
     private func checkClaims(_ verified: VerifiedJWS, expectations: Expectations) throws(SsoError) -> ValidatedIDToken {
-        let matcher: IssuerMatcher
-        if IssuerPolicy.isTenantTemplate(issuer) {
+        if issuerIsTenantTemplate {
             guard case .entraMultiTenant(let allowed) = issuerPolicy.kind else {
                 throw SsoError(.oidcIDTokenTenantMismatch, "the issuer is a tenant template but the issuer policy is exact")
             }
@@ -117,12 +120,9 @@ public struct IDTokenVerifier: Sendable {
             if let allowed, !allowed.containsBytes(of: tenant) {
                 throw SsoError(.oidcIDTokenTenantMismatch, "the tenant \(tenant) is not allowed to sign in")
             }
-            matcher = .tenantTemplate(issuer, placeholder: IssuerPolicy.tenantPlaceholder, tenantClaim: "tid")
-        } else {
-            matcher = .exact(issuer)
         }
         let options = IDTokenValidationOptions(
-            issuer: matcher, clientID: clientID, now: expectations.now, leeway: leeway, nonce: expectations.nonce,
+            issuer: issuerMatcher, clientID: clientID, now: expectations.now, leeway: leeway, nonce: expectations.nonce,
             maxAge: expectations.maxAge.map(TimeInterval.init), accessToken: expectations.accessToken?.unsafeValue,
             requireAtHash: requireAtHash)
         let claims = try IDTokenClaimsValidator(options: options).validate(verified)

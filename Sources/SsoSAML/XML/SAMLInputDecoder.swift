@@ -25,7 +25,7 @@ public enum SAMLInputDecoder {
         }
         let decoded: [UInt8]
         do {
-            decoded = try Base64.decode(String(decoding: input[start...], as: UTF8.self), allowWhitespace: true)
+            decoded = try Base64.decode(utf8: input[start...], allowWhitespace: true)
         } catch {
             throw SsoError(.samlInputInvalid, "the SAML response is neither XML nor strict base64", underlying: error)
         }

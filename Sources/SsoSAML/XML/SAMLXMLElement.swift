@@ -23,8 +23,24 @@ public struct SAMLXMLElement: Sendable {
 
     /// Whether the element is `localName` in `namespace` (prefixes are irrelevant).
     public func `is`(_ namespace: String, _ localName: String) -> Bool {
-        guard let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
-        return xmlStrEqual(node.pointee.name, localName) != 0 && xmlStrEqual(href, namespace) != 0
+        guard let ns = node.pointee.ns, let href = ns.pointee.href, let name = node.pointee.name else { return false }
+        return Self.cString(name, equals: localName) && Self.cString(href, equals: namespace)
+    }
+
+    /// Whether the NUL-terminated libxml2 string `text` has exactly the UTF-8 bytes of `string`,
+    /// without converting `string` to a C string (an allocation per call, on the hottest path).
+    /// Reads `text` only up to its terminator: index `i` is read only after `text[0..<i]` were
+    /// all non-zero.
+    @inline(__always)
+    static func cString(_ text: UnsafePointer<xmlChar>, equals string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            for index in 0..<bytes.count {
+                let byte = text[index]
+                guard byte != 0, byte == bytes[index] else { return false }
+            }
+            return text[bytes.count] == 0
+        }
     }
 
     /// The parent element, or `nil` for the root.
@@ -48,7 +64,16 @@ public struct SAMLXMLElement: Sendable {
 
     /// The direct child elements named `localName` in `namespace`.
     public func children(_ namespace: String, _ localName: String) -> [SAMLXMLElement] {
-        children.filter { $0.is(namespace, localName) }
+        var result: [SAMLXMLElement] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                let element = SAMLXMLElement(document: document, node: current)
+                if element.is(namespace, localName) { result.append(element) }
+            }
+            child = current.pointee.next
+        }
+        return result
     }
 
     /// The first direct child element named `localName` in `namespace`.
@@ -98,11 +123,11 @@ public struct SAMLXMLElement: Sendable {
     public func attribute(_ name: String, namespace: String? = nil) -> String? {
         var property = node.pointee.properties
         while let attr = property {
-            if xmlStrEqual(attr.pointee.name, name) != 0 {
+            if let attrName = attr.pointee.name, Self.cString(attrName, equals: name) {
                 let attrNamespace = attr.pointee.ns.flatMap { $0.pointee.href }
                 let matches: Bool
                 if let namespace {
-                    matches = attrNamespace.map { xmlStrEqual($0, namespace) != 0 } ?? false
+                    matches = attrNamespace.map { Self.cString($0, equals: namespace) } ?? false
                 } else {
                     matches = attrNamespace == nil
                 }
@@ -189,7 +214,7 @@ extension SAMLXMLElement {
     package func attributeNode(_ name: String) -> xmlAttrPtr? {
         var property = node.pointee.properties
         while let attr = property {
-            if attr.pointee.ns == nil, xmlStrEqual(attr.pointee.name, name) != 0 { return attr }
+            if attr.pointee.ns == nil, let attrName = attr.pointee.name, Self.cString(attrName, equals: name) { return attr }
             property = attr.pointee.next
         }
         return nil

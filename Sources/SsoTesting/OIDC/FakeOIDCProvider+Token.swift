@@ -80,7 +80,7 @@ extension FakeOIDCProvider {
             return (state.grants.removeValue(forKey: code), state.misbehavior)
         }
         guard let grant = taken.0, grant.clientID.bytesEqual(client.clientID),
-            clock.now.timeIntervalSince(grant.issuedAt) <= 600, form["redirect_uri"] == grant.redirectURI
+            clock.now.timeIntervalSince(grant.issuedAt) <= 600, form["redirect_uri"].bytesEqual(grant.redirectURI)
         else { return oauthError("invalid_grant") }
         if let challenge = grant.codeChallenge {
             guard let verifier = form["code_verifier"], PKCE.isValidVerifier(verifier),
