@@ -17,6 +17,13 @@ public struct IDTokenClaimsValidator: Sendable {
         return try validate(claims: token.payloadJSON, algorithm: token.algorithm)
     }
 
+    /// ``validate(_:)`` with the claims set the caller already read from `token`'s payload
+    /// (``JWS/claimsSet(limits:)``), so the payload is parsed once per token.
+    package func validate(_ token: VerifiedJWS, claims: JSONValue) throws(SsoError) -> IDTokenClaims {
+        try Self.checkType(token.header.type)
+        return try validate(claims: claims, algorithm: token.algorithm)
+    }
+
     /// An explicitly typed JWT of another kind (`at+jwt`, `logout+jwt`, `secevent+jwt`, …) is
     /// refused, so a token minted for another purpose by the same issuer and keys cannot pass
     /// as an ID token. `JWT`, `id_token+jwt` and any other value are left alone.

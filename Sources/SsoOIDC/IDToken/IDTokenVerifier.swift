@@ -68,7 +68,7 @@ public struct IDTokenVerifier: Sendable {
     public func validate(_ token: String, jwksCache cache: JWKSCache, jwksURI: String, expectations: Expectations)
         async throws(SsoError) -> ValidatedIDToken
     {
-        let jws = try Self.parseJWT(token)
+        let (jws, claims) = try Self.parseJWT(token)
         let verified: VerifiedJWS
         if jws.header.algorithm.isHMAC {
             verified = try verifier.verify(jws, keys: try JWKSet(keys: []))
@@ -83,22 +83,22 @@ public struct IDTokenVerifier: Sendable {
                 verified = try verifier.verify(jws, keys: newer.keySet)
             }
         }
-        return try checkClaims(verified, expectations: expectations)
+        return try checkClaims(verified, claims: claims, expectations: expectations)
     }
 
     /// Validates `token` with a fixed key set (no fetching).
     public func validate(_ token: String, keys: JWKSet, expectations: Expectations) throws(SsoError)
         -> ValidatedIDToken
     {
-        let verified = try verifier.verify(try Self.parseJWT(token), keys: keys)
-        return try checkClaims(verified, expectations: expectations)
+        let (jws, claims) = try Self.parseJWT(token)
+        return try checkClaims(try verifier.verify(jws, keys: keys), claims: claims, expectations: expectations)
     }
 
-    /// The JWS, once its payload is known to be a JWT claims set (the JWS layer accepts any payload).
-    private static func parseJWT(_ token: String) throws(SsoError) -> JWS {
+    /// The JWS and its claims set, read once: the JWS layer accepts any payload, an ID token is a JWT.
+    /// The claims are only trusted after the signature over the same bytes has verified.
+    private static func parseJWT(_ token: String) throws(SsoError) -> (JWS, JSONValue) {
         let jws = try JWS.parse(token)
-        _ = try jws.claimsSet()
-        return jws
+        return (jws, try jws.claimsSet())
     }
 
     /// Errors a newer JWKS may cure: no key with the `kid`, or only keys that had to be skipped.
@@ -106,12 +106,14 @@ public struct IDTokenVerifier: Sendable {
         error.code == .joseKeyNotFound || error.code == .joseKeyUnusable
     }
 
-    private func checkClaims(_ verified: VerifiedJWS, expectations: Expectations) throws(SsoError) -> ValidatedIDToken {
+    private func checkClaims(_ verified: VerifiedJWS, claims json: JSONValue, expectations: Expectations)
+        throws(SsoError) -> ValidatedIDToken
+    {
         if issuerIsTenantTemplate {
             guard case .entraMultiTenant(let allowed) = issuerPolicy.kind else {
                 throw SsoError(.oidcIDTokenTenantMismatch, "the issuer is a tenant template but the issuer policy is exact")
             }
-            guard let tenant = verified.payloadJSON["tid"]?.stringValue else {
+            guard let tenant = json["tid"]?.stringValue else {
                 throw SsoError(.oidcIDTokenTenantMissing, "the multi-tenant ID token has no tid claim")
             }
             guard IssuerPolicy.isCanonicalGUID(tenant) else {
@@ -125,7 +127,7 @@ public struct IDTokenVerifier: Sendable {
             issuer: issuerMatcher, clientID: clientID, now: expectations.now, leeway: leeway, nonce: expectations.nonce,
             maxAge: expectations.maxAge.map(TimeInterval.init), accessToken: expectations.accessToken?.unsafeValue,
             requireAtHash: requireAtHash)
-        let claims = try IDTokenClaimsValidator(options: options).validate(verified)
+        let claims = try IDTokenClaimsValidator(options: options).validate(verified, claims: json)
         return ValidatedIDToken(claims: claims, keyID: verified.keyID, algorithm: verified.algorithm)
     }
 }

@@ -114,7 +114,7 @@ public struct SAMLAttributeMapping: Sendable, Hashable {
     /// `emailAddress`.
     public func email(of assertion: SAMLAssertionResult) -> String? {
         if let value = first(email, in: assertion.attributes) { return value }
-        if assertion.nameIDFormat == Self.emailFormat { return assertion.nameID }
+        if assertion.nameIDFormat.bytesEqual(Self.emailFormat) { return assertion.nameID }
         return nil
     }
 
