@@ -1,5 +1,5 @@
 import Foundation
-import Sso
+@testable import Sso
 import Testing
 
 @Suite struct ConnectionLifecycleTests {

@@ -1,5 +1,5 @@
 import Foundation
-import Sso
+@testable import Sso
 import Testing
 
 /// A broken parameter set and the field its error must name.

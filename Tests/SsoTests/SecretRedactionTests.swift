@@ -1,5 +1,5 @@
 import Foundation
-import Sso
+@testable import Sso
 import Testing
 
 /// Every way a value can be turned into text, for checking that no secret shows.

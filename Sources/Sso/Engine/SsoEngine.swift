@@ -72,7 +72,7 @@ public struct SsoEngine: Sendable {
         SsoConnection(try await routeRecord(emailOrDomain))
     }
 
-    package func routeRecord(_ emailOrDomain: String) async throws(SsoError) -> SsoConnectionRecord {
+    func routeRecord(_ emailOrDomain: String) async throws(SsoError) -> SsoConnectionRecord {
         let domain = emailOrDomain.contains("@") ? try EmailAddress(emailOrDomain).domain : try DomainName(emailOrDomain)
         let connections = stores.connections
         guard let record = try await storeCall("connection", { try await connections.route(domain) }) else {

@@ -1,6 +1,4 @@
 import Foundation
-import SsoOIDC
-import SsoSAML
 
 extension SsoOrganization {
     /// Starts an enterprise login (reference: `get_login_url`): the domain, or a whole email
@@ -20,20 +18,27 @@ extension SsoOrganization {
     ///   `login.credentials_required`, `connection.signing_key_required`, protocol errors (`oidc.*`,
     ///   `saml.*`, `http.*`), `store.failed`.
     public func getLoginURL(domain: String, redirectURI: String? = nil) async throws(SsoError) -> SsoLoginResponse {
-        let routed = try await route(domain)
-        let connection = try await usableConnectionRecord(routed.id)
-        let chosenRedirect = try Self.redirectURI(redirectURI, allowed: connection.redirectURIs, required: connection.protocol == .oidc)
-        let loginHint = domain.contains("@") ? (try? EmailAddress(domain))?.normalized : nil
-        switch connection.settings {
+        let routed = try await engine.routeRecord(domain)
+        guard routed.organizationID.bytesEqual(id) else {
+            throw SsoError(.routingNoConnection, "no SSO connection is configured for this domain")
+        }
+        guard routed.status != .inactive else {
+            throw SsoError(.connectionInactive, "the connection is inactive and cannot be used to log in")
+        }
+        let context = ConnectionContext(organization: self, record: routed)
+        let chosenRedirect = try Self.redirectURI(
+            redirectURI, allowed: routed.redirectURIs, required: routed.protocol == .oidc)
+        switch routed.settings {
         case .oidc(let settings):
-            let url = try await startOIDCLogin(
-                issuer: settings.issuerURL, clientID: settings.clientID, clientSecret: settings.clientSecret,
-                redirectURI: chosenRedirect ?? "", allowed: connection.redirectURIs, connectionID: connection.id,
-                loginHint: loginHint)
-            return SsoLoginResponse(authorizeURL: url, connectionID: connection.id, protocol: .oidc)
-        case .saml(let settings):
-            let url = try await startSAMLLogin(connection: connection, settings: settings, redirectURI: chosenRedirect)
-            return SsoLoginResponse(authorizeURL: url, connectionID: connection.id, protocol: .saml)
+            let loginHint = domain.contains("@") ? (try? EmailAddress(domain))?.normalized : nil
+            let flow = OIDCLoginFlow(
+                organization: self, registration: OIDCClientRegistration(connection: routed, settings: settings))
+            let url = try await flow.start(redirectURI: chosenRedirect ?? "", loginHint: loginHint)
+            return SsoLoginResponse(authorizeURL: url, connectionID: routed.id, protocol: .oidc)
+        case .saml:
+            let flow = try SAMLLoginFlow(context, mismatch: "the connection is not a SAML connection")
+            let url = try await flow.start(redirectURI: chosenRedirect)
+            return SsoLoginResponse(authorizeURL: url, connectionID: routed.id, protocol: .saml)
         case .ldap:
             throw SsoError(
                 .loginCredentialsRequired,
@@ -50,7 +55,7 @@ extension SsoOrganization {
     /// first allowed one; `nil` when none is needed and none is configured.
     static func redirectURI(_ requested: String?, allowed: [String], required: Bool) throws(SsoError) -> String? {
         if let requested {
-            guard allowed.contains(requested) else {
+            guard allowed.containsBytes(of: requested) else {
                 throw SsoError(.loginRedirectURINotAllowed, "redirect_uri: not one of the connection's redirect_uris")
             }
             return requested
@@ -62,32 +67,5 @@ extension SsoOrganization {
             return nil
         }
         return first
-    }
-
-    /// A fresh random key for a pending login (256 bits, base64url, 43 characters).
-    func newLoginKey() -> String {
-        Base64URL.encode(engine.random.bytes(32))
-    }
-
-    private func startSAMLLogin(connection: SsoConnectionRecord, settings: SsoSAMLSettings, redirectURI: String?)
-        async throws(SsoError) -> String
-    {
-        let metadata = try await samlMetadata(connection: connection, settings: settings)
-        let signingKey = try Self.requestSigningKey(settings)
-        // Fail closed: an IdP that wants signed requests gets no unsigned one.
-        guard signingKey != nil || !metadata.wantAuthnRequestsSigned else {
-            throw SsoError(
-                .connectionSigningKeyRequired,
-                "the IdP wants signed AuthnRequests (WantAuthnRequestsSigned); the connection has no sp_signing_key_pem")
-        }
-        let serviceProvider = try Self.serviceProvider(settings)
-        let relayState = newLoginKey()
-        let login = try serviceProvider.redirectLogin(
-            to: metadata, relayState: relayState, clock: engine.clock, random: engine.random, signingKey: signingKey)
-        let pending = SsoPendingLogin(
-            organizationID: id, connectionID: connection.id, protocol: .saml, redirectURI: redirectURI,
-            samlRequestID: login.request.id, createdAt: now)
-        try await savePendingLogin(pending, key: relayState)
-        return login.url
     }
 }

@@ -3,10 +3,14 @@
 public struct SsoOidcCallbackParams: Sendable, Codable {
     public var code: Secret
     public var state: String
+    /// The callback's `iss` parameter (RFC 9207), when the provider sends one; it must then be
+    /// the provider's issuer.
+    public var iss: String?
 
-    public init(code: Secret, state: String) {
+    public init(code: Secret, state: String, iss: String? = nil) {
         self.code = code
         self.state = state
+        self.iss = iss
     }
 }
 

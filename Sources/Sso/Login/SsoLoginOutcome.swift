@@ -1,9 +1,9 @@
 /// What a completed SSO login produced: the linked (or provisioned) user and the new session.
-package struct SsoLoginOutcome: Sendable {
-    package var user: SsoUser
+struct SsoLoginOutcome: Sendable {
+    var user: SsoUser
     /// Whether the user was JIT-provisioned by this login.
-    package var provisioned: Bool
-    package var session: SsoSession
+    var provisioned: Bool
+    var session: SsoSession
     /// The identity's email, normalised.
-    package var email: EmailAddress
+    var email: EmailAddress
 }

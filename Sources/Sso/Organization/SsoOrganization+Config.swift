@@ -49,7 +49,7 @@ extension SsoOrganization {
 
     /// The stored legacy config, secret included, for the legacy login flow.
     /// - Throws: `config.not_found`.
-    package func configRecord() async throws(SsoError) -> SsoConfigRecord {
+    func configRecord() async throws(SsoError) -> SsoConfigRecord {
         let organizations = stores.organizations
         let organizationID = id
         guard let record = try await storeCall("organization", { try await organizations.config(organizationID: organizationID) }) else {

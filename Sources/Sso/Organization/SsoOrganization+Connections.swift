@@ -101,6 +101,7 @@ extension SsoOrganization {
         let sessions = stores.sessions
         _ = try await storeCall("session") { try await sessions.revokeAll(connectionID: connectionID, at: time) }
         try await discardPendingLogins(connectionID: connectionID)
-        await retireLDAPAuthenticator(connectionID: connectionID)
+        // The cached LDAP authenticator (and its pool of service-account connections) goes too.
+        await engine.caches.ldap.remove(connectionID: connectionID)?.shutdown()
     }
 }

@@ -19,7 +19,7 @@ extension SsoOrganization {
         let hasConfig = try await storeCall("organization") {
             try await organizations.config(organizationID: organizationID) != nil
         }
-        if hasConfig { names[legacyConnectionKey] = Self.legacyConnectionName }
+        if hasConfig { names[legacyConnectionKey] = LegacyLoginFlow.connectionName }
         return SsoSessionList(sessions: records.compactMap { record in
             names[record.connectionID].map { Self.view(record, name: $0) }
         })
@@ -46,7 +46,7 @@ extension SsoOrganization {
         let record = try await activeSessionRecord(sessionID, at: now)
         if record.connectionID.bytesEqual(legacyConnectionKey) {
             guard (try? await configRecord()) != nil else { throw Self.sessionNotFound() }
-            return Self.view(record, name: Self.legacyConnectionName)
+            return Self.view(record, name: LegacyLoginFlow.connectionName)
         }
         let connection: SsoConnectionRecord
         do {

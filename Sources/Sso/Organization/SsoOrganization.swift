@@ -33,7 +33,7 @@ public struct SsoOrganization: Sendable {
 
     /// The stored connection `connectionID` if this organization owns it.
     /// - Throws: `connection.not_found`.
-    package func connectionRecord(_ connectionID: String) async throws(SsoError) -> SsoConnectionRecord {
+    func connectionRecord(_ connectionID: String) async throws(SsoError) -> SsoConnectionRecord {
         guard SsoID.isValid(connectionID, prefix: SsoID.connectionPrefix) else { throw Self.connectionNotFound() }
         let connections = stores.connections
         let record = try await storeCall("connection") { try await connections.connection(id: connectionID) }
@@ -45,20 +45,11 @@ public struct SsoOrganization: Sendable {
     /// `error` (its last test failed) stays usable: the status is a diagnosis, and every login
     /// still runs all protocol checks.
     /// - Throws: `connection.not_found`, `connection.inactive`.
-    package func usableConnectionRecord(_ connectionID: String) async throws(SsoError) -> SsoConnectionRecord {
+    func usableConnectionRecord(_ connectionID: String) async throws(SsoError) -> SsoConnectionRecord {
         let record = try await connectionRecord(connectionID)
         guard record.status != .inactive else {
             throw SsoError(.connectionInactive, "the connection is inactive and cannot be used to log in")
         }
         return record
-    }
-
-    /// Removes every pending login of `connectionID` (or of the legacy config when `nil`).
-    func discardPendingLogins(connectionID: String?) async throws(SsoError) {
-        let organizationID = id
-        let states = stores.loginStates
-        try await storeCall("login state") {
-            try await states.removeAll { $0.organizationID.bytesEqual(organizationID) && $0.connectionID.bytesEqual(connectionID) }
-        }
     }
 }

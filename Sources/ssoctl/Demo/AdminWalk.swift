@@ -1,8 +1,8 @@
 import Foundation
 import Sso
 
-/// The admin half of the demo: one organization's connections, routing, enforcement,
-/// sessions and legacy config on an in-memory engine, printed step by step.
+/// The admin half of the demo: one organization's connections, routing, enforcement and
+/// legacy config (sessions come from the real logins of ``LoginWalk``) on an in-memory engine, printed step by step.
 final class AdminWalk {
     let printer: DemoPrinter
     let engine: SsoEngine
@@ -29,7 +29,6 @@ final class AdminWalk {
         await showConflict()
         await routeEmails()
         await enforce(org)
-        await sessions(org)
         await updateAndDelete(org)
         await legacyConfig(org)
         return failures == 0

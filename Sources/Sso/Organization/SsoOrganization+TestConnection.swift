@@ -38,14 +38,13 @@ extension SsoOrganization {
     private func check(_ connection: SsoConnectionRecord) async throws(SsoError) -> String {
         switch connection.settings {
         case .oidc(let settings):
-            let party = try await relyingParty(
-                issuer: settings.issuerURL, clientID: settings.clientID, clientSecret: settings.clientSecret,
-                redirectURI: connection.redirectURIs.first ?? "http://127.0.0.1/sso/test-connection",
-                allowed: connection.redirectURIs)
-            let result = try await party.testConnection()
+            let flow = OIDCLoginFlow(
+                organization: self, registration: OIDCClientRegistration(connection: connection, settings: settings))
+            let result = try await flow.testConnection()
             return "Connection verified successfully: issuer \(result.metadata.issuer), \(result.usableKeyCount) signing key(s)"
         case .saml(let settings):
-            let metadata = try await samlMetadata(connection: connection, settings: settings, refresh: true)
+            let context = ConnectionContext(organization: self, record: connection)
+            let metadata = try await SAMLMetadataLoader(context: context, settings: settings).metadata(refresh: true)
             let at = now
             guard !metadata.signingCertificates.isEmpty else {
                 throw SsoError(.samlMetadataNoSigningCertificate, "the IdP metadata has no signing certificate")
@@ -66,7 +65,7 @@ extension SsoOrganization {
             return "Connection verified successfully: IdP \(metadata.entityID), \(metadata.signingCertificates.count) signing certificate(s)"
         case .ldap(let settings):
             let authenticator = try LDAPAuthenticator(
-                configuration: try Self.ldapConfiguration(settings), connector: engine.ldapConnector, logger: logger)
+                configuration: try LDAPConfiguration(connectionSettings: settings), connector: engine.ldapConnector, logger: logger)
             do {
                 try await authenticator.testConnection()
             } catch {
@@ -76,5 +75,30 @@ extension SsoOrganization {
             await authenticator.shutdown()
             return "Connection verified successfully: service account bound, user base readable"
         }
+    }
+}
+
+extension SsoOrganization {
+    /// Records a connection test: a failure sets `status` to `error` with `failureReason`; a
+    /// success turns `error` back to `active` (an `inactive` connection stays inactive).
+    func recordConnectionTest(connectionID: String, failureReason: String?) async throws(SsoError) -> SsoConnection {
+        var record = try await connectionRecord(connectionID)
+        if let failureReason {
+            guard record.status != .inactive else { return SsoConnection(record) }
+            record.status = .error
+            record.statusReason = failureReason
+        } else if record.status == .error {
+            record.status = .active
+            record.statusReason = nil
+        } else {
+            return SsoConnection(record)
+        }
+        record.updatedAt = now
+        let connections = stores.connections
+        let updated = record
+        guard try await storeCall("connection", { try await connections.replace(updated) }) else {
+            throw Self.connectionNotFound()
+        }
+        return SsoConnection(record)
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import SsoSAML
+
+/// A SAML connection's IdP metadata: parsed from `metadata_xml`, or fetched from `metadata_url`
+/// through the engine's transport; cached per connection version until its refresh date
+/// (`cacheDuration`, capped by `validUntil`) or the engine's default lifetime.
+struct SAMLMetadataLoader: Sendable {
+    let context: ConnectionContext
+    let settings: SsoSAMLSettings
+
+    /// The metadata, from the engine's cache unless `refresh` (a connection test reads afresh).
+    /// - Throws: `saml.metadata.*`, `http.*`, `connection.misconfigured`.
+    func metadata(refresh: Bool = false) async throws(SsoError) -> IdPMetadata {
+        let engine = context.engine
+        let at = engine.clock.now
+        let record = context.record
+        let source = settings.metadataURL.map { "url:" + $0 } ?? "xml:\(settings.metadataXML?.hashValue ?? 0)"
+        let key = "\(record.id)|\(record.updatedAt.timeIntervalSince1970)|\(source)"
+        let cache = engine.caches.samlMetadata
+        if !refresh, let cached = await cache.metadata(key: key, now: at) { return cached }
+        let metadata: IdPMetadata
+        if let xml = settings.metadataXML {
+            metadata = try IdPMetadata.parse(xml: xml, now: at)
+        } else if let url = settings.metadataURL {
+            metadata = try await IdPMetadataFetcher(transport: engine.httpTransport).fetch(url: url, now: at)
+        } else {
+            throw SsoError(.connectionMisconfigured, "the SAML connection has neither metadata_url nor metadata_xml")
+        }
+        let refreshAt =
+            metadata.refreshDate(fetchedAt: at) ?? at.addingTimeInterval(engine.settings.samlMetadataLifetime)
+        await cache.store(metadata, key: key, refreshAt: refreshAt)
+        return metadata
+    }
+}
