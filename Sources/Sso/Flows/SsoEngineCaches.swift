@@ -12,7 +12,8 @@ final class SsoEngineCaches: Sendable {
     let ldap = LDAPAuthenticatorCache()
 }
 
-/// Discovery and JWKS caches per (issuer, discovery options), created on first use.
+/// Discovery and JWKS caches per issuer (keyed by the issuer alone: the first caller's options
+/// are kept), created on first use.
 actor OIDCProviderCaches {
     private var entries: [ExactString: (metadata: ProviderMetadataCache, jwks: JWKSCache)] = [:]
     private static let maxEntries = 10_000

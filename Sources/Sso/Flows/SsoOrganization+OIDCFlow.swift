@@ -37,11 +37,11 @@ extension SsoOrganization {
         return Self.response(outcome, identity: identity, connectionID: connection.id, scopes: nil)
     }
 
-    /// A relying party for one provider and client, on the engine's clock, randomness, transport
-    /// and logger, sharing the engine's discovery and key caches for `issuer`. Its own login store
-    /// stays empty: pending logins live in the engine's login-state store only.
-    func relyingParty(issuer: String, clientID: String, clientSecret: Secret, redirectURI: String, allowed: [String])
-        async throws(SsoError) -> OIDCRelyingParty
+    /// An OIDC client for one provider and client, on the engine's clock, randomness, transport
+    /// and logger, sharing the engine's discovery and key caches for `issuer`. It is stateless:
+    /// pending logins live in the engine's login-state store only.
+    func oidcClient(issuer: String, clientID: String, clientSecret: Secret, redirectURI: String, allowed: [String])
+        async throws(SsoError) -> OIDCClient
     {
         let options = OIDCOptions(loginTTL: engine.settings.loginStateTTL)
         let configuration = OIDCConfiguration(
@@ -50,16 +50,10 @@ extension SsoOrganization {
             random: engine.random, transport: engine.httpTransport, logger: engine.logger)
         let caches = await engine.caches.oidc.caches(
             issuer: issuer, options: options, transport: engine.httpTransport, clock: engine.clock)
-        return try OIDCRelyingParty(
-            configuration: configuration, loginStore: InMemorySingleUseStore<PendingOIDCLogin>(capacity: 1),
-            metadataCache: caches.metadata, jwksCache: caches.jwks)
+        return try OIDCClient(configuration: configuration, metadataCache: caches.metadata, jwksCache: caches.jwks)
     }
 
     /// Builds an authorization URL and stores its pending login in the engine's login-state store.
-    ///
-    /// The request is built with SsoOIDC's pure ``AuthorizationRequest/make`` from the cached
-    /// discovery, not with `OIDCRelyingParty.startLogin`, which would also write the pending
-    /// login into the relying party's own store: the engine keeps exactly one copy, in its store.
     func startOIDCLogin(
         issuer: String, clientID: String, clientSecret: Secret, redirectURI: String, allowed: [String],
         connectionID: String?, loginHint: String?
@@ -67,17 +61,12 @@ extension SsoOrganization {
         guard allowed.containsBytes(of: redirectURI) else {
             throw SsoError(.loginRedirectURINotAllowed, "redirect_uri: not one of the allowed redirect URIs")
         }
-        let party = try await relyingParty(
+        let client = try await oidcClient(
             issuer: issuer, clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI, allowed: allowed)
-        let metadata = try await party.metadata()
-        let request = try AuthorizationRequest.make(
-            authorizationEndpoint: metadata.authorizationEndpoint, issuer: issuer, clientID: clientID,
-            redirectURI: redirectURI, scopes: party.configuration.scopes,
-            parameters: AuthorizationParameters(loginHint: loginHint, redirectURI: redirectURI), random: engine.random,
-            now: now)
+        let request = try await client.authorize(AuthorizationParameters(loginHint: loginHint, redirectURI: redirectURI))
         let pending = SsoPendingLogin(
             organizationID: id, connectionID: connectionID, protocol: .oidc, redirectURI: request.pending.redirectURI,
-            nonce: request.pending.nonce, codeVerifier: Secret(request.pending.codeVerifier),
+            nonce: request.pending.nonce, codeVerifier: request.pending.codeVerifier,
             issuer: issuer, clientID: clientID, createdAt: request.pending.createdAt)
         try await savePendingLogin(pending, key: request.state)
         return request.url
@@ -92,12 +81,12 @@ extension SsoOrganization {
         guard let nonce = pending.nonce, let verifier = pending.codeVerifier, let redirectURI = pending.redirectURI,
             pending.issuer.bytesEqual(issuer), pending.clientID.bytesEqual(clientID)
         else { throw invalid }
-        let party = try await relyingParty(
+        let client = try await oidcClient(
             issuer: issuer, clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI, allowed: allowed)
         let oidcPending = PendingOIDCLogin(
-            state: state, nonce: nonce, codeVerifier: verifier.unsafeValue, redirectURI: redirectURI, issuer: issuer,
+            state: state, nonce: nonce, codeVerifier: verifier, redirectURI: redirectURI, issuer: issuer,
             clientID: clientID, createdAt: pending.createdAt)
-        return try await party.completeLogin(code: code, pending: oidcPending)
+        return try await client.complete(code: code, iss: nil, pending: oidcPending)
     }
 
     /// The reference's callback response for a completed login.

@@ -38,11 +38,11 @@ extension SsoOrganization {
     private func check(_ connection: SsoConnectionRecord) async throws(SsoError) -> String {
         switch connection.settings {
         case .oidc(let settings):
-            let party = try await relyingParty(
+            let client = try await oidcClient(
                 issuer: settings.issuerURL, clientID: settings.clientID, clientSecret: settings.clientSecret,
                 redirectURI: connection.redirectURIs.first ?? "http://127.0.0.1/sso/test-connection",
                 allowed: connection.redirectURIs)
-            let result = try await party.testConnection()
+            let result = try await client.testConnection()
             return "Connection verified successfully: issuer \(result.metadata.issuer), \(result.usableKeyCount) signing key(s)"
         case .saml(let settings):
             let metadata = try await samlMetadata(connection: connection, settings: settings, refresh: true)
