@@ -36,12 +36,12 @@ struct JWSPayloadTests {
 
     @Test func theJWTLayerRefusesAVerifiedPayloadThatIsNotAnObject() throws {
         let keys = try TestKeys.shared()
-        let options = IDTokenValidationOptions(issuer: .exact("https://op.example"), clientID: "client",
-                                               now: Date(timeIntervalSince1970: 1_000))
+        // SsoOIDC's IDTokenPolicy then refuses `.null` with jose.claims.invalid (tested in SsoOIDCTests).
         for payload in Self.payloads + [Array("[1]".utf8), Array(#""text""#.utf8)] {
             let verified = try JWSVerifier().verify(compact: try token(.es256, payload: payload, keys: keys),
                                                     keys: try keys.publicSet())
-            #expect(errorCode { try IDTokenClaimsValidator(options: options).validate(verified) } == .joseClaimsInvalid)
+            #expect(verified.payloadJSON == .null)
+            #expect(errorCode { try verified.jws.claimsSet() } != nil)
         }
         let object = try JWSVerifier().verify(compact: try keys.token(.es256, kid: "p256"), keys: try keys.publicSet())
         #expect(object.payloadJSON["sub"]?.stringValue == "alice")

@@ -22,10 +22,10 @@ struct AttackTests {
         let jwks = harness.provider.jwksDocument.serialized()
         let forged = try FakeJWT.sign(claims: Self.claims(harness), key: .hs256(secret: Secret(jwks)),
                                       header: ["kid": .string("rsa-1")])
-        await expectSsoError(.joseAlgNotAllowed) { try await harness.relyingParty.validateIDToken(forged) }
+        await expectSsoError(.joseAlgNotAllowed) { try await harness.client.validateIDToken(forged) }
         // Even with HS256 allowed, the HMAC key is the client secret, never a JWKS key.
         let lenient = try Harness(options: OIDCOptions(idTokenAlgorithms: JWSAlgorithm.asymmetric.union([.hs256])))
-        await expectSsoError(.joseSignatureInvalid) { try await lenient.relyingParty.validateIDToken(forged) }
+        await expectSsoError(.joseSignatureInvalid) { try await lenient.client.validateIDToken(forged) }
     }
 
     @Test("keys embedded in or referenced from the header are never used or fetched")
@@ -37,11 +37,11 @@ struct AttackTests {
             "jwk": jwk, "jku": .string("https://attacker.example.test/jwks"),
             "x5u": .string("https://attacker.example.test/cert.pem"),
         ])
-        await expectSsoError(.joseKeyMismatch) { try await harness.relyingParty.validateIDToken(forged) }
+        await expectSsoError(.joseKeyMismatch) { try await harness.client.validateIDToken(forged) }
         let withoutKid = try FakeJWT.sign(claims: Self.claims(harness), key: attacker.withKeyID(nil), header: [
             "jwk": jwk, "jku": .string("https://attacker.example.test/jwks"),
         ])
-        await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.validateIDToken(withoutKid) }
+        await expectSsoError(.joseKeyNotFound) { try await harness.client.validateIDToken(withoutKid) }
         #expect(!harness.transport.requests.contains { $0.url.contains("attacker") })
     }
 
@@ -51,7 +51,7 @@ struct AttackTests {
         let key = try TestKeys.rsa1()
         for kid in ["../../../../dev/null", "rsa-1' OR '1'='1", "rsa-1\u{0}", "", "https://attacker.example.test/k"] {
             let token = try harness.token(signedBy: key.withKeyID(kid))
-            await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.validateIDToken(token) }
+            await expectSsoError(.joseKeyNotFound) { try await harness.client.validateIDToken(token) }
         }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 2)
     }
@@ -62,10 +62,10 @@ struct AttackTests {
         var claims = Self.claims(harness)
         claims["aud"] = .array([.string("other-client"), .string(Harness.clientID)])
         let multi = try FakeJWT.sign(claims: claims, key: try TestKeys.rsa1())
-        await expectSsoError(.joseClaimsAzp) { try await harness.relyingParty.validateIDToken(multi) }
+        await expectSsoError(.joseClaimsAzp) { try await harness.client.validateIDToken(multi) }
         claims["azp"] = .string("other-client")
         let wrongAzp = try FakeJWT.sign(claims: claims, key: try TestKeys.rsa1())
-        await expectSsoError(.joseClaimsAzp) { try await harness.relyingParty.validateIDToken(wrongAzp) }
+        await expectSsoError(.joseClaimsAzp) { try await harness.client.validateIDToken(wrongAzp) }
     }
 
     @Test("an ID token from one login cannot complete another (nonce binding)")
@@ -73,7 +73,7 @@ struct AttackTests {
         let harness = try Harness()
         _ = try await harness.login()
         let stolen = try #require(harness.provider.lastIDToken)
-        let request = try await harness.relyingParty.startLogin()
+        let request = try await harness.start()
         let redirect = try harness.provider.authorize(request.url, as: harness.user)
         harness.transport.route(harness.provider.tokenEndpoint) { _, _ in
             var fields = HTTPFields()
@@ -84,7 +84,7 @@ struct AttackTests {
             return HTTPTransportResponse(response: HTTPResponse(status: .ok, headerFields: fields), body: Array(body.utf8))
         }
         await expectSsoError(.joseClaimsNonce) {
-            try await harness.relyingParty.handleCallback(code: redirect.code, state: redirect.state)
+            try await harness.callback(code: redirect.code, state: redirect.state)
         }
     }
 
@@ -100,16 +100,16 @@ struct AttackTests {
     @Test("failing endpoints are not hammered: errors are reused during the backoff")
     func failureBackoff() async throws {
         let harness = try Harness()
-        _ = try await harness.relyingParty.metadata()
+        _ = try await harness.client.metadata()
         harness.transport.route(harness.provider.jwksURI, status: .badGateway, text: "down")
         let token = try harness.token(signedBy: try TestKeys.rsa1())
         for _ in 0..<10 {
-            await expectSsoError(.oidcJWKSHTTPStatus) { try await harness.relyingParty.validateIDToken(token) }
+            await expectSsoError(.oidcJWKSHTTPStatus) { try await harness.client.validateIDToken(token) }
         }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 1)
         harness.provider.install(on: harness.transport)
         harness.clock.advance(by: 6)
-        #expect(try await harness.relyingParty.validateIDToken(token).subject == "user-1")
+        #expect(try await harness.client.validateIDToken(token).subject == "user-1")
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 2)
     }
 }
@@ -126,7 +126,7 @@ struct MalformedTokenTests {
         let token = try harness.token(signedBy: try TestKeys.ec1())
         let part = Self.parts(token)
         let psychic = "\(part[0]).\(part[1]).\(Base64URL.encode([UInt8](repeating: 0, count: 64)))"
-        await expectSsoError(.joseSignatureMalformed) { try await harness.relyingParty.validateIDToken(psychic) }
+        await expectSsoError(.joseSignatureMalformed) { try await harness.client.validateIDToken(psychic) }
         let raw = try Base64URL.decode(part[2])
         func integer(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
             let trimmed = Array(bytes.drop { $0 == 0 })
@@ -136,13 +136,13 @@ struct MalformedTokenTests {
         let body = integer(raw[0..<32]) + integer(raw[32..<64])
         let der = [0x30, UInt8(body.count)] + body
         let derToken = "\(part[0]).\(part[1]).\(Base64URL.encode(der))"
-        await expectSsoError(.joseSignatureMalformed) { try await harness.relyingParty.validateIDToken(derToken) }
-        #expect(try await harness.relyingParty.validateIDToken(token).algorithm == .es256)
+        await expectSsoError(.joseSignatureMalformed) { try await harness.client.validateIDToken(derToken) }
+        #expect(try await harness.client.validateIDToken(token).algorithm == .es256)
     }
 
-    static func rejectionCode(_ relyingParty: OIDCRelyingParty, _ token: String) async -> String? {
+    static func rejectionCode(_ client: OIDCClient, _ token: String) async -> String? {
         do {
-            _ = try await relyingParty.validateIDToken(token)
+            _ = try await client.validateIDToken(token)
             return nil
         } catch {
             return error.code.rawValue
@@ -156,10 +156,10 @@ struct MalformedTokenTests {
         let part = Self.parts(token)
         for broken in ["\(part[0])=.\(part[1]).\(part[2])", "\(part[0]).\(part[1]).\(part[2])==",
                        "\(part[0]).\(part[1] + "+").\(part[2])", "\(part[0]).\(part[1]).\(part[2].dropLast(3))"] {
-            let code = await Self.rejectionCode(harness.relyingParty, broken)
+            let code = await Self.rejectionCode(harness.client, broken)
             #expect(code?.hasPrefix("jose.") == true, "\(code ?? "accepted")")
         }
-        await expectSsoError(.joseTokenMalformed) { try await harness.relyingParty.validateIDToken("\(part[0]).\(part[1])") }
+        await expectSsoError(.joseTokenMalformed) { try await harness.client.validateIDToken("\(part[0]).\(part[1])") }
     }
 
     @Test("oversize and deeply nested tokens are refused before any key fetch")
@@ -172,9 +172,9 @@ struct MalformedTokenTests {
             "iss": .string(Harness.issuer), "sub": .string("u"), "aud": .string(Harness.clientID),
             "iat": .number(now), "exp": .number(now + 60), "deep": nested,
         ], key: try TestKeys.rsa1())
-        await expectSsoError(.joseJSONTooDeep) { try await harness.relyingParty.validateIDToken(deep) }
+        await expectSsoError(.joseJSONTooDeep) { try await harness.client.validateIDToken(deep) }
         let huge = try FakeJWT.sign(claims: ["pad": .string(String(repeating: "a", count: 20_000))], key: try TestKeys.rsa1())
-        await expectSsoError(.joseTokenTooLarge) { try await harness.relyingParty.validateIDToken(huge) }
+        await expectSsoError(.joseTokenTooLarge) { try await harness.client.validateIDToken(huge) }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 0)
     }
 }

@@ -42,7 +42,7 @@ struct AuthorizationRequestTests {
         #expect(query["scope"] == "openid email profile")
         #expect(query["state"] == request.pending.state)
         #expect(query["nonce"] == request.pending.nonce)
-        #expect(query["code_challenge"] == PKCE.challenge(for: request.pending.codeVerifier))
+        #expect(query["code_challenge"] == PKCE.challenge(for: request.pending.codeVerifier.unsafeValue))
         #expect(query["code_challenge_method"] == "S256")
         #expect(request.url.contains("client_id=my%20client%26id"))
         #expect(request.url.contains("redirect_uri=https%3A%2F%2Fapp.example.test%2Fcb%3Fx%3D1%26y%3Da%2520b"))
@@ -52,7 +52,7 @@ struct AuthorizationRequestTests {
     @Test("state, nonce and verifier are 256-bit, distinct, and from the injected source")
     func randomValues() throws {
         let request = try Self.make()
-        let values = [request.pending.state, request.pending.nonce, request.pending.codeVerifier]
+        let values = [request.pending.state, request.pending.nonce, request.pending.codeVerifier.unsafeValue]
         for value in values {
             #expect(try Base64URL.decode(value).count == 32)
         }
@@ -120,6 +120,6 @@ struct AuthorizationRequestTests {
         let request = try Self.make()
         let text = "\(request.pending)"
         #expect(!text.contains(request.pending.nonce))
-        #expect(!text.contains(request.pending.codeVerifier))
+        #expect(!text.contains(request.pending.codeVerifier.unsafeValue))
     }
 }

@@ -10,12 +10,12 @@ struct ConformanceTests {
     @Test("rp-response_type-code")
     func responseTypeCode() async throws {
         let harness = try Harness()
-        let request = try await harness.relyingParty.startLogin()
+        let request = try await harness.start()
         let query = try #require(URLComponents(string: request.url)?.queryItems)
         #expect(query.first { $0.name == "response_type" }?.value == "code")
         #expect(query.first { $0.name == "code_challenge_method" }?.value == "S256")
         let redirect = try harness.provider.authorize(request.url, as: harness.user)
-        let result = try await harness.relyingParty.handleCallback(code: redirect.code, state: redirect.state)
+        let result = try await harness.callback(code: redirect.code, state: redirect.state)
         #expect(result.subject == "user-1")
         #expect(result.email == "alice@corp.test")
     }
@@ -24,11 +24,11 @@ struct ConformanceTests {
     func scopeUserinfoClaims() async throws {
         let harness = try Harness(options: OIDCOptions(fetchUserinfo: true))
         harness.provider.setProfileClaimsInIDToken(false)
-        let request = try await harness.relyingParty.startLogin()
+        let request = try await harness.start()
         let scope = URLComponents(string: request.url)?.queryItems?.first { $0.name == "scope" }?.value
         #expect(scope == "openid email profile")
         let redirect = try harness.provider.authorize(request.url, as: harness.user)
-        let result = try await harness.relyingParty.handleCallback(code: redirect.code, state: redirect.state)
+        let result = try await harness.callback(code: redirect.code, state: redirect.state)
         #expect(result.idToken.claims.json["email"] == nil)
         #expect(result.userinfo?["email"]?.stringValue == "alice@corp.test")
         #expect(result.email == "alice@corp.test")
@@ -174,11 +174,11 @@ struct ConformanceTests {
     func discoveryIssuerNotMatchingConfig() async throws {
         let harness = try Harness()
         harness.provider.misbehave { $0.discoveryIssuer = "https://op.example.test/other" }
-        await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await harness.relyingParty.startLogin() }
+        await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await harness.start() }
         // A trailing slash is a different issuer too (after the failure backoff, a fresh fetch).
         harness.provider.misbehave { $0.discoveryIssuer = Harness.issuer + "/" }
         harness.clock.advance(by: 6)
-        let error = await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await harness.relyingParty.metadata() }
+        let error = await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await harness.client.metadata() }
         #expect(error?.message.contains("\"\(Harness.issuer)/\"") == true)
         #expect(harness.transport.count(for: harness.provider.discoveryURL) == 2)
     }
@@ -214,10 +214,10 @@ struct ConformanceTests {
         let harness = try Harness(signingKey: old)
         _ = try await harness.login()
         let oldToken = try harness.token(signedBy: old)
-        #expect(try await harness.relyingParty.validateIDToken(oldToken).keyID == "old")
+        #expect(try await harness.client.validateIDToken(oldToken).keyID == "old")
         harness.provider.rotateSigningKey(to: try TestKeys.rsa2(keyID: "new"))
         #expect(try await harness.login().idToken.keyID == "new")
-        await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.validateIDToken(oldToken) }
+        await expectSsoError(.joseKeyNotFound) { try await harness.client.validateIDToken(oldToken) }
     }
 }
 

@@ -11,13 +11,13 @@ struct OIDCExactIdentifierTests {
         let harness = try Harness()
         let store = InMemorySingleUseStore<PendingOIDCLogin>()
         let pending = PendingOIDCLogin(
-            state: "state-K1", nonce: "n", codeVerifier: String(repeating: "v", count: 43),
+            state: "state-K1", nonce: "n", codeVerifier: Secret(String(repeating: "v", count: 43)),
             redirectURI: Harness.redirectURI, issuer: Harness.issuer, clientID: Harness.clientID, createdAt: fixedNow)
         try await store.insert(pending, forKey: "state-K1", expiresAt: fixedNow.addingTimeInterval(600), now: fixedNow)
-        let relyingParty = try OIDCRelyingParty(configuration: harness.relyingParty.configuration, loginStore: store)
+        let host = HostHarness(client: harness.client, store: store, clock: harness.clock)
         #expect("state-K1" == "state-\u{212A}1")
         await expectSsoError(.oidcStateInvalid) {
-            try await relyingParty.handleCallback(code: "c", state: "state-\u{212A}1")
+            try await host.callback(code: "c", state: "state-\u{212A}1")
         }
         #expect(harness.transport.count(for: harness.provider.tokenEndpoint) == 0)
         // The real state is still pending: the look-alike did not consume it.

@@ -3,7 +3,7 @@ import SsoOIDC
 import SsoTesting
 import Testing
 
-/// How a host (the SsoEngine) embeds relying parties: one shared login store routed by context,
+/// How a host (the SsoEngine) embeds OIDC clients: one shared login store routed by context,
 /// redirect URI overrides from an allow-list, shared caches and connection tests.
 @Suite("Host integration")
 struct HostIntegrationTests {
@@ -11,30 +11,31 @@ struct HostIntegrationTests {
     func sharedStoreRouting() async throws {
         let harness = try Harness()
         let store = InMemorySingleUseStore<PendingOIDCLogin>()
-        let relyingParty = try OIDCRelyingParty(configuration: harness.relyingParty.configuration, loginStore: store)
-        let request = try await relyingParty.startLogin(AuthorizationParameters(context: "sso_conn_42"))
+        let client = try OIDCClient(configuration: harness.client.configuration)
+        let host = HostHarness(client: client, store: store, clock: harness.clock)
+        let request = try await host.start(AuthorizationParameters(context: "sso_conn_42"))
         let redirect = try harness.provider.authorize(request.url, as: harness.user)
         let pending = try #require(await store.take(redirect.state, now: harness.clock.now))
         #expect(pending.context == "sso_conn_42")
-        let result = try await relyingParty.completeLogin(code: redirect.code, pending: pending)
+        let result = try await client.complete(code: redirect.code, iss: nil, pending: pending)
         #expect(result.subject == "user-1")
         #expect(result.context == "sso_conn_42")
-        // The state is gone from the shared store: a replay through the relying party fails.
+        // The state is gone from the shared store: a replay fails.
         await expectSsoError(.oidcStateInvalid) {
-            try await relyingParty.handleCallback(code: redirect.code, state: redirect.state)
+            try await host.callback(code: redirect.code, state: redirect.state)
         }
     }
 
-    @Test("a pending login of another relying party or past its TTL cannot be completed")
+    @Test("a pending login of another client or past its TTL cannot be completed")
     func foreignOrOldPending() async throws {
         let harness = try Harness()
-        let request = try await harness.relyingParty.startLogin()
+        let request = try await harness.start()
         var foreign = request.pending
         foreign.clientID = "another-client"
-        await expectSsoError(.oidcStateInvalid) { try await harness.relyingParty.completeLogin(code: "c", pending: foreign) }
+        await expectSsoError(.oidcStateInvalid) { try await harness.client.complete(code: "c", iss: nil, pending: foreign) }
         harness.clock.advance(by: 601)
         await expectSsoError(.oidcStateInvalid) {
-            try await harness.relyingParty.completeLogin(code: "c", pending: request.pending)
+            try await harness.client.complete(code: "c", iss: nil, pending: request.pending)
         }
         #expect(harness.transport.count(for: harness.provider.tokenEndpoint) == 0)
     }
@@ -47,29 +48,30 @@ struct HostIntegrationTests {
             clientID: Harness.clientID, clientSecret: Harness.clientSecret,
             redirectURIs: [Harness.redirectURI, alternate]))
         await expectSsoError(.oidcAuthorizationInvalidParameter) {
-            try await harness.relyingParty.startLogin(AuthorizationParameters(redirectURI: alternate))
+            try await harness.start(AuthorizationParameters(redirectURI: alternate))
         }
-        var configuration = harness.relyingParty.configuration
+        var configuration = harness.client.configuration
         configuration.additionalRedirectURIs = [alternate]
-        let relyingParty = try OIDCRelyingParty(configuration: configuration)
-        let request = try await relyingParty.startLogin(AuthorizationParameters(redirectURI: alternate))
+        let client = try OIDCClient(configuration: configuration)
+        let host = harness.with(client: client)
+        let request = try await host.start(AuthorizationParameters(redirectURI: alternate))
         #expect(request.pending.redirectURI == alternate)
         let redirect = try harness.provider.authorize(request.url, as: harness.user)
         #expect(redirect.url.hasPrefix(alternate + "?"))
-        let result = try await relyingParty.handleCallback(code: redirect.code, state: redirect.state)
+        let result = try await host.callback(code: redirect.code, state: redirect.state)
         #expect(result.subject == "user-1")
         await expectSsoError(.oidcAuthorizationInvalidParameter) {
-            try await relyingParty.startLogin(AuthorizationParameters(redirectURI: "https://evil.example.test/cb"))
+            try await client.authorize(AuthorizationParameters(redirectURI: "https://evil.example.test/cb"))
         }
     }
 
-    @Test("relying parties of one issuer can share their caches")
+    @Test("clients of one issuer can share their caches")
     func sharedCaches() async throws {
         let harness = try Harness()
-        let configuration = harness.relyingParty.configuration
-        let second = try OIDCRelyingParty(
-            configuration: configuration, metadataCache: harness.relyingParty.metadataCache,
-            jwksCache: harness.relyingParty.jwksCache)
+        let configuration = harness.client.configuration
+        let second = try OIDCClient(
+            configuration: configuration, metadataCache: harness.client.metadataCache,
+            jwksCache: harness.client.jwksCache)
         _ = try await harness.login()
         let token = try harness.token(signedBy: try TestKeys.rsa1())
         _ = try await second.validateIDToken(token)
@@ -78,7 +80,7 @@ struct HostIntegrationTests {
         let otherIssuer = JWKSCache(issuer: "https://other.example.test", transport: harness.transport,
                                     clock: harness.clock)
         await expectSsoError(.oidcConfigInvalid) {
-            try OIDCRelyingParty(configuration: configuration, jwksCache: otherIssuer)
+            try OIDCClient(configuration: configuration, jwksCache: otherIssuer)
         }
     }
 
@@ -86,13 +88,13 @@ struct HostIntegrationTests {
     func connectionTest() async throws {
         let harness = try Harness()
         harness.provider.publish([try TestKeys.rsa1(), try TestKeys.ec1(), .hs256(secret: Harness.clientSecret)])
-        let check = try await harness.relyingParty.testConnection()
+        let check = try await harness.client.testConnection()
         #expect(check.usableKeyCount == 2)
         #expect(check.metadata.issuer == Harness.issuer)
         harness.provider.publish([])
-        await expectSsoError(.oidcJWKSNoUsableKeys) { try await harness.relyingParty.testConnection() }
+        await expectSsoError(.oidcJWKSNoUsableKeys) { try await harness.client.testConnection() }
         harness.transport.removeRoute(harness.provider.discoveryURL)
         harness.clock.advance(by: 10)
-        await expectSsoError(.oidcDiscoveryHTTPStatus) { try await harness.relyingParty.testConnection() }
+        await expectSsoError(.oidcDiscoveryHTTPStatus) { try await harness.client.testConnection() }
     }
 }

@@ -44,17 +44,17 @@ struct IDTokenJWTLayerTests {
         harness.transport.route(harness.provider.jwksURI, body: Array(brokenDocument.serialized().utf8))
         let token = try harness.token(signedBy: rotated)
 
-        await expectSsoError(.joseKeyUnusable) { try await harness.relyingParty.validateIDToken(token) }
+        await expectSsoError(.joseKeyUnusable) { try await harness.client.validateIDToken(token) }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 2)  // fetch + one refetch
-        await expectSsoError(.joseKeyUnusable) { try await harness.relyingParty.validateIDToken(token) }
+        await expectSsoError(.joseKeyUnusable) { try await harness.client.validateIDToken(token) }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 2)  // rate-limited
         // The provider's other key keeps working meanwhile.
-        #expect(try await harness.relyingParty.validateIDToken(try harness.token(signedBy: current)).keyID == "rsa-1")
+        #expect(try await harness.client.validateIDToken(try harness.token(signedBy: current)).keyID == "rsa-1")
 
         let fixed = JSONValue.object(["keys": .array([try #require(current.publicJWK), try #require(rotated.publicJWK)])])
         harness.transport.route(harness.provider.jwksURI, body: Array(fixed.serialized().utf8))
         harness.clock.advance(by: 31)
-        let validated = try await harness.relyingParty.validateIDToken(token)
+        let validated = try await harness.client.validateIDToken(token)
         #expect(validated.keyID == "rotated")
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 3)
     }
@@ -69,7 +69,7 @@ struct IDTokenJWTLayerTests {
             try #require(current.publicJWK),
         ])])
         harness.transport.route(harness.provider.jwksURI, body: Array(document.serialized().utf8))
-        let validated = try await harness.relyingParty.validateIDToken(try harness.token(signedBy: current))
+        let validated = try await harness.client.validateIDToken(try harness.token(signedBy: current))
         #expect(validated.keyID == "rsa-1")
     }
 }

@@ -14,16 +14,16 @@ struct JWKSCacheTests {
         let forger = try TestKeys.rsa2()
         for index in 0..<40 {
             let token = try harness.token(signedBy: forger.withKeyID("forged-\(index)"))
-            await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.validateIDToken(token) }
+            await expectSsoError(.joseKeyNotFound) { try await harness.client.validateIDToken(token) }
         }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 2)
         harness.clock.advance(by: 29)
         let early = try harness.token(signedBy: forger.withKeyID("forged-early"))
-        await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.validateIDToken(early) }
+        await expectSsoError(.joseKeyNotFound) { try await harness.client.validateIDToken(early) }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 2)
         harness.clock.advance(by: 2)
         let later = try harness.token(signedBy: forger.withKeyID("forged-later"))
-        await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.validateIDToken(later) }
+        await expectSsoError(.joseKeyNotFound) { try await harness.client.validateIDToken(later) }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 3)
     }
 
@@ -42,7 +42,7 @@ struct JWKSCacheTests {
                                          body: Array(provider.jwksDocument.serialized().utf8))
         }
         let token = try harness.token(signedBy: newKey)
-        let relyingParty = harness.relyingParty
+        let relyingParty = harness.client
         let kids = try await withThrowingTaskGroup(of: String?.self) { group in
             for _ in 0..<25 {
                 group.addTask { try await relyingParty.validateIDToken(token).keyID }
@@ -76,12 +76,12 @@ struct JWKSCacheTests {
         let harness = try Harness()
         let old = try TestKeys.rsa1()
         let oldToken = try harness.token(signedBy: old)
-        #expect(try await harness.relyingParty.validateIDToken(oldToken).keyID == "rsa-1")
+        #expect(try await harness.client.validateIDToken(oldToken).keyID == "rsa-1")
         harness.provider.rotateSigningKey(to: try TestKeys.ec1())
         // Still cached: the old key verifies until the set is refreshed.
-        #expect(try await harness.relyingParty.validateIDToken(oldToken).keyID == "rsa-1")
+        #expect(try await harness.client.validateIDToken(oldToken).keyID == "rsa-1")
         harness.clock.advance(by: 601)
-        await expectSsoError(.joseKeyNotFound) { try await harness.relyingParty.validateIDToken(oldToken) }
+        await expectSsoError(.joseKeyNotFound) { try await harness.client.validateIDToken(oldToken) }
         #expect(harness.transport.count(for: harness.provider.jwksURI) >= 2)
     }
 

@@ -118,18 +118,18 @@ struct TokenExchangeTests {
     @Test("the provider enforces PKCE, redirect_uri and single-use codes")
     func providerChecks() async throws {
         let harness = try Harness()
-        let request = try await harness.relyingParty.startLogin()
+        let request = try await harness.start()
         let redirect = try harness.provider.authorize(request.url, as: harness.user)
-        let metadata = try await harness.relyingParty.metadata()
+        let metadata = try await harness.client.metadata()
         func exchange(verifier: String, redirectURI: String) async throws -> Int {
             let token = try TokenRequest.make(
-                tokenEndpoint: metadata.tokenEndpoint, code: redirect.code, redirectURI: redirectURI,
-                codeVerifier: verifier, clientID: Harness.clientID, clientSecret: Harness.clientSecret)
+                tokenEndpoint: metadata.tokenEndpoint, code: Secret(redirect.code), redirectURI: redirectURI,
+                codeVerifier: Secret(verifier), clientID: Harness.clientID, clientSecret: Harness.clientSecret)
             let response = try await harness.transport.send(token.request, body: token.body, maxResponseBytes: 65536)
             return response.response.status.code
         }
         #expect(try await exchange(verifier: String(repeating: "A", count: 43), redirectURI: Harness.redirectURI) == 400)
         // The failed attempt burned the code: even the right verifier is refused now.
-        #expect(try await exchange(verifier: request.pending.codeVerifier, redirectURI: Harness.redirectURI) == 400)
+        #expect(try await exchange(verifier: request.pending.codeVerifier.unsafeValue, redirectURI: Harness.redirectURI) == 400)
     }
 }

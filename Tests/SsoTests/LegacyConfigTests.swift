@@ -49,10 +49,10 @@ import Testing
         let t = TestEngine()
         let org = try t.org()
         _ = try await org.createConfig(params)
-        try await org.savePendingLogin(SsoPendingLogin(organizationID: org.id, connectionID: nil, protocol: .oidc, createdAt: t.clock.now), key: "legacy-1")
+        try await org.savePendingLogin(SsoPendingLogin.sampleOIDC(organizationID: org.id, connectionID: nil, createdAt: t.clock.now), key: "legacy-1")
         _ = try await org.createConfig(params)
         #expect(await errorCode { try await org.takePendingLogin(key: "legacy-1") } == .loginInvalidState)
-        try await org.savePendingLogin(SsoPendingLogin(organizationID: org.id, connectionID: nil, protocol: .oidc, createdAt: t.clock.now), key: "legacy-2")
+        try await org.savePendingLogin(SsoPendingLogin.sampleOIDC(organizationID: org.id, connectionID: nil, createdAt: t.clock.now), key: "legacy-2")
         try await org.deleteConfig()
         #expect(await errorCode { try await org.takePendingLogin(key: "legacy-2") } == .loginInvalidState)
     }

@@ -46,7 +46,7 @@ import Testing
         let acme = try t.org("org_acme")
         let globex = try t.org("org_globex")
         let conn = try await acme.createConnection(Samples.oidc())
-        try await acme.savePendingLogin(SsoPendingLogin(organizationID: acme.id, connectionID: conn.id, protocol: .oidc, createdAt: t.clock.now), key: "state-1")
+        try await acme.savePendingLogin(SsoPendingLogin.sampleOIDC(organizationID: acme.id, connectionID: conn.id, createdAt: t.clock.now), key: "state-1")
         #expect(await errorCode { try await globex.takePendingLogin(key: "state-1") } == .loginInvalidState)
     }
 }

@@ -62,7 +62,7 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
         let list = try await org.listConnections()
         let records: [Any] = [
             try await org.connectionRecord(oidc.id), try await org.connectionRecord(ldap.id), try await org.configRecord(),
-            SsoPendingLogin(organizationID: "o", connectionID: nil, protocol: .oidc, codeVerifier: Secret(Samples.clientSecret), createdAt: t.clock.now),
+            SsoPendingLogin.sampleOIDC(organizationID: "o", connectionID: nil, codeVerifier: Secret(Samples.clientSecret), createdAt: t.clock.now),
         ]
         for value in [oidc, ldap, updated] {
             expectNoSecret(renderings(value) + [try jsonText(value)])

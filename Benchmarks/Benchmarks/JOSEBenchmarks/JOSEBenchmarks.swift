@@ -75,7 +75,7 @@ struct JOSEFixture: Sendable {
         p256Public = p256.publicKey
         ed25519Public = ed25519.publicKey
         keySet = try JWKSet(keys: [
-            try JWK(rsa: rsa.publicKey, keyID: "rsa-2026"), JWK(p256: p256.publicKey, keyID: "ec-2026"),
+            try JWK(rsaPublicKeyDER: Array(rsa.publicKey.derRepresentation), keyID: "rsa-2026"), JWK(p256: p256.publicKey, keyID: "ec-2026"),
             JWK(ed25519: ed25519.publicKey, keyID: "ed-2026"),
             JWK(p256: P256.Signing.PrivateKey().publicKey, keyID: "ec-2025"),
         ])
@@ -113,9 +113,9 @@ struct JOSEFixture: Sendable {
 
     /// The claim rules alone.
     func claims(_ payload: JSONValue) throws -> IDTokenClaims {
-        var options = IDTokenValidationOptions(issuer: "https://idp.example.com", clientID: "0oa1b2c3d4e5f6g7h8i9", now: now)
-        options.nonce = "n-0S6_WzA2Mj-Yt3Qz"
-        return try IDTokenClaimsValidator(options: options).validate(claims: payload, algorithm: .rs256)
+        let policy = IDTokenPolicy(issuer: .exact("https://idp.example.com"), clientID: "0oa1b2c3d4e5f6g7h8i9")
+        return try policy.validate(
+            claims: payload, algorithm: .rs256, expectations: IDTokenExpectations(nonce: "n-0S6_WzA2Mj-Yt3Qz", now: now))
     }
 
     /// swift-crypto alone: the signature check with an already imported public key.

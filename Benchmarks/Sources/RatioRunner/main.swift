@@ -130,7 +130,7 @@ func joseCases() throws -> (JWKSet, [JOSECase]) {
     let p256Public = p256.publicKey
     let edPublic = ed25519.publicKey
     let keys = try JWKSet(keys: [
-        try JWK(rsa: rsaPublic, keyID: "rsa-2026"), JWK(p256: p256Public, keyID: "ec-2026"),
+        try JWK(rsaPublicKeyDER: Array(rsaPublic.derRepresentation), keyID: "rsa-2026"), JWK(p256: p256Public, keyID: "ec-2026"),
         JWK(ed25519: edPublic, keyID: "ed-2026"), JWK(p256: try P256.Signing.PrivateKey(rawRepresentation: Array(repeating: UInt8(9), count: 32)).publicKey, keyID: "ec-2025"),
     ])
     let payload = #"{"iss":"https://idp.example.com","sub":"00u1a2b3c4d5e6f7g8h9","aud":"0oa1b2c3d4e5f6g7h8i9","#

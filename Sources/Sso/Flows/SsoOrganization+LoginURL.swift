@@ -37,7 +37,7 @@ extension SsoOrganization {
             return SsoLoginResponse(authorizeURL: url, connectionID: routed.id, protocol: .oidc)
         case .saml:
             let flow = try SAMLLoginFlow(context, mismatch: "the connection is not a SAML connection")
-            let url = try await flow.start(redirectURI: chosenRedirect)
+            let url = try await flow.start()
             return SsoLoginResponse(authorizeURL: url, connectionID: routed.id, protocol: .saml)
         case .ldap:
             throw SsoError(

@@ -101,18 +101,6 @@ extension SsoError.Code {
     public static let joseClaimsIss: Self = "jose.claims.iss"
     /// `aud` does not contain the client id.
     public static let joseClaimsAud: Self = "jose.claims.aud"
-    /// `azp` is missing with several audiences, or is not the client id.
-    public static let joseClaimsAzp: Self = "jose.claims.azp"
-    /// `nonce` is missing or differs from the expected one.
-    public static let joseClaimsNonce: Self = "jose.claims.nonce"
-    /// `at_hash` is missing (when required) or does not match the access token.
-    public static let joseClaimsAtHash: Self = "jose.claims.at_hash"
-    /// `c_hash` is missing (when required) or does not match the authorization code.
-    public static let joseClaimsCHash: Self = "jose.claims.c_hash"
-    /// `auth_time` is missing while `max_age` was requested, or the authentication is too old.
-    public static let joseClaimsAuthTime: Self = "jose.claims.auth_time"
     /// `sub` is missing, empty, or longer than 255 bytes.
     public static let joseClaimsSub: Self = "jose.claims.sub"
-    /// The validation options themselves are unusable (e.g. `requireAtHash` without an access token).
-    public static let joseClaimsOptions: Self = "jose.claims.options"
 }

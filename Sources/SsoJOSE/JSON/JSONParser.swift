@@ -3,9 +3,9 @@
 /// Unlike Foundation's, it rejects duplicate member names, enforces size and depth limits, refuses
 /// invalid UTF-8, lone surrogate escapes, control characters in strings, a byte-order mark,
 /// leading zeros, and anything after the value except whitespace. Work is linear in the input.
-public enum JSONParser {
+package enum JSONParser {
     /// Parses one JSON value from `bytes`.
-    public static func parse(_ bytes: some Collection<UInt8>, limits: JSONLimits = .default) throws(SsoError)
+    package static func parse(_ bytes: some Collection<UInt8>, limits: JSONLimits = .default) throws(SsoError)
         -> JSONValue
     {
         guard bytes.count <= limits.maxBytes else {

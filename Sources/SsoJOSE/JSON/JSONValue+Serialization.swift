@@ -11,7 +11,7 @@ extension JSONValue {
 
     /// The value as Foundation plain values (`[String: Any]`, `[Any]`, `String`, `Int64` or `Double`,
     /// `Bool`, `NSNull`), for `JSONSerialization`-based output such as `ssoctl`'s.
-    public var foundationValue: Any {
+    package var foundationValue: Any {
         switch self {
         case .object(let members): return members.mapValues { $0.foundationValue }
         case .array(let elements): return elements.map { $0.foundationValue }

@@ -5,7 +5,7 @@ extension JWK {
     /// small-order Ed25519 point, ``SsoError/Code/joseJWKX5CMismatch`` when `x5c` disagrees, and
     /// ``SsoError/Code/joseJWKInvalid`` for anything malformed. A P-521 coordinate may be 65 bytes
     /// (its zero top byte dropped); every other coordinate must have the curve's full size.
-    public init(json: JSONValue) throws(SsoError) {
+    package init(json: JSONValue) throws(SsoError) {
         guard case .object(let members) = json else {
             throw SsoError(.joseJWKInvalid, "a JWK is a JSON object")
         }

@@ -49,7 +49,7 @@ public struct JWK: Sendable {
     /// Verifies `signature` over `message` with this key, after checking the key fits `algorithm`.
     /// Throws ``SsoError/Code/joseKeyMismatch``, ``SsoError/Code/joseSignatureMalformed`` or
     /// ``SsoError/Code/joseSignatureInvalid``.
-    public func verifySignature(_ signature: [UInt8], message: [UInt8], algorithm: JWSAlgorithm) throws(SsoError) {
+    package func verifySignature(_ signature: [UInt8], message: [UInt8], algorithm: JWSAlgorithm) throws(SsoError) {
         guard fits(algorithm) else {
             throw SsoError(.joseKeyMismatch, "the \(keyType) key cannot verify \(algorithm) signatures")
         }
@@ -58,8 +58,21 @@ public struct JWK: Sendable {
 }
 
 extension JWK {
-    /// Wraps an RSA public key (at least 2048 bits).
-    public init(rsa: _RSA.Signing.PublicKey, keyID: String? = nil, algorithm: JWSAlgorithm? = nil) throws(SsoError) {
+    /// Wraps an RSA public key given as DER (`SubjectPublicKeyInfo` or PKCS #1), at least 2048 bits;
+    /// throws `jose.jwk.invalid` for bytes that are not one.
+    public init(rsaPublicKeyDER der: [UInt8], keyID: String? = nil, algorithm: JWSAlgorithm? = nil) throws(SsoError) {
+        let key: _RSA.Signing.PublicKey
+        do {
+            key = try _RSA.Signing.PublicKey(derRepresentation: der)
+        } catch {
+            throw SsoError(.joseJWKInvalid, "the RSA public key is not valid DER", underlying: error)
+        }
+        try self.init(rsa: key, keyID: keyID, algorithm: algorithm)
+    }
+
+    /// Wraps an RSA public key (at least 2048 bits). `package`: `_CryptoExtras`' underscored type
+    /// stays out of the public API (use ``init(rsaPublicKeyDER:keyID:algorithm:)``).
+    package init(rsa: _RSA.Signing.PublicKey, keyID: String? = nil, algorithm: JWSAlgorithm? = nil) throws(SsoError) {
         guard let primitives = try? rsa.getKeyPrimitives() else {
             throw SsoError(.joseJWKInvalid, "the RSA key cannot be exported")
         }

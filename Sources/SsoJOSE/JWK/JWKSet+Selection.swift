@@ -20,7 +20,7 @@ extension JWKSet {
     ///
     /// Never falls back to a default key, never tries several keys, and never looks at the header's
     /// `jku`, `x5u`, `jwk` or `x5c`. HMAC algorithms never select a key from a set.
-    public func selectKey(for header: JWSHeader) throws(SsoError) -> JWK {
+    package func selectKey(for header: JWSHeader) throws(SsoError) -> JWK {
         let algorithm = header.algorithm
         guard !algorithm.isHMAC else {
             throw SsoError(.joseKeyMismatch, "HMAC tokens are verified with the configured secret, not a JWKS key")

@@ -23,7 +23,7 @@ extension JWS {
 extension VerifiedJWS {
     /// The payload as a JWT claims set: the JSON object it holds, or `.null` when the payload is
     /// not a JSON object within the verifier's limits (a JWS need not be a JWT), which
-    /// ``IDTokenClaimsValidator`` refuses with ``SsoError/Code/joseClaimsInvalid``. Parsed on each
+    /// SsoOIDC's `IDTokenPolicy` refuses with ``SsoError/Code/joseClaimsInvalid``. Parsed on each
     /// use; call ``JWS/claimsSet(limits:)`` for the reason a payload is not a claims set.
     public var payloadJSON: JSONValue {
         (try? jws.claimsSet(limits: limits)) ?? .null

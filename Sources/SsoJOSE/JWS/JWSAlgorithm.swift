@@ -22,7 +22,7 @@ public enum JWSAlgorithm: String, Sendable, Hashable, CaseIterable, CustomString
     /// Parses a header `alg` value. Matching is exact (case-sensitive), as RFC 7515 requires;
     /// `none` in any case throws ``SsoError/Code/joseAlgNone``, anything else unknown
     /// ``SsoError/Code/joseAlgUnsupported``.
-    public init(headerValue: String) throws(SsoError) {
+    package init(headerValue: String) throws(SsoError) {
         if let algorithm = JWSAlgorithm(rawValue: headerValue) {
             self = algorithm
             return
@@ -43,7 +43,7 @@ public enum JWSAlgorithm: String, Sendable, Hashable, CaseIterable, CustomString
     }
 
     /// The hash used for OpenID Connect `at_hash` / `c_hash` (for EdDSA with Ed25519: SHA-512).
-    var hashFunction: JOSEHash {
+    package var hashFunction: JOSEHash {
         switch self {
         case .rs256, .ps256, .es256, .hs256: .sha256
         case .rs384, .ps384, .es384, .hs384: .sha384
@@ -53,7 +53,7 @@ public enum JWSAlgorithm: String, Sendable, Hashable, CaseIterable, CustomString
 }
 
 /// The SHA-2 function an algorithm uses.
-enum JOSEHash: Sendable {
+package enum JOSEHash: Sendable {
     case sha256, sha384, sha512
 
     var outputBytes: Int {
@@ -66,8 +66,8 @@ enum JOSEHash: Sendable {
 }
 
 /// Small text helpers for messages: untrusted values are truncated and quoted, never echoed whole.
-enum JOSEText {
-    static func quoted(_ value: String, limit: Int = 40) -> String {
+package enum JOSEText {
+    package static func quoted(_ value: String, limit: Int = 40) -> String {
         let scalars = value.unicodeScalars.prefix(limit).map { scalar -> String in
             scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\"" || scalar == "\\"
                 ? scalar.escaped(asASCII: true) : String(scalar)

@@ -14,7 +14,7 @@ public struct JWSHeader: Sendable, Hashable {
 
     /// Header members that would name or carry a key (`jku`, `x5u`, `jwk`, `x5c`) and that
     /// verification ignores by design.
-    public var ignoredKeyReferences: [String] {
+    package var ignoredKeyReferences: [String] {
         ["jku", "x5u", "jwk", "x5c"].filter { json[$0] != nil }
     }
 

@@ -2,7 +2,7 @@
 ///
 /// Order of checks: size, structure and header (``JWS/parse(_:limits:)``), algorithm allow-list,
 /// key selection (``JWKSet/selectKey(for:)``), signature. The payload is never read: any bytes
-/// verify (RFC 7515). No claim is looked at: use ``IDTokenClaimsValidator`` on the result, which
+/// verify (RFC 7515). No claim is looked at: use ``JWTClaimsValidator`` (or SsoOIDC's `IDTokenPolicy`) on the result, which
 /// refuses a payload that is not a JSON object.
 public struct JWSVerifier: Sendable {
     /// The options this verifier applies.

@@ -23,7 +23,7 @@ public struct AuthorizationRequest: Sendable, Hashable {
     ///   - authorizationEndpoint: the provider's `authorization_endpoint` (its own query is kept).
     ///   - issuer: the configured issuer, recorded in the pending login.
     ///   - scopes: requested scopes; `openid` is added first when missing. Duplicates are dropped.
-    public static func make(
+    package static func make(
         authorizationEndpoint: String,
         issuer: String,
         clientID: String,
@@ -60,7 +60,7 @@ public struct AuthorizationRequest: Sendable, Hashable {
         if let maxAge = parameters.maxAge { query.append(("max_age", String(maxAge))) }
 
         let pending = PendingOIDCLogin(
-            state: state, nonce: nonce, codeVerifier: pkce.codeVerifier, redirectURI: redirectURI, issuer: issuer,
+            state: state, nonce: nonce, codeVerifier: Secret(pkce.codeVerifier), redirectURI: redirectURI, issuer: issuer,
             clientID: clientID, maxAge: parameters.maxAge, context: parameters.context, createdAt: now)
         return AuthorizationRequest(url: endpoint.appendingQuery(FormURLEncoding.query(query)), pending: pending)
     }

@@ -1,22 +1,22 @@
 import Crypto
 
 /// Proof Key for Code Exchange with the `S256` method (RFC 7636).
-public struct PKCE: Sendable, Hashable {
+package struct PKCE: Sendable, Hashable {
     /// The secret kept by the relying party and sent to the token endpoint (43 characters of
     /// base64url for 256 random bits; RFC 7636 §4.1 allows 43–128 unreserved characters).
-    public let codeVerifier: String
+    package let codeVerifier: String
     /// `BASE64URL(SHA256(ASCII(code_verifier)))` (RFC 7636 §4.2), sent in the authorization request.
-    public var codeChallenge: String { Self.challenge(for: codeVerifier) }
+    package var codeChallenge: String { Self.challenge(for: codeVerifier) }
     /// Always `S256`; `plain` is never used.
-    public var codeChallengeMethod: String { "S256" }
+    package var codeChallengeMethod: String { "S256" }
 
     /// A new verifier of 256 bits from `random`.
-    public init(random: any RandomSource) throws(SsoError) {
+    package init(random: any RandomSource) throws(SsoError) {
         codeVerifier = try RandomToken.make(from: random, purpose: "PKCE code verifier")
     }
 
     /// Wraps an existing verifier (from a pending login). Throws if it is not 43–128 unreserved characters.
-    public init(codeVerifier: String) throws(SsoError) {
+    package init(codeVerifier: String) throws(SsoError) {
         guard Self.isValidVerifier(codeVerifier) else {
             throw SsoError(.oidcAuthorizationInvalidParameter, "the PKCE code verifier is malformed")
         }
@@ -24,12 +24,12 @@ public struct PKCE: Sendable, Hashable {
     }
 
     /// The `S256` challenge for `verifier`.
-    public static func challenge(for verifier: String) -> String {
+    package static func challenge(for verifier: String) -> String {
         Base64URL.encode(Array(SHA256.hash(data: Array(verifier.utf8))))
     }
 
     /// Whether `verifier` has RFC 7636's form: 43–128 characters of `A–Z a–z 0–9 - . _ ~`.
-    public static func isValidVerifier(_ verifier: String) -> Bool {
+    package static func isValidVerifier(_ verifier: String) -> Bool {
         let bytes = verifier.utf8
         guard (43...128).contains(bytes.count) else { return false }
         return bytes.allSatisfy { byte in

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import SsoJOSE
 
-/// Everything an ``OIDCRelyingParty`` needs: who the provider and client are, and the injected
+/// Everything an ``OIDCClient`` needs: who the provider and client are, and the injected
 /// clock, randomness, transport and logger.
 public struct OIDCConfiguration: Sendable {
     /// The issuer URL exactly as the provider states it (`https://accounts.google.com`,

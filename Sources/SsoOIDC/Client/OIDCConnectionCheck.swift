@@ -1,4 +1,4 @@
-/// What ``OIDCRelyingParty/testConnection()`` found.
+/// What ``OIDCClient/testConnection()`` found.
 public struct OIDCConnectionCheck: Sendable {
     /// The freshly fetched, checked discovery document.
     public let metadata: ProviderMetadata

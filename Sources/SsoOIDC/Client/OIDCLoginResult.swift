@@ -13,7 +13,7 @@ public struct OIDCLoginResult: Sendable, CustomStringConvertible {
     /// The host's opaque context given when the login started.
     public let context: String?
 
-    public init(idToken: ValidatedIDToken, userinfo: [String: JSONValue]?, tokens: TokenResponse, context: String?) {
+    package init(idToken: ValidatedIDToken, userinfo: [String: JSONValue]?, tokens: TokenResponse, context: String?) {
         self.idToken = idToken
         self.userinfo = userinfo
         self.tokens = tokens

@@ -1,7 +1,7 @@
 import Foundation
 import SsoJOSE
 
-/// Rules and limits of an ``OIDCRelyingParty``; the defaults are the safe ones.
+/// Rules and limits of an ``OIDCClient``; the defaults are the safe ones.
 public struct OIDCOptions: Sendable {
     /// Discovery: issuer policy (exact, or Entra ID multi-tenant), URL, cache TTL, size limit.
     public var discovery: DiscoveryOptions

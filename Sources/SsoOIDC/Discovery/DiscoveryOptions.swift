@@ -33,7 +33,7 @@ public struct DiscoveryOptions: Sendable, Hashable {
     }
 
     /// The URL the document is fetched from for `issuer`.
-    public func documentURL(for issuer: String) -> String {
+    package func documentURL(for issuer: String) -> String {
         if let discoveryURL { return discoveryURL }
         let base = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
         return base + "/.well-known/openid-configuration"

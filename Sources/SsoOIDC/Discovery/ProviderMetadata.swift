@@ -23,6 +23,10 @@ public struct ProviderMetadata: Sendable, Hashable {
     public var tokenEndpointAuthMethodsSupported: [String]
     public var codeChallengeMethodsSupported: [String]?
     public var grantTypesSupported: [String]?
+    /// `authorization_response_iss_parameter_supported` (RFC 9207 §3): the provider puts `iss` in
+    /// every authorization response, so a callback without it is refused. `false` unless the
+    /// document has the JSON boolean `true` (any other value is ignored, as before this member was read).
+    public var authorizationResponseIssParameterSupported: Bool = false
 
     /// Whether ``issuer`` is Entra ID's multi-tenant template, to be resolved per token from `tid`.
     public var issuerIsTenantTemplate: Bool { IssuerPolicy.isTenantTemplate(issuer) }
@@ -76,6 +80,10 @@ public struct ProviderMetadata: Sendable, Hashable {
             codeChallengeMethodsSupported: try reader.optionalStrings("code_challenge_methods_supported"),
             grantTypesSupported: try reader.optionalStrings("grant_types_supported")
         )
+        var checked = metadata
+        if case .bool(true)? = reader.members["authorization_response_iss_parameter_supported"] {
+            checked.authorizationResponseIssParameterSupported = true
+        }
         // `response_types_supported` lists combinations ("code id_token"); the plain code flow is "code".
         guard metadata.responseTypesSupported.contains("code") else {
             throw SsoError(
@@ -88,7 +96,7 @@ public struct ProviderMetadata: Sendable, Hashable {
                 .oidcDiscoveryInvalidField,
                 "id_token_signing_alg_values_supported lists no signature algorithm (unsigned ID tokens are never accepted)")
         }
-        return metadata
+        return checked
     }
 
     private static func checkURL(_ text: String, field: String) throws(SsoError) -> EndpointURL {

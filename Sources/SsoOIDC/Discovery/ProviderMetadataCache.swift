@@ -75,7 +75,7 @@ public actor ProviderMetadataCache {
     }
 
     /// Fetches and parses the discovery document for `issuer` once, without caching.
-    public static func fetch(issuer: String, options: DiscoveryOptions = DiscoveryOptions(),
+    package static func fetch(issuer: String, options: DiscoveryOptions = DiscoveryOptions(),
                              transport: any HTTPTransport) async throws(SsoError) -> ProviderMetadata {
         let url = try EndpointURL(
             options.documentURL(for: issuer), field: "the discovery URL", invalid: .oidcConfigInvalid,
@@ -98,6 +98,6 @@ extension SsoError {
     static func wrapping(_ error: any Error, as code: Code, _ message: String) -> SsoError {
         if let sso = error as? SsoError { return sso }
         if error is CancellationError { return SsoError(.httpTransportFailed, "the request was cancelled") }
-        return SsoError(code, message)
+        return SsoError(code, message, underlying: error)
     }
 }

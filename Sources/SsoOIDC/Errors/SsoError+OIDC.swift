@@ -46,6 +46,9 @@ extension SsoError.Code {
     public static let oidcCallbackMalformed: Self = "oidc.callback.malformed"
     /// The callback's `iss` parameter (RFC 9207) is not the provider's issuer: a mix-up attack.
     public static let oidcCallbackIssuerMismatch: Self = "oidc.callback.issuer_mismatch"
+    /// The callback has no `iss` parameter although the provider's discovery document promises one
+    /// (`authorization_response_iss_parameter_supported`, RFC 9207 §2.4).
+    public static let oidcCallbackIssuerMissing: Self = "oidc.callback.issuer_missing"
 
     // MARK: Token endpoint
 
@@ -62,7 +65,22 @@ extension SsoError.Code {
     /// The token response's `token_type` is missing or not `Bearer`.
     public static let oidcTokenTypeInvalid: Self = "oidc.token.token_type_invalid"
 
-    // MARK: ID token (beyond SsoJOSE's `jose.*` codes)
+    // MARK: ID-token claim rules (OpenID Connect; the codes keep their historic `jose.claims.` prefix)
+
+    /// `azp` is missing with several audiences, or is not the client id.
+    public static let joseClaimsAzp: Self = "jose.claims.azp"
+    /// `nonce` is missing or differs from the expected one.
+    public static let joseClaimsNonce: Self = "jose.claims.nonce"
+    /// `at_hash` is missing (when required) or does not match the access token.
+    public static let joseClaimsAtHash: Self = "jose.claims.at_hash"
+    /// `c_hash` is missing (when required) or does not match the authorization code.
+    public static let joseClaimsCHash: Self = "jose.claims.c_hash"
+    /// `auth_time` is missing while `max_age` was requested, or the authentication is too old.
+    public static let joseClaimsAuthTime: Self = "jose.claims.auth_time"
+    /// The validation inputs themselves are unusable (e.g. `requireAtHash` without an access token).
+    public static let joseClaimsOptions: Self = "jose.claims.options"
+
+    // MARK: ID token, Entra ID multi-tenant
 
     /// An Entra ID multi-tenant token has no usable `tid` claim.
     public static let oidcIDTokenTenantMissing: Self = "oidc.id_token.tenant_missing"

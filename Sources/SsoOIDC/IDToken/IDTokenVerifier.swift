@@ -3,7 +3,7 @@ import SsoJOSE
 
 /// Validates ID tokens of one provider for one client (OpenID Connect Core §3.1.3.7): signature
 /// by a key from the provider's JWKS (or, for HS*, the client secret) under an algorithm
-/// allow-list, then every claim rule of SsoJOSE's ``IDTokenClaimsValidator``.
+/// allow-list, then every claim rule of its ``IDTokenPolicy``.
 ///
 /// An ID token is a JWT: its payload must be a JSON object (``JWS/claimsSet(limits:)``), checked
 /// before any key is looked up, with the codes this check always gave. A token whose `kid` is
@@ -11,36 +11,16 @@ import SsoJOSE
 /// may publish a fixed key), triggers one rate-limited JWKS refetch through the ``JWKSCache``;
 /// there is no fallback to another key.
 public struct IDTokenVerifier: Sendable {
-    /// What a token is checked against, besides the keys.
-    public struct Expectations: Sendable {
-        /// The nonce stored with the login, when the token answers an authorization request.
-        public var nonce: String?
-        /// The `max_age` sent, if any.
-        public var maxAge: Int?
-        /// The access token from the same token response (for `at_hash`).
-        public var accessToken: Secret?
-        /// The time to check against (from the injected clock).
-        public var now: Date
-
-        public init(nonce: String? = nil, maxAge: Int? = nil, accessToken: Secret? = nil, now: Date) {
-            self.nonce = nonce
-            self.maxAge = maxAge
-            self.accessToken = accessToken
-            self.now = now
-        }
-    }
+    /// What a token is checked against, besides the keys and the policy.
+    public typealias Expectations = IDTokenExpectations
 
     /// The issuer from the provider's metadata (for Entra ID multi-tenant, the `{tenantid}` template).
     public let issuer: String
+    /// The client id tokens must be issued to.
     public let clientID: String
-    private let clientSecret: Secret?
+    /// The claim rules applied after the signature verified.
+    public let policy: IDTokenPolicy
     private let algorithms: Set<JWSAlgorithm>
-    private let issuerPolicy: IssuerPolicy
-    private let leeway: TimeInterval
-    private let requireAtHash: Bool
-    /// Per-configuration work, done once here rather than per token.
-    private let issuerIsTenantTemplate: Bool
-    private let issuerMatcher: IssuerMatcher
     private let verifier: JWSVerifier
 
     /// - Parameters:
@@ -52,17 +32,13 @@ public struct IDTokenVerifier: Sendable {
     ) {
         self.issuer = issuer
         self.clientID = clientID
-        self.clientSecret = algorithms.contains(where: \.isHMAC) ? clientSecret : nil
         self.algorithms = algorithms
-        self.issuerPolicy = issuerPolicy
-        self.leeway = leeway
-        self.requireAtHash = requireAtHash
-        issuerIsTenantTemplate = IssuerPolicy.isTenantTemplate(issuer)
-        issuerMatcher = issuerIsTenantTemplate
-            ? .tenantTemplate(issuer, placeholder: IssuerPolicy.tenantPlaceholder, tenantClaim: "tid") : .exact(issuer)
-        verifier = JWSVerifier(options: JWSVerificationOptions(allowedAlgorithms: algorithms, hmacSecret: self.clientSecret))
+        policy = IDTokenPolicy(
+            providerIssuer: issuer, clientID: clientID, issuerPolicy: issuerPolicy, leeway: leeway,
+            requireAtHash: requireAtHash)
+        let hmacSecret = algorithms.contains(where: \.isHMAC) ? clientSecret : nil
+        verifier = JWSVerifier(options: JWSVerificationOptions(allowedAlgorithms: algorithms, hmacSecret: hmacSecret))
     }
-
     /// Validates `token` with keys from `cache` (fetched from `jwksURI`), refetching once on an
     /// unknown `kid` or one that names only skipped keys.
     public func validate(_ token: String, jwksCache cache: JWKSCache, jwksURI: String, expectations: Expectations)
@@ -109,25 +85,7 @@ public struct IDTokenVerifier: Sendable {
     private func checkClaims(_ verified: VerifiedJWS, claims json: JSONValue, expectations: Expectations)
         throws(SsoError) -> ValidatedIDToken
     {
-        if issuerIsTenantTemplate {
-            guard case .entraMultiTenant(let allowed) = issuerPolicy.kind else {
-                throw SsoError(.oidcIDTokenTenantMismatch, "the issuer is a tenant template but the issuer policy is exact")
-            }
-            guard let tenant = json["tid"]?.stringValue else {
-                throw SsoError(.oidcIDTokenTenantMissing, "the multi-tenant ID token has no tid claim")
-            }
-            guard IssuerPolicy.isCanonicalGUID(tenant) else {
-                throw SsoError(.oidcIDTokenTenantMismatch, "the tid claim is not a tenant GUID")
-            }
-            if let allowed, !allowed.containsBytes(of: tenant) {
-                throw SsoError(.oidcIDTokenTenantMismatch, "the tenant \(tenant) is not allowed to sign in")
-            }
-        }
-        let options = IDTokenValidationOptions(
-            issuer: issuerMatcher, clientID: clientID, now: expectations.now, leeway: leeway, nonce: expectations.nonce,
-            maxAge: expectations.maxAge.map(TimeInterval.init), accessToken: expectations.accessToken?.unsafeValue,
-            requireAtHash: requireAtHash)
-        let claims = try IDTokenClaimsValidator(options: options).validate(verified, claims: json)
+        let claims = try policy.validate(verified, claims: json, expectations: expectations)
         return ValidatedIDToken(claims: claims, keyID: verified.keyID, algorithm: verified.algorithm)
     }
 }

@@ -15,13 +15,13 @@ import SsoJOSE
 ///   (5 s) without a new request. An expired set is never used after a failed refresh (fail closed).
 public actor JWKSCache {
     /// A key set and the fetch it came from.
-    public struct Snapshot: Sendable {
+    package struct Snapshot: Sendable {
         /// The keys.
-        public let keySet: JWKSet
+        package let keySet: JWKSet
         /// Increases with every successful fetch; pass it back to ``JWKSCache/refetchAfterUnknownKey(jwksURI:seenGeneration:)``.
-        public let generation: Int
+        package let generation: Int
         /// When the set was fetched, by the injected clock.
-        public let fetchedAt: Date
+        package let fetchedAt: Date
     }
 
     /// The issuer whose keys these are (for messages and for the caller's bookkeeping).
@@ -45,7 +45,7 @@ public actor JWKSCache {
     }
 
     /// The current key set for `jwksURI`, fetched when there is none or it is older than the lifetime.
-    public func snapshot(jwksURI: String) async throws(SsoError) -> Snapshot {
+    package func snapshot(jwksURI: String) async throws(SsoError) -> Snapshot {
         let now = clock.now
         if let cached, cached.uri.bytesEqual(jwksURI), now >= cached.snapshot.fetchedAt,
             now.timeIntervalSince(cached.snapshot.fetchedAt) < options.lifetime
@@ -60,7 +60,7 @@ public actor JWKSCache {
     /// Returns a newer set when one was fetched meanwhile, or fetches one now if no unknown-key
     /// refetch happened within ``JWKSCacheOptions/minimumRefetchInterval``; returns `nil` when
     /// rate-limited (the caller then rejects the token).
-    public func refetchAfterUnknownKey(jwksURI: String, seenGeneration: Int) async throws(SsoError) -> Snapshot? {
+    package func refetchAfterUnknownKey(jwksURI: String, seenGeneration: Int) async throws(SsoError) -> Snapshot? {
         if let cached, cached.uri.bytesEqual(jwksURI), cached.snapshot.generation > seenGeneration {
             return cached.snapshot
         }
@@ -119,7 +119,7 @@ public actor JWKSCache {
     }
 
     /// Fetches and parses a JWKS document once, without caching.
-    public static func download(jwksURI: String, options: JWKSCacheOptions = JWKSCacheOptions(),
+    package static func download(jwksURI: String, options: JWKSCacheOptions = JWKSCacheOptions(),
                                 transport: any HTTPTransport) async throws(SsoError) -> JWKSet {
         let url = try EndpointURL(jwksURI, field: "jwks_uri", invalid: .oidcDiscoveryInvalidURL,
                                   insecure: .oidcDiscoveryInsecureURL)

@@ -3,18 +3,18 @@ import HTTPTypes
 /// The authorization-code token request (RFC 6749 §4.1.3 with RFC 7636 §4.5), ready to send.
 ///
 /// Its `description` shows neither the code, the verifier nor the client secret.
-public struct TokenRequest: Sendable, CustomStringConvertible {
+package struct TokenRequest: Sendable, CustomStringConvertible {
     /// The request head (method, URL, headers including any `Authorization`).
-    public let request: HTTPRequest
+    package let request: HTTPRequest
     /// The form-url-encoded body.
-    public let body: [UInt8]
+    package let body: [UInt8]
 
     /// Builds the request for `code`, authenticating with `method`.
-    public static func make(
+    package static func make(
         tokenEndpoint: String,
-        code: String,
+        code: Secret,
         redirectURI: String,
-        codeVerifier: String,
+        codeVerifier: Secret,
         clientID: String,
         clientSecret: Secret,
         method: ClientAuthenticationMethod = .clientSecretBasic
@@ -23,9 +23,9 @@ public struct TokenRequest: Sendable, CustomStringConvertible {
                                   insecure: .oidcDiscoveryInsecureURL)
         var form: [(String, String)] = [
             ("grant_type", "authorization_code"),
-            ("code", code),
+            ("code", code.unsafeValue),
             ("redirect_uri", redirectURI),
-            ("code_verifier", codeVerifier),
+            ("code_verifier", codeVerifier.unsafeValue),
         ]
         var headers = HTTPFields()
         headers[.contentType] = "application/x-www-form-urlencoded"
@@ -44,12 +44,12 @@ public struct TokenRequest: Sendable, CustomStringConvertible {
     }
 
     /// `Basic base64(form(id) ":" form(secret))`, as RFC 6749 §2.3.1 requires.
-    public static func basicAuthorization(clientID: String, clientSecret: Secret) -> String {
+    package static func basicAuthorization(clientID: String, clientSecret: Secret) -> String {
         let credentials = FormURLEncoding.formEncode(clientID) + ":" + FormURLEncoding.formEncode(clientSecret.unsafeValue)
         return "Basic " + Base64.encode(Array(credentials.utf8))
     }
 
-    public var description: String {
+    package var description: String {
         "TokenRequest(\(request.method) \(request.scheme ?? "")://\(request.authority ?? "")\(request.path ?? ""), <body redacted>)"
     }
 }

@@ -20,13 +20,13 @@ public struct TokenResponse: Sendable, CustomStringConvertible, CustomReflectabl
     public let scope: String?
 
     /// The largest token response read (default 64 KiB).
-    public static let defaultMaxBytes = 64 * 1024
+    package static let defaultMaxBytes = 64 * 1024
 
     /// Interprets a token-endpoint answer.
     ///
     /// A 4xx/5xx answer with an OAuth error body becomes `oidc.token.error` whose `underlying` is
     /// an ``OAuthErrorResponse``; any other non-200 answer becomes `oidc.token.http_status`.
-    public static func parse(status: Int, body: [UInt8], maxBytes: Int = defaultMaxBytes) throws(SsoError)
+    package static func parse(status: Int, body: [UInt8], maxBytes: Int = defaultMaxBytes) throws(SsoError)
         -> TokenResponse
     {
         let limits = JSONLimits(maxBytes: maxBytes, maxDepth: 8)

@@ -4,12 +4,12 @@ import SsoJOSE
 /// The userinfo endpoint (OpenID Connect Core §5.3): claims about the user, fetched with the
 /// access token. Its `sub` must equal the ID token's (§5.3.2), or the answer is refused, since
 /// it could then describe someone else.
-public enum UserInfo {
+package enum UserInfo {
     /// The largest userinfo answer read (default 64 KiB).
-    public static let defaultMaxBytes = 64 * 1024
+    package static let defaultMaxBytes = 64 * 1024
 
     /// Fetches the claims and checks that `sub` equals `expectedSubject`.
-    public static func fetch(
+    package static func fetch(
         endpoint: String, accessToken: Secret, expectedSubject: String, transport: any HTTPTransport,
         maxBytes: Int = defaultMaxBytes
     ) async throws(SsoError) -> [String: JSONValue] {
@@ -27,7 +27,7 @@ public enum UserInfo {
     }
 
     /// Parses a userinfo JSON answer and checks its `sub`.
-    public static func parse(_ body: [UInt8], expectedSubject: String, maxBytes: Int = defaultMaxBytes)
+    package static func parse(_ body: [UInt8], expectedSubject: String, maxBytes: Int = defaultMaxBytes)
         throws(SsoError) -> [String: JSONValue]
     {
         let reader = try JSONObjectReader(

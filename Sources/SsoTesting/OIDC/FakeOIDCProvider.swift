@@ -16,10 +16,10 @@ import SsoOIDC
 /// let provider = FakeOIDCProvider(issuer: "https://idp.test", clock: clock, signingKey: .es256())
 /// provider.install(on: transport)
 /// provider.register(FakeOIDCClient(clientID: "app", clientSecret: Secret("s3cret"), redirectURIs: [redirect]))
-/// // relyingParty: an OIDCRelyingParty configured with the same issuer, client, clock and `transport`.
-/// let request = try await relyingParty.startLogin()
+/// // client: an OIDCClient configured with the same issuer, client, clock and `transport`.
+/// let request = try await client.authorize()
 /// let redirect = try provider.authorize(request.url, as: FakeOIDCUser(subject: "u1", email: "a@corp.test"))
-/// let result = try await relyingParty.handleCallback(code: redirect.code, state: redirect.state)
+/// let result = try await client.complete(code: redirect.code, iss: nil, pending: request.pending)
 /// ```
 public final class FakeOIDCProvider: Sendable {
     /// Where the user's browser is sent back to after ``authorize(_:as:)``.

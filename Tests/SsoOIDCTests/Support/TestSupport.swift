@@ -71,7 +71,11 @@ final class CountingRandom: RandomSource, @unchecked Sendable {
     }
 }
 
-/// A fake provider, a transport and a relying party wired together.
+/// A fake provider, a transport, an OIDC client and the host's login store wired together.
+///
+/// The harness plays the host: ``start(_:)`` stores the pending login single use under its state,
+/// ``callback(code:state:iss:)`` takes it (once) and completes the login, as a server embedding
+/// ``OIDCClient`` does.
 struct Harness {
     static let issuer = "https://op.example.test"
     static let clientID = "client-123"
@@ -82,7 +86,9 @@ struct Harness {
     let clock: TestClock
     let transport: FakeHTTPTransport
     let provider: FakeOIDCProvider
-    let relyingParty: OIDCRelyingParty
+    let client: OIDCClient
+    /// The host's store of pending logins.
+    let store = InMemorySingleUseStore<PendingOIDCLogin>()
     let user = FakeOIDCUser(subject: "user-1", email: "alice@corp.test", name: "Alice Example",
                             extraClaims: ["groups": .array([.string("admins"), .string("staff")])])
 
@@ -101,19 +107,39 @@ struct Harness {
         provider.register(FakeOIDCClient(
             clientID: Self.clientID, clientSecret: Self.clientSecret, redirectURIs: [Self.redirectURI],
             authMethod: registeredAuthMethod ?? authMethod.name))
-        relyingParty = try OIDCRelyingParty(configuration: OIDCConfiguration(
+        client = try OIDCClient(configuration: OIDCConfiguration(
             issuer: configuredIssuer ?? issuer, clientID: Self.clientID, clientSecret: Self.clientSecret,
             redirectURI: Self.redirectURI, tokenEndpointAuthMethod: authMethod, options: options, clock: clock,
             random: CountingRandom(), transport: transport))
+    }
+
+    /// The same host (store, provider, transport) with another client.
+    func with(client: OIDCClient) -> HostHarness { HostHarness(client: client, store: store, clock: clock) }
+
+    var host: HostHarness { with(client: client) }
+
+    /// Authorizes and stores the pending login, as the host does.
+    func start(_ parameters: AuthorizationParameters = AuthorizationParameters()) async throws -> AuthorizationRequest {
+        try await host.start(parameters)
+    }
+
+    /// Takes the state from the host's store (once) and completes the login.
+    func callback(code: String, state: String, iss: String? = nil) async throws -> OIDCLoginResult {
+        try await host.callback(code: code, state: state, iss: iss)
+    }
+
+    /// Parses the callback query and completes it (an error answer consumes the state).
+    func callback(query: String) async throws -> OIDCLoginResult {
+        try await host.callback(query: query)
     }
 
     /// Starts a login, lets the fake provider authorize `user`, and completes the callback.
     func login(as user: FakeOIDCUser? = nil, parameters: AuthorizationParameters = AuthorizationParameters())
         async throws -> OIDCLoginResult
     {
-        let request = try await relyingParty.startLogin(parameters)
+        let request = try await start(parameters)
         let redirect = try provider.authorize(request.url, as: user ?? self.user)
-        return try await relyingParty.handleCallback(code: redirect.code, state: redirect.state)
+        return try await callback(code: redirect.code, state: redirect.state)
     }
 
     /// An ID token for the harness's client signed by `key` (nonce-less), for direct validation.
@@ -123,5 +149,42 @@ struct Harness {
             "iss": .string(provider.issuer), "sub": .string(subject), "aud": .string(Self.clientID),
             "iat": .number(now), "exp": .number(now + 600),
         ], key: key)
+    }
+}
+
+/// The host's side of a login around one ``OIDCClient``: what `OIDCRelyingParty` used to do with
+/// its own store, now the store owner's job.
+struct HostHarness {
+    let client: OIDCClient
+    let store: InMemorySingleUseStore<PendingOIDCLogin>
+    let clock: TestClock
+
+    func start(_ parameters: AuthorizationParameters = AuthorizationParameters()) async throws -> AuthorizationRequest {
+        let request = try await client.authorize(parameters)
+        let now = clock.now
+        try await store.insert(
+            request.pending, forKey: request.state,
+            expiresAt: now.addingTimeInterval(client.configuration.options.loginTTL), now: now)
+        return request
+    }
+
+    func callback(code: String, state: String, iss: String? = nil) async throws -> OIDCLoginResult {
+        guard !state.isEmpty, state.utf8.count <= 512 else {
+            throw SsoError(.oidcStateInvalid, "the callback has no usable state")
+        }
+        guard let pending = await store.take(state, now: clock.now), pending.state.bytesEqual(state) else {
+            throw SsoError(.oidcStateInvalid, "the login state is unknown, expired or already used")
+        }
+        return try await client.complete(code: code, iss: iss, pending: pending)
+    }
+
+    func callback(query: String) async throws -> OIDCLoginResult {
+        switch try OIDCCallback.parse(query: query) {
+        case .code(let code, let state, let iss):
+            return try await callback(code: code.unsafeValue, state: state, iss: iss)
+        case .error(let response, let state):
+            if let state { _ = await store.take(state, now: clock.now) }
+            throw OIDCCallback.refusal(response)
+        }
     }
 }

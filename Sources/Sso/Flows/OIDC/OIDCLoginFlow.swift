@@ -15,50 +15,39 @@ struct OIDCLoginFlow: Sendable {
         guard registration.redirectURIs.containsBytes(of: redirectURI) else {
             throw SsoError(.loginRedirectURINotAllowed, "redirect_uri: not one of the allowed redirect URIs")
         }
-        let engine = organization.engine
-        let party = try await relyingParty(redirectURI: redirectURI)
-        let metadata = try await party.metadata()
-        let request = try AuthorizationRequest.make(
-            authorizationEndpoint: metadata.authorizationEndpoint, issuer: registration.issuer,
-            clientID: registration.clientID, redirectURI: redirectURI, scopes: party.configuration.scopes,
-            parameters: AuthorizationParameters(loginHint: loginHint, redirectURI: redirectURI), random: engine.random,
-            now: organization.now)
+        let request = try await client(redirectURI: redirectURI).authorize(
+            AuthorizationParameters(loginHint: loginHint, redirectURI: redirectURI))
         let pending = SsoPendingLogin(
-            organizationID: organization.id, connectionID: registration.connectionID, protocol: .oidc,
-            redirectURI: request.pending.redirectURI, nonce: request.pending.nonce,
-            codeVerifier: Secret(request.pending.codeVerifier), issuer: registration.issuer,
-            clientID: registration.clientID, createdAt: request.pending.createdAt)
+            organizationID: organization.id, connectionID: registration.connectionID,
+            protocolState: .oidc(request.pending), createdAt: request.pending.createdAt)
         try await organization.savePendingLogin(pending, key: request.state)
         return request.url
     }
 
-    /// Exchanges `code` and validates the ID token for a taken pending login. `iss` is the
-    /// callback's RFC 9207 parameter, if it had one.
+    /// Exchanges `code` and validates the ID token for a login taken under `state`. `iss` is
+    /// the callback's RFC 9207 parameter, if it had one.
     /// - Throws: `login.invalid_state` for a login started with another provider or client,
     ///   `oidc.*`, `http.*`.
     func verify(code: String, state: String, iss: String?, pending: SsoPendingLogin) async throws(SsoError)
         -> VerifiedLogin
     {
-        guard let nonce = pending.nonce, let verifier = pending.codeVerifier, let redirectURI = pending.redirectURI,
-            pending.issuer.bytesEqual(registration.issuer), pending.clientID.bytesEqual(registration.clientID)
+        guard let started = pending.oidc, started.state.bytesEqual(state),
+            started.issuer.bytesEqual(registration.issuer), started.clientID.bytesEqual(registration.clientID)
         else { throw SsoEngine.invalidLoginState() }
-        let party = try await relyingParty(redirectURI: redirectURI)
-        let oidcPending = PendingOIDCLogin(
-            state: state, nonce: nonce, codeVerifier: verifier.unsafeValue, redirectURI: redirectURI,
-            issuer: registration.issuer, clientID: registration.clientID, createdAt: pending.createdAt)
-        let result = try await party.completeLogin(code: code, pending: oidcPending, issuer: iss)
+        let result = try await client(redirectURI: started.redirectURI).complete(code: code, iss: iss, pending: started)
         return VerifiedLogin(identity: result.identity, issuer: result.issuer)
     }
 
     /// Discovery (bypassing the cache) and the JWKS, as a connection test checks them.
     func testConnection() async throws(SsoError) -> OIDCConnectionCheck {
         let redirectURI = registration.redirectURIs.first ?? "http://127.0.0.1/sso/test-connection"
-        return try await relyingParty(redirectURI: redirectURI).testConnection()
+        return try await client(redirectURI: redirectURI).testConnection()
     }
 
     /// An SsoOIDC client for the registration on the engine's clock, randomness, transport and
-    /// logger, sharing the engine's discovery and key caches for the issuer.
-    private func relyingParty(redirectURI: String) async throws(SsoError) -> OIDCRelyingParty {
+    /// logger, sharing the engine's discovery and key caches for the issuer. It holds no state:
+    /// the pending login lives in the engine's login-state store only.
+    private func client(redirectURI: String) async throws(SsoError) -> OIDCClient {
         let engine = organization.engine
         let options = OIDCOptions(loginTTL: engine.settings.loginStateTTL)
         let configuration = OIDCConfiguration(
@@ -68,8 +57,6 @@ struct OIDCLoginFlow: Sendable {
             clock: engine.clock, random: engine.random, transport: engine.httpTransport, logger: engine.logger)
         let caches = await engine.caches.oidc.caches(
             issuer: registration.issuer, options: options, transport: engine.httpTransport, clock: engine.clock)
-        return try OIDCRelyingParty(
-            configuration: configuration, loginStore: InMemorySingleUseStore<PendingOIDCLogin>(capacity: 1),
-            metadataCache: caches.metadata, jwksCache: caches.jwks)
+        return try OIDCClient(configuration: configuration, metadataCache: caches.metadata, jwksCache: caches.jwks)
     }
 }

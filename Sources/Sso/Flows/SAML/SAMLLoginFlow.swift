@@ -24,7 +24,7 @@ struct SAMLLoginFlow: Sendable {
     /// `InResponseTo`) under the random RelayState the URL carries. The query is signed when
     /// the connection has an SP signing key; an IdP that wants signed requests gets no unsigned one.
     /// - Throws: `connection.signing_key_required`, `saml.*`, `http.*`, `store.*`.
-    func start(redirectURI: String?) async throws(SsoError) -> String {
+    func start() async throws(SsoError) -> String {
         let metadata = try await metadataLoader.metadata()
         let signingKey = try SAMLRequestSigningKey(connectionSettings: settings)
         guard signingKey != nil || !metadata.wantAuthnRequestsSigned else {
@@ -38,8 +38,8 @@ struct SAMLLoginFlow: Sendable {
             to: metadata, relayState: relayState, clock: context.engine.clock, random: context.engine.random,
             signingKey: signingKey)
         let pending = SsoPendingLogin(
-            organizationID: organization.id, connectionID: context.id, protocol: .saml, redirectURI: redirectURI,
-            samlRequestID: login.request.id, createdAt: organization.now)
+            organizationID: organization.id, connectionID: context.id, protocolState: .saml(requestID: login.request.id),
+            createdAt: organization.now)
         try await organization.savePendingLogin(pending, key: relayState)
         return login.url
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SsoJOSE
+import SsoOIDC
 
 /// `aud`, `azp`, `iss` and `nonce` are compared as UTF-8 bytes: a client id or issuer that only
 /// Unicode canonical equivalence (or a compatibility mapping) makes equal to ours is refused.
@@ -28,9 +28,9 @@ struct ExactClaimComparisonTests {
     }
 
     private func code(_ claims: JSONValue) -> SsoError.Code? {
-        let options = IDTokenValidationOptions(
-            issuer: .exact(Self.issuer), clientID: Self.clientID, now: Self.now, nonce: Self.nonce)
-        return errorCode { try IDTokenClaimsValidator(options: options).validate(claims: claims, algorithm: .rs256) }
+        let policy = IDTokenPolicy(issuer: .exact(Self.issuer), clientID: Self.clientID)
+        let expectations = IDTokenExpectations(nonce: Self.nonce, now: Self.now)
+        return errorCode { try policy.validate(claims: claims, algorithm: .rs256, expectations: expectations) }
     }
 
     @Test("the unchanged token is accepted, with azp and several audiences")

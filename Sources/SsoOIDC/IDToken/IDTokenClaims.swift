@@ -1,6 +1,7 @@
 import Foundation
+import SsoJOSE
 
-/// The claims of an ID token that passed ``IDTokenClaimsValidator``.
+/// The claims of an ID token that passed ``IDTokenPolicy``.
 public struct IDTokenClaims: Sendable {
     /// `iss`.
     public let issuer: String

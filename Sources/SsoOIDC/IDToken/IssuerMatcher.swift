@@ -1,6 +1,7 @@
 import Foundation
+import SsoJOSE
 
-/// How the `iss` claim is checked.
+/// How an ID token's `iss` claim is checked (exactly, or against Entra ID's multi-tenant template).
 public struct IssuerMatcher: Sendable {
     enum Rule: Sendable {
         case exact(String)
@@ -24,7 +25,7 @@ public struct IssuerMatcher: Sendable {
     }
 
     /// The configured issuer or template, for messages.
-    public var configuredIssuer: String {
+    package var configuredIssuer: String {
         switch rule {
         case .exact(let issuer): issuer
         case .tenantTemplate(let template, _, _): template
@@ -32,7 +33,7 @@ public struct IssuerMatcher: Sendable {
     }
 
     /// Whether `issuer` (the token's `iss`) is acceptable for a token with these claims.
-    public func matches(_ issuer: String, claims: JSONValue) -> Bool {
+    package func matches(_ issuer: String, claims: JSONValue) -> Bool {
         switch rule {
         case .exact(let expected):
             return issuer.utf8.elementsEqual(expected.utf8)
