@@ -65,7 +65,7 @@ extension SsoOrganization {
             configuration: .init(
                 idpEntityID: metadata.entityID, idpSigningKeys: try SAMLSigningKeySet(metadata: metadata),
                 spEntityID: settings.entityID, acsURL: settings.assertionConsumerServiceURL,
-                policy: SAMLValidationPolicy(allowUnsolicited: expectedRequestID == nil && settings.allowUnsolicited)),
+                policy: SAMLValidationPolicy(unsafeAllowUnsolicited: expectedRequestID == nil && settings.allowUnsolicited)),
             replayCache: stores.replayCache, clock: engine.clock)
         let assertion = try await validator.validate(samlResponse, expectedRequestID: expectedRequestID)
         let identity = SAMLAttributeMapping(overrides: settings.attributeMapping)
