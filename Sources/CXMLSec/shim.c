@@ -9,7 +9,7 @@ static pthread_once_t cxmlsec_once = PTHREAD_ONCE_INIT;
 static int cxmlsec_init_result = -1;
 static int cxmlsec_init_runs = 0;
 
-xmlParserInputPtr cxml_deny_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+static xmlParserInputPtr cxml_deny_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
     (void)url;
     (void)id;
     (void)ctxt;
@@ -57,50 +57,7 @@ int cxmlsec_init_count(void) {
     return cxmlsec_init_runs;
 }
 
-void cxmlsec_shutdown(void) {
-    if (cxmlsec_init_result == 0) {
-        xmlSecOpenSSLShutdown();
-        xmlSecOpenSSLAppShutdown();
-        xmlSecShutdown();
-        cxmlsec_init_result = -1;
-    }
-}
-
 void cxml_free(void *p) { xmlFree(p); }
-
-xmlSecTransformId cxmlsec_transform_exc_c14n(void) { return xmlSecTransformExclC14NId; }
-xmlSecTransformId cxmlsec_transform_exc_c14n_with_comments(void) { return xmlSecTransformExclC14NWithCommentsId; }
-xmlSecTransformId cxmlsec_transform_incl_c14n(void) { return xmlSecTransformInclC14NId; }
-xmlSecTransformId cxmlsec_transform_incl_c14n_with_comments(void) { return xmlSecTransformInclC14NWithCommentsId; }
-xmlSecTransformId cxmlsec_transform_incl_c14n11(void) { return xmlSecTransformInclC14N11Id; }
-xmlSecTransformId cxmlsec_transform_incl_c14n11_with_comments(void) { return xmlSecTransformInclC14N11WithCommentsId; }
-xmlSecTransformId cxmlsec_transform_enveloped(void) { return xmlSecTransformEnvelopedId; }
-xmlSecTransformId cxmlsec_transform_sha1(void) { return xmlSecOpenSSLTransformSha1Id; }
-xmlSecTransformId cxmlsec_transform_sha256(void) { return xmlSecOpenSSLTransformSha256Id; }
-xmlSecTransformId cxmlsec_transform_sha384(void) { return xmlSecOpenSSLTransformSha384Id; }
-xmlSecTransformId cxmlsec_transform_sha512(void) { return xmlSecOpenSSLTransformSha512Id; }
-xmlSecTransformId cxmlsec_transform_rsa_sha1(void) { return xmlSecOpenSSLTransformRsaSha1Id; }
-xmlSecTransformId cxmlsec_transform_rsa_sha256(void) { return xmlSecOpenSSLTransformRsaSha256Id; }
-xmlSecTransformId cxmlsec_transform_rsa_sha384(void) { return xmlSecOpenSSLTransformRsaSha384Id; }
-xmlSecTransformId cxmlsec_transform_rsa_sha512(void) { return xmlSecOpenSSLTransformRsaSha512Id; }
-xmlSecTransformId cxmlsec_transform_ecdsa_sha1(void) { return xmlSecOpenSSLTransformEcdsaSha1Id; }
-xmlSecTransformId cxmlsec_transform_ecdsa_sha256(void) { return xmlSecOpenSSLTransformEcdsaSha256Id; }
-xmlSecTransformId cxmlsec_transform_ecdsa_sha384(void) { return xmlSecOpenSSLTransformEcdsaSha384Id; }
-xmlSecTransformId cxmlsec_transform_ecdsa_sha512(void) { return xmlSecOpenSSLTransformEcdsaSha512Id; }
-xmlSecTransformId cxmlsec_transform_rsa_oaep(void) { return xmlSecOpenSSLTransformRsaOaepId; }
-xmlSecTransformId cxmlsec_transform_rsa_pkcs1(void) { return xmlSecOpenSSLTransformRsaPkcs1Id; }
-xmlSecTransformId cxmlsec_transform_aes128_cbc(void) { return xmlSecOpenSSLTransformAes128CbcId; }
-xmlSecTransformId cxmlsec_transform_aes192_cbc(void) { return xmlSecOpenSSLTransformAes192CbcId; }
-xmlSecTransformId cxmlsec_transform_aes256_cbc(void) { return xmlSecOpenSSLTransformAes256CbcId; }
-xmlSecTransformId cxmlsec_transform_aes128_gcm(void) { return xmlSecOpenSSLTransformAes128GcmId; }
-xmlSecTransformId cxmlsec_transform_aes192_gcm(void) { return xmlSecOpenSSLTransformAes192GcmId; }
-xmlSecTransformId cxmlsec_transform_aes256_gcm(void) { return xmlSecOpenSSLTransformAes256GcmId; }
-xmlSecKeyDataId cxmlsec_key_data_x509(void) { return xmlSecOpenSSLKeyDataX509Id; }
-xmlSecKeyDataId cxmlsec_key_data_rsa(void) { return xmlSecOpenSSLKeyDataRsaId; }
-xmlSecKeyDataId cxmlsec_key_data_ec(void) { return xmlSecOpenSSLKeyDataEcdsaId; }
-
-const char *cxmlsec_ns_dsig(void) { return (const char *)xmlSecDSigNs; }
-const char *cxmlsec_ns_enc(void) { return (const char *)xmlSecEncNs; }
 
 /// What the hardened parse's SAX hooks share through ctxt->_private.
 typedef struct {

@@ -1,5 +1,6 @@
 import Foundation
 import SsoCore
+import SsoTesting
 import Testing
 @testable import SsoSAML
 
@@ -34,12 +35,12 @@ import Testing
     }
 
     func signedAssertionDocument() async throws -> (xml: String, assertion: String) {
-        let xml = try await ResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
+        let xml = try TestSAMLResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
         return (xml, try Self.slice(xml, from: "<saml:Assertion ", to: "</saml:Assertion>"))
     }
 
     @Test func xsw1And2SignedResponseWrappedInAnEvilResponse() async throws {
-        let signed = try await ResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
+        let signed = try TestSAMLResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
         let originalSignature = try Self.signature(of: signed)
         let bare = try Self.removingSignature(signed).replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
         let evilBody = bare.replacingOccurrences(of: "alice@example.com", with: "admin@example.com")
@@ -105,25 +106,25 @@ import Testing
 
     @Test func twoSignedAssertions() async throws {
         let pki = try await TestPKI.shared()
-        let first = try await ResponseBuilder().signed(.assertion, key: pki.idp)
-        var other = ResponseBuilder()
+        let first = try TestSAMLResponseBuilder().signed(.assertion, key: pki.idp)
+        var other = TestSAMLResponseBuilder()
         other.assertionID = "_assert-second"
         other.nameID = "bob@example.com"
-        let second = try Self.slice(try await other.signed(.assertion, key: pki.idp), from: "<saml:Assertion ", to: "</saml:Assertion>")
+        let second = try Self.slice(try other.signed(.assertion, key: pki.idp), from: "<saml:Assertion ", to: "</saml:Assertion>")
         let both = first.replacingOccurrences(of: "</samlp:Response>", with: second + "</samlp:Response>")
         #expect(await rejection(both, validator: try await makeValidator()) == "saml.structure.assertion_count")
     }
 
     @Test func assertionInAdviceIsRefused() async throws {
         let (_, assertion) = try await signedAssertionDocument()
-        var builder = ResponseBuilder()
+        var builder = TestSAMLResponseBuilder()
         builder.assertionExtra = "<saml:Advice>" + (try Self.evil(assertion)) + "</saml:Advice>"
-        let xml = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
+        let xml = try builder.signed(.assertion, key: try await TestPKI.shared().idp)
         #expect(await rejection(xml, validator: try await makeValidator()) == "saml.structure.assertion_count")
     }
 
     @Test func attackerCertificateInKeyInfo() async throws {
-        let xml = try await ResponseBuilder().signed(.assertion, key: try await TestPKI.shared().attacker)
+        let xml = try TestSAMLResponseBuilder().signed(.assertion, key: try await TestPKI.shared().attacker)
         #expect(xml.contains("<ds:X509Certificate>MII"))
         #expect(await rejection(xml, validator: try await makeValidator()) == "saml.signature.invalid")
     }
@@ -138,13 +139,13 @@ import Testing
     }
 
     @Test func commentInjectionDoesNotTruncateTheNameID() async throws {
-        var builder = ResponseBuilder()
+        var builder = TestSAMLResponseBuilder()
         builder.nameID = "alice@example.com.evil.com"
-        let xml = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
+        let xml = try builder.signed(.assertion, key: try await TestPKI.shared().idp)
         // Comments are not covered by exclusive C14N: inserting one keeps the signature valid.
         let injected = xml.replacingOccurrences(of: "alice@example.com.evil.com", with: "alice@example.com<!---->.evil.com")
         #expect(injected != xml)
-        let result = try await makeValidator().validate(injected, expectedRequestID: ResponseBuilder.requestID)
+        let result = try await makeValidator().validate(injected, expectedRequestID: TestSAMLResponseBuilder.requestID)
         #expect(result.nameID == "alice@example.com.evil.com")
     }
 
@@ -164,21 +165,21 @@ import Testing
     }
 
     @Test func sha1OnlyWhenAllowed() async throws {
-        var builder = ResponseBuilder()
+        var builder = TestSAMLResponseBuilder()
         builder.signatureMethod = "http://www.w3.org/2000/09/xmldsig#rsa-sha1"
         builder.digestMethod = "http://www.w3.org/2000/09/xmldsig#sha1"
-        let xml = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
+        let xml = try builder.signed(.assertion, key: try await TestPKI.shared().idp)
         #expect(await rejection(xml, validator: try await makeValidator()) == "saml.signature.algorithm_not_allowed")
-        #expect(await rejection(xml, validator: try await makeValidator(policy: .init(allowSHA1: true))) == nil)
+        #expect(await rejection(xml, validator: try await makeValidator(policy: .init(unsafeAllowSHA1: true))) == nil)
         // A SHA-256 signature over a SHA-1 digest is refused as well.
         builder.signatureMethod = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
-        let mixed = try await builder.signed(.assertion, key: try await TestPKI.shared().idp)
+        let mixed = try builder.signed(.assertion, key: try await TestPKI.shared().idp)
         #expect(await rejection(mixed, validator: try await makeValidator()) == "saml.signature.algorithm_not_allowed")
     }
 
     @Test func smallRSAKeyIsRefused() async throws {
         let pki = try await TestPKI.shared()
-        let xml = try await ResponseBuilder().signed(.assertion, key: pki.weak)
+        let xml = try TestSAMLResponseBuilder().signed(.assertion, key: pki.weak)
         #expect(await rejection(xml, validator: try await makeValidator(certificates: [pki.weak])) == "saml.signature.key_too_small")
         let relaxed = try await makeValidator(certificates: [pki.weak], policy: .init(minRSAKeyBits: 1024))
         #expect(await rejection(xml, validator: relaxed) == nil)
@@ -216,9 +217,9 @@ import Testing
         }
         try XMLSignatureVerifier.registerIDs(of: [assertion])
         let options = XMLSignatureVerifier.Options(
-            allowSHA1: false, minRSABits: 2048, enforceCertificateValidity: false, now: ResponseBuilder.now,
+            allowSHA1: false, minRSABits: 2048, enforceCertificateValidity: false, now: TestSAMLResponseBuilder.now,
             limits: .init())
-        let keys = try SAMLSigningKeySet(pemCertificates: try await TestPKI.shared().idp.certPEM)
+        let keys = try SAMLSigningKeySet(pemCertificates: try await TestPKI.shared().idp.certificatePEM)
         let signed = try XMLSignatureVerifier.verify(assertion, keys: keys, options: options)
         #expect(signed.root.is(SAMLNamespace.assertion, "Assertion"))
         #expect(signed.root.attribute("ID") == "_assert-2b9e")
@@ -228,7 +229,7 @@ import Testing
 
     @Test func manyValidationsInParallel() async throws {
         let pki = try await TestPKI.shared()
-        let good = try await ResponseBuilder().signed(.both, key: pki.idp)
+        let good = try TestSAMLResponseBuilder().signed(.both, key: pki.idp)
         let bad = good.replacingOccurrences(of: ">staff<", with: ">root<")
         // At most 8 in flight: still concurrent on every pool thread, without queueing 200 jobs
         // ahead of every other test's (the pool has 2 threads here; sanitizers make each job slow).

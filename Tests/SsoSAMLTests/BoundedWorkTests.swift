@@ -1,5 +1,6 @@
 import Foundation
 import SsoCore
+import SsoTesting
 import Testing
 @testable import SsoSAML
 
@@ -13,13 +14,13 @@ import Testing
     /// Runs every check but the replay cache and returns the error code (`nil`: accepted) and the
     /// key operations the run performed.
     static func run(
-        _ xml: String, certificates: [TestKeyPair]? = nil, decryption: TestKeyPair? = nil
+        _ xml: String, certificates: [TestSAMLKeyPair]? = nil, decryption: TestSAMLKeyPair? = nil
     ) async throws -> (code: String?, counts: Counts) {
         let validator = try await makeValidator(certificates: certificates, decryption: decryption)
         let counter = SAMLKeyOperationCounter()
-        let check = SAMLResponseCheck(configuration: validator.configuration, now: ResponseBuilder.now, operations: counter)
+        let check = SAMLResponseCheck(configuration: validator.configuration, now: TestSAMLResponseBuilder.now, operations: counter)
         do {
-            _ = try check.run(Array(xml.utf8), expectedRequestID: ResponseBuilder.requestID)
+            _ = try check.run(Array(xml.utf8), expectedRequestID: TestSAMLResponseBuilder.requestID)
             return (nil, counter.counts)
         } catch {
             return (error.code.rawValue, counter.counts)
@@ -29,7 +30,7 @@ import Testing
     /// An unsigned Response whose encrypted assertion is signed by the IdP, and its one EncryptedKey.
     static func encrypted() async throws -> (xml: String, key: String) {
         let pki = try await TestPKI.shared()
-        let xml = try await ResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp)
+        let xml = try TestSAMLResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp)
         return (xml, try AttackTests.slice(xml, from: "<xenc:EncryptedKey>", to: "</xenc:EncryptedKey>"))
     }
 
@@ -110,14 +111,14 @@ import Testing
 
     @Test func moreThanOneEncryptedIDIsNeverDecrypted() async throws {
         let pki = try await TestPKI.shared()
-        let builder = ResponseBuilder()
+        let builder = TestSAMLResponseBuilder()
         let template = builder.responseXML(assertion: builder.assertionXML(signatureTemplate: true), signatureTemplate: false)
             .replacingOccurrences(of: "<saml:NameID ", with: "<saml:EncryptedID><saml:NameID ")
             .replacingOccurrences(of: "</saml:NameID>", with: "</saml:NameID></saml:EncryptedID>")
-        let encrypted = try await Encryptor.encryptAssertion(
-            template, sp: pki.sp, content: "aes256-gcm", keyTransport: "rsa-oaep-mgf1p", element: "NameID")
+        let encrypted = try TestSAMLEncryption.encrypt(
+            element: "NameID", in: template, to: pki.sp, content: .aes256GCM, keyTransport: .rsaOAEP)
         let encryptedID = try AttackTests.slice(encrypted, from: "<saml:EncryptedID>", to: "</saml:EncryptedID>")
-        let xml = try await Signer.sign(
+        let xml = try TestSAMLResponseBuilder.sign(
             encrypted.replacingOccurrences(of: encryptedID, with: String(repeating: encryptedID, count: 10)), key: pki.idp)
         let outcome = try await Self.run(xml, decryption: pki.sp)
         #expect(outcome.code == "saml.subject.missing_name_id")
@@ -125,7 +126,7 @@ import Testing
     }
 
     @Test func moreThanOneReferenceIsRefusedBeforeXMLSec() async throws {
-        let xml = try await ResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
+        let xml = try TestSAMLResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
         let reference = try AttackTests.slice(xml, from: "<ds:Reference", to: "</ds:Reference>")
         let outcome = try await Self.run(xml.replacingOccurrences(of: reference, with: String(repeating: reference, count: 200)))
         #expect(outcome.code == "saml.signature.reference_invalid")
@@ -133,7 +134,7 @@ import Testing
     }
 
     @Test func moreThanOneSignaturePerElementIsRefusedBeforeXMLSec() async throws {
-        let xml = try await ResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
+        let xml = try TestSAMLResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
         let signature = try AttackTests.signature(of: xml)
         let outcome = try await Self.run(xml.replacingOccurrences(of: signature, with: String(repeating: signature, count: 50)))
         #expect(outcome.code == "saml.signature.reference_invalid")
@@ -142,13 +143,14 @@ import Testing
 
     @Test func moreThanOneSignatureInADecryptedAssertionCostsNoVerification() async throws {
         let pki = try await TestPKI.shared()
-        let signed = try await ResponseBuilder().signed(.assertion, key: pki.idp)
+        let signed = try TestSAMLResponseBuilder().signed(.assertion, key: pki.idp)
         let signature = try AttackTests.signature(of: signed)
         let doubled = signed.replacingOccurrences(of: signature, with: signature + signature)
         let wrapped = doubled.replacingOccurrences(
             of: "<saml:Assertion ", with: "<saml:EncryptedAssertion \(Self.saml)><saml:Assertion ")
             .replacingOccurrences(of: "</saml:Assertion>", with: "</saml:Assertion></saml:EncryptedAssertion>")
-        let xml = try await Encryptor.encryptAssertion(wrapped, sp: pki.sp, content: "aes128-gcm", keyTransport: "rsa-oaep-mgf1p")
+        let xml = try TestSAMLEncryption.encrypt(
+            element: "Assertion", in: wrapped, to: pki.sp, content: .aes128GCM, keyTransport: .rsaOAEP)
         let outcome = try await Self.run(xml, decryption: pki.sp)
         #expect(outcome.code == "saml.decryption.failed")
         #expect(outcome.counts == Counts(keyTransport: 1, contentDecryption: 1))
@@ -156,7 +158,7 @@ import Testing
 
     @Test func keyInfoCertificatesNeverMultiplyVerifications() async throws {
         let pki = try await TestPKI.shared()
-        let forged = try await ResponseBuilder().signed(.assertion, key: pki.attacker)
+        let forged = try TestSAMLResponseBuilder().signed(.assertion, key: pki.attacker)
         let certificate = try AttackTests.slice(forged, from: "<ds:X509Certificate>", to: "</ds:X509Certificate>")
         let many = forged.replacingOccurrences(of: certificate, with: String(repeating: certificate, count: 100))
         // One verification per configured key (two during a rollover), whatever the KeyInfo holds.

@@ -1,5 +1,6 @@
 import Foundation
 import SsoCore
+import SsoTesting
 import Testing
 @testable import SsoSAML
 
@@ -15,24 +16,24 @@ import Testing
     /// A Response whose EncryptedAssertion holds ``notAnAssertion``, signed by the IdP or not.
     static func encryptingNotAnAssertion(signResponse: Bool) async throws -> String {
         let pki = try await TestPKI.shared()
-        let wrapped = ResponseBuilder().responseXML(
+        let wrapped = TestSAMLResponseBuilder().responseXML(
             assertion: "<saml:EncryptedAssertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">\(notAnAssertion)</saml:EncryptedAssertion>",
             signatureTemplate: signResponse)
-        let encrypted = try await Encryptor.encryptAssertion(
-            wrapped, sp: pki.sp, content: "aes128-cbc", keyTransport: "rsa-oaep-mgf1p", element: "AuthnStatement")
-        return signResponse ? try await Signer.sign(encrypted, key: pki.idp) : encrypted
+        let encrypted = try TestSAMLEncryption.encrypt(
+            element: "AuthnStatement", in: wrapped, to: pki.sp, content: .aes128CBC, keyTransport: .rsaOAEP)
+        return signResponse ? try TestSAMLResponseBuilder.sign(encrypted, key: pki.idp) : encrypted
     }
 
     @Test func everyPlaintextFailureLooksLikeADecryptionFailure() async throws {
         let pki = try await TestPKI.shared()
-        let builder = ResponseBuilder()
+        let builder = TestSAMLResponseBuilder()
         let notAnAssertion = try await Self.encryptingNotAnAssertion(signResponse: false)
-        let unsigned = try await builder.encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
-        let attackerSigned = try await builder.encrypted(signAssertion: true, signResponse: false, key: pki.attacker, sp: pki.sp)
+        let unsigned = try builder.encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
+        let attackerSigned = try builder.encrypted(signAssertion: true, signResponse: false, key: pki.attacker, sp: pki.sp)
         var advice = builder
         advice.assertionExtra = "<saml:Advice><saml:Assertion ID=\"_inner\" Version=\"2.0\" IssueInstant=\"2026-01-15T10:00:00Z\"><saml:Issuer>x</saml:Issuer></saml:Assertion></saml:Advice>"
-        let wrapping = try await advice.encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
-        let good = try await builder.encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, content: "aes128-cbc")
+        let wrapping = try advice.encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
+        let good = try builder.encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, content: .aes128CBC)
         guard let last = good.range(of: "<xenc:CipherValue>", options: .backwards) else {
             Issue.record("no CipherValue")
             return
@@ -55,7 +56,7 @@ import Testing
         let pki = try await TestPKI.shared()
         let validator = try await makeValidator(decryption: pki.sp)
         // Legitimate: the Response signature covers the ciphertext, the assertion need not be signed.
-        let covered = try await ResponseBuilder().encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
+        let covered = try TestSAMLResponseBuilder().encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
         #expect(await rejection(covered, validator: validator) == nil)
         // No sender can modify that ciphertext, so an IdP's mistake keeps its precise code.
         let notAnAssertion = try await Self.encryptingNotAnAssertion(signResponse: true)

@@ -1,5 +1,6 @@
 import Foundation
 import SsoCore
+import SsoTesting
 import Testing
 @testable import SsoSAML
 
@@ -35,8 +36,8 @@ struct SAMLExactIdentifierTests {
     static let acsURL = "https://sp.example.com/saml/acs/Ké"
     static let requestID = "_req-Ké42"
 
-    static func builder() -> ResponseBuilder {
-        var builder = ResponseBuilder()
+    static func builder() -> TestSAMLResponseBuilder {
+        var builder = TestSAMLResponseBuilder()
         builder.issuer = idpEntityID
         builder.assertionIssuer = idpEntityID
         builder.audience = spEntityID
@@ -50,15 +51,15 @@ struct SAMLExactIdentifierTests {
     static func validator() async throws -> SAMLResponseValidator {
         let pki = try await TestPKI.shared()
         let configuration = SAMLResponseValidator.Configuration(
-            idpEntityID: idpEntityID, idpSigningKeys: try SAMLSigningKeySet(pemCertificates: pki.idp.certPEM),
+            idpEntityID: idpEntityID, idpSigningKeys: try SAMLSigningKeySet(pemCertificates: pki.idp.certificatePEM),
             spEntityID: spEntityID, acsURL: acsURL, decryptionKey: nil, policy: SAMLValidationPolicy())
         return SAMLResponseValidator(configuration: configuration, replayCache: InMemoryReplayCache(),
-                                     clock: TestClock(ResponseBuilder.now))
+                                     clock: TestClock(TestSAMLResponseBuilder.now))
     }
 
     /// Signs both the Response and the Assertion, so every field is covered by a signature.
-    static func code(of builder: ResponseBuilder, expectedRequestID: String? = requestID) async throws -> String? {
-        let xml = try await builder.signed(.both, key: try await TestPKI.shared().idp)
+    static func code(of builder: TestSAMLResponseBuilder, expectedRequestID: String? = requestID) async throws -> String? {
+        let xml = try builder.signed(.both, key: try await TestPKI.shared().idp)
         return await rejection(xml, validator: try await validator(), expectedRequestID: expectedRequestID)
     }
 

@@ -29,7 +29,7 @@ import Testing
         let fetcher = IdPMetadataFetcher(transport: transport)
         _ = try await fetcher.fetch(url: "http://127.0.0.1:8080/metadata", now: SAMLFixtures.fixedNow)
         _ = try await fetcher.fetch(url: "http://localhost/metadata", now: SAMLFixtures.fixedNow)
-        let strict = IdPMetadataFetcher(transport: transport, options: .init(allowHTTPForLoopback: false))
+        let strict = IdPMetadataFetcher(transport: transport, options: .init(unsafeAllowHTTPForLoopback: false))
         for (candidate, client) in [
             ("http://idp.example.com/metadata", fetcher), ("ftp://idp.example.com/metadata", fetcher),
             ("file:///etc/passwd", fetcher), ("https://user:pw@idp.example.com/metadata", fetcher),

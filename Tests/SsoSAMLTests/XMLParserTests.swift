@@ -100,7 +100,7 @@ import Testing
             _ = try HardenedXMLParser.parse("<r><a xml:id=\"x\"/></r>")
             Issue.record("accepted xml:id")
         } catch {
-            #expect(error.code == .samlStructureUnexpectedID)
+            #expect(error.code == .samlStructureDuplicateID)
         }
     }
 

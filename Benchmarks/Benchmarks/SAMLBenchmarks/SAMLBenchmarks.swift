@@ -3,7 +3,7 @@ import CXMLSecFloor
 import Foundation
 import Sso
 import SsoCore
-import SsoSAML
+@_spi(Benchmarks) import SsoSAML
 
 // Full SAML Response validation compared with the bare xmlsec work on the same documents
 // (Fixtures/saml: Okta shape, ~8 KiB, RSA-2048/SHA-256, Response and Assertion signed; the

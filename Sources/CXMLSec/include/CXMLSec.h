@@ -30,57 +30,16 @@ typedef xmlSecSize cxmlsec_size;
 typedef xmlSecByte cxmlsec_byte;
 
 /// Initialises libxml2 and xmlsec (OpenSSL) exactly once per process, thread-safely.
-/// Returns 0 on success, -1 if any step failed (the failure is remembered).
+/// Returns 0 on success, -1 if any step failed (the failure is remembered). There is no shutdown:
+/// the process-wide libxml2/xmlsec state lives as long as the process (shutting it down would
+/// break every later call from any thread).
 int cxmlsec_init_once(void);
 
 /// Number of times the one-time initialisation body actually ran (for tests: must be 1).
 int cxmlsec_init_count(void);
 
-/// Shuts xmlsec down. Only for a process that is about to exit; never call it in a server.
-void cxmlsec_shutdown(void);
-
 /// `xmlFree` is a global function pointer, which Swift 6 rejects as not concurrency-safe.
 void cxml_free(void *p);
-
-/// xmlsec transform and key-data identifiers (function-like macros in C).
-xmlSecTransformId cxmlsec_transform_exc_c14n(void);
-xmlSecTransformId cxmlsec_transform_exc_c14n_with_comments(void);
-xmlSecTransformId cxmlsec_transform_incl_c14n(void);
-xmlSecTransformId cxmlsec_transform_incl_c14n_with_comments(void);
-xmlSecTransformId cxmlsec_transform_incl_c14n11(void);
-xmlSecTransformId cxmlsec_transform_incl_c14n11_with_comments(void);
-xmlSecTransformId cxmlsec_transform_enveloped(void);
-xmlSecTransformId cxmlsec_transform_sha1(void);
-xmlSecTransformId cxmlsec_transform_sha256(void);
-xmlSecTransformId cxmlsec_transform_sha384(void);
-xmlSecTransformId cxmlsec_transform_sha512(void);
-xmlSecTransformId cxmlsec_transform_rsa_sha1(void);
-xmlSecTransformId cxmlsec_transform_rsa_sha256(void);
-xmlSecTransformId cxmlsec_transform_rsa_sha384(void);
-xmlSecTransformId cxmlsec_transform_rsa_sha512(void);
-xmlSecTransformId cxmlsec_transform_ecdsa_sha1(void);
-xmlSecTransformId cxmlsec_transform_ecdsa_sha256(void);
-xmlSecTransformId cxmlsec_transform_ecdsa_sha384(void);
-xmlSecTransformId cxmlsec_transform_ecdsa_sha512(void);
-xmlSecTransformId cxmlsec_transform_rsa_oaep(void);
-xmlSecTransformId cxmlsec_transform_rsa_pkcs1(void);
-xmlSecTransformId cxmlsec_transform_aes128_cbc(void);
-xmlSecTransformId cxmlsec_transform_aes192_cbc(void);
-xmlSecTransformId cxmlsec_transform_aes256_cbc(void);
-xmlSecTransformId cxmlsec_transform_aes128_gcm(void);
-xmlSecTransformId cxmlsec_transform_aes192_gcm(void);
-xmlSecTransformId cxmlsec_transform_aes256_gcm(void);
-xmlSecKeyDataId cxmlsec_key_data_x509(void);
-xmlSecKeyDataId cxmlsec_key_data_rsa(void);
-xmlSecKeyDataId cxmlsec_key_data_ec(void);
-
-/// The xmlsec namespace URIs (global arrays, imported awkwardly).
-const char *cxmlsec_ns_dsig(void);
-const char *cxmlsec_ns_enc(void);
-
-/// An external-entity loader that refuses everything (installed by cxmlsec_init_once, after
-/// xmlSecInit replaced libxml2's own).
-xmlParserInputPtr cxml_deny_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt);
 
 /// Parses `len` bytes with no network, no DTD loading, no entity substitution. A DOCTYPE stops
 /// the parser before any declaration inside it is processed. `*had_doctype` is set when one was seen.

@@ -29,8 +29,10 @@ extension SsoError.Code {
     /// Not exactly one `Assertion`/`EncryptedAssertion` as a direct child of the Response, or an
     /// assertion somewhere else (`Advice`, extensions, wrapping).
     public static let samlStructureAssertionCount: Self = "saml.structure.assertion_count"
-    /// Two elements carry the same `ID`, or `xml:id` is used.
-    public static let samlStructureUnexpectedID: Self = "saml.structure.duplicate_id"
+    /// Two elements carry the same `ID` (in the Response, in a decrypted Assertion, or among the
+    /// elements registered as signature targets), or the document uses `xml:id` at all (refused
+    /// by the parser: libxml2 would register it as an ID, and SAML never uses it).
+    public static let samlStructureDuplicateID: Self = "saml.structure.duplicate_id"
     /// A timestamp is not a valid UTC `xs:dateTime`.
     public static let samlStructureInvalidTime: Self = "saml.structure.invalid_time"
 

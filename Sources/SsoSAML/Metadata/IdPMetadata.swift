@@ -29,7 +29,7 @@ public struct IdPMetadata: Sendable, Hashable {
     /// How metadata is read.
     public struct ParseOptions: Sendable {
         /// Size and depth limits of the XML. Default: 1 MiB, depth 64.
-        public var limits: HardenedXMLParser.Limits
+        public var limits: SAMLXMLLimits
         /// Refuse metadata without any signing certificate (`saml.metadata.no_signing_certificate`).
         /// Default `true`: such an IdP's responses could never be verified.
         public var requireSigningCertificate: Bool
@@ -42,7 +42,7 @@ public struct IdPMetadata: Sendable, Hashable {
         public var signingCertificates: [SAMLCertificate]
 
         public init(
-            limits: HardenedXMLParser.Limits = HardenedXMLParser.Limits(maxBytes: 1024 * 1024, maxDepth: 64),
+            limits: SAMLXMLLimits = SAMLXMLLimits(maxBytes: 1024 * 1024, maxDepth: 64),
             requireSigningCertificate: Bool = true,
             unsafeIgnoreValidUntil: Bool = false,
             signingCertificates: [SAMLCertificate] = []

@@ -5,25 +5,27 @@ import SsoCore
 /// Fetches IdP metadata from its `metadata_url` through the injected ``HTTPTransport``.
 ///
 /// Only `https` URLs are fetched; plain `http` only for loopback hosts (`localhost`,
-/// `127.0.0.1`, `::1`) and only when ``Options/allowHTTPForLoopback`` is on. The body is bounded
+/// `127.0.0.1`, `::1`) and only when ``Options/unsafeAllowHTTPForLoopback`` is on. The body is bounded
 /// and parsed exactly like inline metadata.
 public struct IdPMetadataFetcher: Sendable {
     /// Fetch settings.
     public struct Options: Sendable {
         /// The largest accepted body. Default 1 MiB.
         public var maxResponseBytes: Int
-        /// Allow `http://` for loopback hosts (local test IdPs). Default `true`.
-        public var allowHTTPForLoopback: Bool
+        /// Allow plain `http://` for loopback hosts only (`localhost`, `127.0.0.1`, `::1`: local
+        /// test IdPs). Default `true`; turn it off in production to require `https` everywhere.
+        public var unsafeAllowHTTPForLoopback: Bool
         /// How the fetched document is parsed.
         public var parseOptions: IdPMetadata.ParseOptions
 
+        /// Creates fetch settings; the defaults are described on each property.
         public init(
             maxResponseBytes: Int = 1024 * 1024,
-            allowHTTPForLoopback: Bool = true,
+            unsafeAllowHTTPForLoopback: Bool = true,
             parseOptions: IdPMetadata.ParseOptions = IdPMetadata.ParseOptions()
         ) {
             self.maxResponseBytes = maxResponseBytes
-            self.allowHTTPForLoopback = allowHTTPForLoopback
+            self.unsafeAllowHTTPForLoopback = unsafeAllowHTTPForLoopback
             self.parseOptions = parseOptions
         }
     }
@@ -31,6 +33,7 @@ public struct IdPMetadataFetcher: Sendable {
     private let transport: any HTTPTransport
     private let options: Options
 
+    /// Creates a fetcher that uses `transport` for every request.
     public init(transport: any HTTPTransport, options: Options = Options()) {
         self.transport = transport
         self.options = options
@@ -49,8 +52,8 @@ public struct IdPMetadataFetcher: Sendable {
     }
 
     /// Fetches the raw metadata document at `url` (for callers that cache the bytes).
-    public func fetchBytes(url: String) async throws(SsoError) -> [UInt8] {
-        let request = try Self.request(for: url, allowHTTPForLoopback: options.allowHTTPForLoopback)
+    package func fetchBytes(url: String) async throws(SsoError) -> [UInt8] {
+        let request = try Self.request(for: url, allowHTTPForLoopback: options.unsafeAllowHTTPForLoopback)
         let result = try await transport.fetch(request, maxResponseBytes: options.maxResponseBytes)
         guard result.response.status == .ok else {
             throw SsoError(

@@ -29,9 +29,9 @@ public struct SAMLCertificate: Sendable, Hashable {
     public let publicKeyBits: Int
 
     /// The largest certificate accepted, in bytes of DER.
-    public static let maxDERBytes = 64 * 1024
+    package static let maxDERBytes = 64 * 1024
     /// RSA keys shorter than this are refused at parse time (`saml.certificate.key_too_small`).
-    public static let minimumRSABits = 1024
+    package static let minimumRSABits = 1024
 
     /// Parses a DER-encoded certificate.
     public init(derBytes: [UInt8]) throws(SsoError) {

@@ -82,26 +82,21 @@ struct SAMLAssertionChecks {
 
     /// Exactly one `NameID` or `EncryptedID` (decrypted); its full text, trimmed, must be non-empty.
     private func readNameID(_ subject: SAMLXMLElement) throws(SsoError) -> NameID {
-        let plain = subject.children(Self.saml, "NameID")
-        let encrypted = subject.children(Self.saml, "EncryptedID")
-        guard plain.count + encrypted.count == 1 else {
+        let candidates = subject.children(Self.saml, "NameID") + subject.children(Self.saml, "EncryptedID")
+        guard candidates.count == 1, var element = candidates.first else {
             throw SsoError(.samlSubjectMissingNameID, "the Subject must have exactly one NameID or EncryptedID")
         }
-        var element: SAMLXMLElement
-        if let first = plain.first {
-            element = first
-        } else if let wrapper = encrypted.first {
+        if element.is(Self.saml, "EncryptedID") {
+            let wrapper = element
             guard let key = configuration.decryptionKey else {
                 throw SsoError(.samlDecryptionKeyMissing, "the NameID is encrypted but no SP decryption key is configured")
             }
             element = try SAMLDecryptor.decrypt(
-                wrapper, key: key, allowRSA15: check.policy.allowRSA15KeyTransport, limits: check.policy.limits,
+                wrapper, key: key, allowRSA15: check.policy.unsafeAllowRSA15KeyTransport, limits: check.policy.limits,
                 operations: check.operations)
             guard element.is(Self.saml, "NameID") else {
                 throw SAMLDecryptor.failure(decrypting: wrapper.localName)
             }
-        } else {
-            throw SsoError(.samlSubjectMissingNameID, "the Subject has no NameID")
         }
         guard element.children.isEmpty else {
             throw SsoError(.samlStructureUnexpectedElement, "the NameID must hold text only")
@@ -164,18 +159,18 @@ struct SAMLAssertionChecks {
     private func checkBearerConfirmation(_ subject: SAMLXMLElement) throws(SsoError) -> Date {
         let bearers = subject.children(Self.saml, "SubjectConfirmation")
             .filter { $0.attribute("Method").bytesEqual("urn:oasis:names:tc:SAML:2.0:cm:bearer") }
-        guard !bearers.isEmpty else {
+        guard let first = bearers.first else {
             throw SsoError(.samlSubjectConfirmationMissing, "the Subject has no bearer SubjectConfirmation")
         }
-        var firstError: SsoError?
-        for bearer in bearers {
-            do {
-                return try checkBearerData(bearer)
-            } catch {
-                if firstError == nil { firstError = error }
+        // Any valid bearer confirmation is enough; when none is, the first one's reason is reported.
+        do {
+            return try checkBearerData(first)
+        } catch {
+            for bearer in bearers.dropFirst() {
+                if let end = try? checkBearerData(bearer) { return end }
             }
+            throw error
         }
-        throw firstError ?? SsoError(.samlSubjectConfirmationMissing, "no bearer SubjectConfirmation is valid")
     }
 
     private func checkBearerData(_ bearer: SAMLXMLElement) throws(SsoError) -> Date {

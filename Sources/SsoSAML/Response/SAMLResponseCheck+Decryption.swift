@@ -15,7 +15,7 @@ extension SAMLResponseCheck {
             throw SsoError(.samlDecryptionKeyMissing, "the assertion is encrypted but no SP decryption key is configured")
         }
         let decrypted = try SAMLDecryptor.decrypt(
-            wrapper, key: key, allowRSA15: policy.allowRSA15KeyTransport, limits: policy.limits, operations: operations)
+            wrapper, key: key, allowRSA15: policy.unsafeAllowRSA15KeyTransport, limits: policy.limits, operations: operations)
         do throws(SsoError) {
             try SAMLResponseStructure.check(decryptedAssertion: decrypted)
             guard decrypted.firstChild(SAMLNamespace.xmlDSig, "Signature") != nil else {

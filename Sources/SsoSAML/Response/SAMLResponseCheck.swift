@@ -23,7 +23,7 @@ package struct SAMLResponseCheck {
 
     var signatureOptions: XMLSignatureVerifier.Options {
         XMLSignatureVerifier.Options(
-            allowSHA1: policy.allowSHA1, minRSABits: policy.minRSAKeyBits,
+            allowSHA1: policy.unsafeAllowSHA1, minRSABits: policy.minRSAKeyBits,
             enforceCertificateValidity: policy.enforceCertificateValidity, now: now, limits: policy.limits,
             operations: operations)
     }
@@ -117,7 +117,7 @@ package struct SAMLResponseCheck {
                     : "the Response InResponseTo does not match the AuthnRequest this SP sent")
             }
         } else {
-            guard policy.allowUnsolicited else {
+            guard policy.unsafeAllowUnsolicited else {
                 throw SsoError(.samlUnsolicited, "an unsolicited (IdP-initiated) response, and this connection does not allow them")
             }
             guard inResponseTo == nil else {

@@ -28,7 +28,7 @@ package enum SAMLResponseStructure {
         let direct = root.children.filter(isAssertionLike)
         let scan = scanDocument(root)
         if let id = scan.duplicateID {
-            throw SsoError(.samlStructureUnexpectedID, "the ID \"\(id)\" is used by more than one element")
+            throw SsoError(.samlStructureDuplicateID, "the ID \"\(id)\" is used by more than one element")
         }
         guard direct.count == 1, let child = direct.first else {
             throw SsoError(.samlStructureAssertionCount, "the Response must contain exactly one Assertion or EncryptedAssertion, found \(direct.count)")
@@ -57,7 +57,7 @@ package enum SAMLResponseStructure {
         }
         let scan = scanDocument(root)
         if let id = scan.duplicateID {
-            throw SsoError(.samlStructureUnexpectedID, "the ID \"\(id)\" is used by more than one element")
+            throw SsoError(.samlStructureDuplicateID, "the ID \"\(id)\" is used by more than one element")
         }
         guard scan.assertions.count == 1 else {
             throw SsoError(.samlStructureAssertionCount, "an assertion nested in the decrypted Assertion (Advice, wrapping) is refused")

@@ -55,7 +55,7 @@ public struct SAMLResponseValidator: Sendable {
 
     /// Validates `response` — the `SAMLResponse` form field (base64, line breaks allowed) or raw
     /// XML bytes. `expectedRequestID` is the ID of the AuthnRequest this SP sent (taken from its
-    /// single-use store); `nil` means IdP-initiated, accepted only with `policy.allowUnsolicited`
+    /// single-use store); `nil` means IdP-initiated, accepted only with `policy.unsafeAllowUnsolicited`
     /// and only when the response carries no `InResponseTo`.
     public func validate(_ response: [UInt8], expectedRequestID: String?) async throws(SsoError) -> SAMLAssertionResult {
         let now = clock.now
@@ -68,7 +68,7 @@ public struct SAMLResponseValidator: Sendable {
         } catch let error as SsoError {
             throw error
         } catch {
-            throw SsoError(.samlReplay, "the replay cache failed; the assertion is refused", underlying: nil)
+            throw SsoError(.samlReplay, "the replay cache failed; the assertion is refused", underlying: error)
         }
         guard inserted else {
             throw SsoError(.samlReplay, "the assertion \(checked.result.assertionID) was already used")

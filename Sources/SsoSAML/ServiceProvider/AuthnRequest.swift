@@ -51,12 +51,12 @@ public struct AuthnRequest: Sendable, Hashable {
     var signedXML: String?
 
     /// Random bytes in a request ID.
-    public static let idRandomBytes = 20
+    package static let idRandomBytes = 20
 
     /// Creates a request to `destination` (an IdP `SingleSignOnService` location).
     ///
     /// - Throws: `saml.request.invalid_setting` for a bad destination or NameID format.
-    public init(
+    package init(
         serviceProvider: SAMLServiceProvider,
         destination: String,
         clock: any SsoClock,

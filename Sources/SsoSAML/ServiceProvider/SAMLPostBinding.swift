@@ -24,7 +24,7 @@ public enum SAMLPostBinding {
 
     /// The auto-submitting HTML page that posts the XML `message` as `parameter` (`SAMLRequest`
     /// or `SAMLResponse`) to `destination`.
-    public static func formHTML(
+    package static func formHTML(
         destination: String, parameter: String, message: String, relayState: String?
     ) throws(SsoError) -> String {
         try SAMLRedirectBinding.checkRelayState(relayState)

@@ -13,7 +13,7 @@ public struct SAMLPostLogin: Sendable, Hashable {
     public let relayState: String?
 
     /// Creates the value; ``SAMLServiceProvider/postLogin(to:relayState:clock:random:signingKey:signingCertificate:options:)`` makes it.
-    public init(request: AuthnRequest, formHTML: String, relayState: String?) {
+    package init(request: AuthnRequest, formHTML: String, relayState: String?) {
         self.request = request
         self.formHTML = formHTML
         self.relayState = relayState

@@ -22,7 +22,7 @@ public enum SAMLRedirectBinding {
 
     /// The URL that sends the XML `message` to `destination` as `parameter` (`SAMLRequest` or
     /// `SAMLResponse`).
-    public static func url(
+    package static func url(
         destination: String, parameter: String, message: String, relayState: String?,
         signingKey: SAMLRequestSigningKey?
     ) throws(SsoError) -> String {

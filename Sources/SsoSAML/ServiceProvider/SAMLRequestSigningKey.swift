@@ -7,12 +7,12 @@ import _CryptoExtras
 /// query strings, and enveloped XML signatures for HTTP-POST.
 public struct SAMLRequestSigningKey: Sendable {
     /// The `SigAlg` URI of RSA-SHA256.
-    public static let rsaSHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+    package static let rsaSHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
 
     private let key: _RSA.Signing.PrivateKey
 
     /// Wraps a swift-crypto RSA key (2048 bits or more).
-    public init(_ key: _RSA.Signing.PrivateKey) {
+    package init(_ key: _RSA.Signing.PrivateKey) {
         self.key = key
     }
 
@@ -30,16 +30,16 @@ public struct SAMLRequestSigningKey: Sendable {
     }
 
     /// The key's public half (to verify, or to put in SP metadata through a certificate).
-    public var publicKey: _RSA.Signing.PublicKey { key.publicKey }
+    package var publicKey: _RSA.Signing.PublicKey { key.publicKey }
 
     /// The key as PEM, for xmlsec inside this module only (never logged, never in an error).
     var pemForXMLSec: String { key.pemRepresentation }
 
     /// The `SigAlg` this key signs with.
-    public var signatureAlgorithm: String { Self.rsaSHA256 }
+    package var signatureAlgorithm: String { Self.rsaSHA256 }
 
     /// Signs `bytes` with RSA-SHA256 (PKCS#1 v1.5).
-    public func sign(_ bytes: [UInt8]) throws(SsoError) -> [UInt8] {
+    package func sign(_ bytes: [UInt8]) throws(SsoError) -> [UInt8] {
         do {
             let signature = try key.signature(for: SHA256.hash(data: bytes), padding: .insecurePKCS1v1_5)
             return Array(signature.rawRepresentation)

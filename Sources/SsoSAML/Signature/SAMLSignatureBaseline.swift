@@ -4,19 +4,20 @@ import SsoCore
 /// The bare xmlsec work a SAML response needs — parse, register IDs, `xmlSecDSigCtxVerify` each
 /// signature (after decrypting an encrypted assertion) — with none of the validator's checks.
 ///
-/// - Warning: for benchmarks only (the baseline the full validation is compared with). It does
-///   not validate anything a caller could rely on; use ``SAMLResponseValidator``.
-public enum _SAMLSignatureBaseline {
+/// - Warning: for benchmarks only (the baseline the full validation is compared with), hence
+///   `@_spi(Benchmarks)`: it verifies with the first key only and checks nothing a caller could
+///   rely on; use ``SAMLResponseValidator``.
+@_spi(Benchmarks) public enum _SAMLSignatureBaseline {
     /// Parses `xml` and verifies every `ds:Signature` in it with the first key of `keys`; returns
     /// whether all verified.
-    public static func verifyAll(_ xml: [UInt8], keys: SAMLSigningKeySet) -> Bool {
+    @_spi(Benchmarks) public static func verifyAll(_ xml: [UInt8], keys: SAMLSigningKeySet) -> Bool {
         guard let key = keys.entries.first?.key, let document = try? HardenedXMLParser.parse(xml) else { return false }
         return verifySignatures(in: document, key: key)
     }
 
     /// Parses `xml`, decrypts its `EncryptedAssertion` with `decryptionKey`, and verifies every
     /// signature of the document and of the decrypted assertion.
-    public static func decryptAndVerifyAll(
+    @_spi(Benchmarks) public static func decryptAndVerifyAll(
         _ xml: [UInt8], keys: SAMLSigningKeySet, decryptionKey: SAMLDecryptionKey
     ) -> Bool {
         guard let key = keys.entries.first?.key, let document = try? HardenedXMLParser.parse(xml),

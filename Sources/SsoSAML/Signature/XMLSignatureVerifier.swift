@@ -41,7 +41,7 @@ package enum XMLSignatureVerifier {
                 throw SsoError(.samlStructureMissingElement, "<\(element.localName)> has no ID attribute")
             }
             guard cxml_register_id(element.document.pointer, attr) == 0 else {
-                throw SsoError(.samlStructureUnexpectedID, "the ID \"\(value)\" is used more than once")
+                throw SsoError(.samlStructureDuplicateID, "the ID \"\(value)\" is used more than once")
             }
         }
     }

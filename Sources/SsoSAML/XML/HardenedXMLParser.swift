@@ -8,36 +8,25 @@ import SsoCore
 ///   laughs" inputs fail fast.
 /// - No entity substitution; an undeclared entity reference is malformed XML.
 /// - Size (`saml.xml.too_large`) and element depth (`saml.xml.too_deep`) are bounded.
-/// - `xml:id` attributes are refused (`saml.structure.unexpected_id`): libxml2 would register
+/// - `xml:id` attributes are refused (`saml.structure.duplicate_id`): libxml2 would register
 ///   them as IDs, and SAML never uses them.
-public enum HardenedXMLParser {
-    /// Bounds on the input.
-    public struct Limits: Sendable, Hashable {
-        /// The largest accepted document, in bytes (after base64 decoding). Default 256 KiB.
-        public var maxBytes: Int
-        /// The deepest accepted element nesting (the root is depth 1). Default 64.
-        public var maxDepth: Int
-
-        /// Creates limits; the defaults suit SAML responses and metadata of real identity providers.
-        public init(maxBytes: Int = 256 * 1024, maxDepth: Int = 64) {
-            self.maxBytes = maxBytes
-            self.maxDepth = maxDepth
-        }
-    }
+package enum HardenedXMLParser {
+    /// Bounds on the input (the public ``SAMLXMLLimits``).
+    package typealias Limits = SAMLXMLLimits
 
     /// Parses `bytes` into a document, or throws a `saml.xml.*` error.
-    public static func parse(_ bytes: [UInt8], limits: Limits = Limits()) throws(SsoError) -> SAMLXMLDocument {
+    package static func parse(_ bytes: [UInt8], limits: Limits = Limits()) throws(SsoError) -> SAMLXMLDocument {
         try bytes.withUnsafeBufferPointer { (buffer) throws(SsoError) -> SAMLXMLDocument in
             try parse(UnsafeRawBufferPointer(buffer), limits: limits)
         }
     }
 
     /// Parses the UTF-8 text `string`; see ``parse(_:limits:)-([UInt8],_)``.
-    public static func parse(_ string: String, limits: Limits = Limits()) throws(SsoError) -> SAMLXMLDocument {
+    package static func parse(_ string: String, limits: Limits = Limits()) throws(SsoError) -> SAMLXMLDocument {
         try parse(Array(string.utf8), limits: limits)
     }
 
-    /// Parses raw bytes; the shared implementation of the public entry points.
+    /// Parses raw bytes; the shared implementation of the other entry points.
     package static func parse(_ buffer: UnsafeRawBufferPointer, limits: Limits) throws(SsoError) -> SAMLXMLDocument {
         try XMLSecurityLibrary.ensureInitialized()
         guard buffer.count <= limits.maxBytes, buffer.count <= Int(Int32.max) else {
@@ -62,7 +51,7 @@ public enum HardenedXMLParser {
         }
         let document = SAMLXMLDocument(owning: doc)
         if cxml_has_xml_id(doc) != 0 {
-            throw SsoError(.samlStructureUnexpectedID, "the XML document uses xml:id attributes, which SAML never needs; refused")
+            throw SsoError(.samlStructureDuplicateID, "the XML document uses xml:id attributes, which SAML never needs; refused")
         }
         return document
     }

@@ -1,12 +1,12 @@
 import SsoCore
 
 /// Turns what a caller received (the `SAMLResponse` form field, a file) into XML bytes.
-public enum SAMLInputDecoder {
+package enum SAMLInputDecoder {
     /// Returns the XML bytes of `input`: raw XML (first non-whitespace byte `<`, optionally after
     /// a UTF-8 byte-order mark) is returned as is; anything else must be strict standard base64,
     /// with spaces and line breaks allowed as identity providers wrap it. The decoded size is
     /// bounded by `maxBytes` before and after decoding.
-    public static func xmlBytes(_ input: [UInt8], maxBytes: Int = 256 * 1024) throws(SsoError) -> [UInt8] {
+    package static func xmlBytes(_ input: [UInt8], maxBytes: Int = 256 * 1024) throws(SsoError) -> [UInt8] {
         var start = 0
         if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { start = 3 }
         while start < input.count, isWhitespace(input[start]) { start += 1 }

@@ -4,7 +4,7 @@ import CXMLSec
 ///
 /// Created only by ``HardenedXMLParser``. The tree is never modified after parsing, so the
 /// document and its ``SAMLXMLElement`` views can be read from several threads at once.
-public final class SAMLXMLDocument: @unchecked Sendable {
+package final class SAMLXMLDocument: @unchecked Sendable {
     /// The libxml2 document. Owned: freed in `deinit`.
     package let pointer: xmlDocPtr
 
@@ -18,7 +18,7 @@ public final class SAMLXMLDocument: @unchecked Sendable {
     }
 
     /// The single root element.
-    public var root: SAMLXMLElement {
+    package var root: SAMLXMLElement {
         // The hardened parser returns only documents with a root element.
         SAMLXMLElement(document: self, node: xmlDocGetRootElement(pointer))
     }

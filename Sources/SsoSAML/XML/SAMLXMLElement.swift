@@ -1,9 +1,9 @@
 import CXMLSec
 
 /// A read-only view of one element of a ``SAMLXMLDocument``; it keeps its document alive.
-public struct SAMLXMLElement: Sendable {
+package struct SAMLXMLElement: Sendable {
     /// The document this element belongs to.
-    public let document: SAMLXMLDocument
+    package let document: SAMLXMLDocument
     /// The libxml2 node; valid as long as `document` (immutable after parsing).
     nonisolated(unsafe) package let node: xmlNodePtr
 
@@ -13,16 +13,16 @@ public struct SAMLXMLElement: Sendable {
     }
 
     /// The local name (`Assertion` for `<saml:Assertion>`).
-    public var localName: String { String(cString: node.pointee.name) }
+    package var localName: String { String(cString: node.pointee.name) }
 
     /// The namespace URI, or `nil` when the element is in no namespace.
-    public var namespaceURI: String? {
+    package var namespaceURI: String? {
         guard let ns = node.pointee.ns, let href = ns.pointee.href else { return nil }
         return String(cString: href)
     }
 
     /// Whether the element is `localName` in `namespace` (prefixes are irrelevant).
-    public func `is`(_ namespace: String, _ localName: String) -> Bool {
+    package func `is`(_ namespace: String, _ localName: String) -> Bool {
         guard let ns = node.pointee.ns, let href = ns.pointee.href, let name = node.pointee.name else { return false }
         return Self.cString(name, equals: localName) && Self.cString(href, equals: namespace)
     }
@@ -44,13 +44,13 @@ public struct SAMLXMLElement: Sendable {
     }
 
     /// The parent element, or `nil` for the root.
-    public var parent: SAMLXMLElement? {
+    package var parent: SAMLXMLElement? {
         guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
         return SAMLXMLElement(document: document, node: parent)
     }
 
     /// The child elements, in document order (text, comments and processing instructions skipped).
-    public var children: [SAMLXMLElement] {
+    package var children: [SAMLXMLElement] {
         var result: [SAMLXMLElement] = []
         var child = node.pointee.children
         while let current = child {
@@ -63,7 +63,7 @@ public struct SAMLXMLElement: Sendable {
     }
 
     /// The direct child elements named `localName` in `namespace`.
-    public func children(_ namespace: String, _ localName: String) -> [SAMLXMLElement] {
+    package func children(_ namespace: String, _ localName: String) -> [SAMLXMLElement] {
         var result: [SAMLXMLElement] = []
         var child = node.pointee.children
         while let current = child {
@@ -77,7 +77,7 @@ public struct SAMLXMLElement: Sendable {
     }
 
     /// The first direct child element named `localName` in `namespace`.
-    public func firstChild(_ namespace: String, _ localName: String) -> SAMLXMLElement? {
+    package func firstChild(_ namespace: String, _ localName: String) -> SAMLXMLElement? {
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE {
@@ -90,7 +90,7 @@ public struct SAMLXMLElement: Sendable {
     }
 
     /// Every descendant element (not this one) named `localName` in `namespace`, in document order.
-    public func descendants(_ namespace: String, _ localName: String) -> [SAMLXMLElement] {
+    package func descendants(_ namespace: String, _ localName: String) -> [SAMLXMLElement] {
         var result: [SAMLXMLElement] = []
         forEachDescendant { element in
             if element.is(namespace, localName) { result.append(element) }
@@ -120,7 +120,7 @@ public struct SAMLXMLElement: Sendable {
 
     /// The value of the attribute `name` in `namespace` (`nil`: an unqualified attribute, the
     /// usual case in SAML), or `nil` when absent.
-    public func attribute(_ name: String, namespace: String? = nil) -> String? {
+    package func attribute(_ name: String, namespace: String? = nil) -> String? {
         var property = node.pointee.properties
         while let attr = property {
             if let attrName = attr.pointee.name, Self.cString(attrName, equals: name) {
@@ -139,7 +139,7 @@ public struct SAMLXMLElement: Sendable {
     }
 
     /// Every attribute as (namespace URI or `nil`, local name, value), in document order.
-    public var attributes: [(namespace: String?, name: String, value: String)] {
+    package var attributes: [(namespace: String?, name: String, value: String)] {
         var result: [(namespace: String?, name: String, value: String)] = []
         var property = node.pointee.properties
         while let attr = property {
@@ -154,14 +154,14 @@ public struct SAMLXMLElement: Sendable {
     ///
     /// Comments and processing instructions are skipped but never split the value:
     /// `alice@evil.com<!---->.example.com` reads as `alice@evil.com.example.com`.
-    public var textContent: String {
+    package var textContent: String {
         var bytes: [UInt8] = []
         appendText(of: node, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether the element has any direct child text or CDATA other than XML whitespace.
-    public var hasNonWhitespaceDirectText: Bool {
+    package var hasNonWhitespaceDirectText: Bool {
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
@@ -174,10 +174,10 @@ public struct SAMLXMLElement: Sendable {
     }
 
     /// The line of the start tag in the parsed input (for messages).
-    public var line: Int { Int(xmlGetLineNo(node)) }
+    package var line: Int { Int(xmlGetLineNo(node)) }
 
     /// Whether `other` is the very same node of the same document.
-    public func isSameNode(as other: SAMLXMLElement) -> Bool { node == other.node }
+    package func isSameNode(as other: SAMLXMLElement) -> Bool { node == other.node }
 
     private func appendText(of parent: xmlNodePtr, to bytes: inout [UInt8]) {
         var child = parent.pointee.children

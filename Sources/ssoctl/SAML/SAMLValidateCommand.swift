@@ -36,10 +36,10 @@ struct SAMLValidateCommand: AsyncParsableCommand {
     var inResponseTo: String?
 
     @Flag(name: .customLong("allow-unsolicited"), help: "Accept an IdP-initiated response (without InResponseTo).")
-    var allowUnsolicited = false
+    var unsafeAllowUnsolicited = false
 
     @Flag(name: .customLong("allow-sha1"), help: "Accept SHA-1 signatures and digests.")
-    var allowSHA1 = false
+    var unsafeAllowSHA1 = false
 
     @Option(name: .customLong("min-rsa-bits"), help: "Smallest accepted RSA key of the IdP.")
     var minRSABits: Int = 2048
@@ -107,8 +107,8 @@ struct SAMLValidateCommand: AsyncParsableCommand {
             try SAMLDecryptionKey(pem: String(decoding: try CommandOutput.readInput(path, limit: 1 << 20), as: UTF8.self))
         }
         let policy = SAMLValidationPolicy(
-            clockSkew: TimeInterval(skew), minRSAKeyBits: minRSABits, allowSHA1: allowSHA1,
-            allowUnsolicited: allowUnsolicited)
+            clockSkew: TimeInterval(skew), minRSAKeyBits: minRSABits, unsafeAllowSHA1: unsafeAllowSHA1,
+            unsafeAllowUnsolicited: unsafeAllowUnsolicited)
         let validator = SAMLResponseValidator(
             configuration: .init(
                 idpEntityID: entityID, idpSigningKeys: keys, spEntityID: spEntityID, acsURL: acsURL,

@@ -55,7 +55,8 @@ struct SAMLLoginFlow: Sendable {
             configuration: .init(
                 idpEntityID: metadata.entityID, idpSigningKeys: try SAMLSigningKeySet(metadata: metadata),
                 spEntityID: settings.entityID, acsURL: settings.assertionConsumerServiceURL,
-                policy: SAMLValidationPolicy(allowUnsolicited: expectedRequestID == nil && settings.allowUnsolicited)),
+                policy: SAMLValidationPolicy(
+                    unsafeAllowUnsolicited: expectedRequestID == nil && settings.allowUnsolicited)),
             replayCache: engine.stores.replayCache, clock: engine.clock)
         let assertion = try await validator.validate(samlResponse, expectedRequestID: expectedRequestID)
         let identity = SAMLAttributeMapping(overrides: settings.attributeMapping)
