@@ -104,7 +104,9 @@ let package = Package(
         .target(name: "SsoTestSupport", path: "Tests/SsoTestSupport"),
         .testTarget(
             name: "SsoCoreTests",
-            dependencies: ["SsoCore", "SsoTestSupport", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: [
+                "SsoCore", "SsoTesting", "SsoTestSupport", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "SsoJOSETests",

@@ -1,6 +1,7 @@
 import Foundation
 import SsoCore
 import SsoTestSupport
+import SsoTesting
 @testable import SsoSAML
 
 /// Test-only PKI and signed SAML documents, made at test time with the `openssl` and `xmlsec1`

@@ -1,6 +1,7 @@
 import Foundation
 import SsoCore
 import SsoTestSupport
+import SsoTesting
 import Testing
 @testable import SsoSAML
 
