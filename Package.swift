@@ -101,7 +101,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "SsoTestSupport", path: "Tests/SsoTestSupport"),
+        .target(name: "SsoTestSupport", dependencies: ["SsoCore"], path: "Tests/SsoTestSupport"),
         .testTarget(
             name: "SsoCoreTests",
             dependencies: [
