@@ -101,10 +101,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "SsoTestSupport", path: "Tests/SsoTestSupport"),
+        .target(name: "SsoTestSupport", dependencies: ["SsoCore"], path: "Tests/SsoTestSupport"),
         .testTarget(
             name: "SsoCoreTests",
-            dependencies: ["SsoCore", "SsoTestSupport", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: [
+                "SsoCore", "SsoTesting", "SsoTestSupport", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "SsoJOSETests",

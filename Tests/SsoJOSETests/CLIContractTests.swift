@@ -13,9 +13,7 @@ struct CLIContractTests {
         let json: [String: Any]?
     }
 
-    static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ssoctl")
-    }
+    static var executable: URL { SsoCtlBinary.url }
 
     static func run(_ arguments: [String], stdin: String? = nil) async throws -> Run {
         let result = try await ChildProcess.run(executable, ["jose", "verify"] + arguments, standardInput: stdin.map { Data($0.utf8) })

@@ -5,9 +5,7 @@ import Testing
 extension LiveLDAPTests {
     /// The `ssoctl ldap authenticate` contract, run as a black box against the fixture server.
     @Suite struct CLI {
-        static var ssoctl: String {
-            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appending(path: "ssoctl").path
-        }
+        static var ssoctl: String { SsoCtlBinary.path }
 
         static func run(_ extra: [String], username: String, password: String?, security: [String] = []) async throws
             -> (Int32, [String: Any]?)

@@ -15,11 +15,7 @@ struct CLIContractTests {
         var stdout: String
     }
 
-    static var binary: URL {
-        let directory = Bundle.main.bundleURL.pathExtension == "xctest"
-            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-        return directory.appendingPathComponent("ssoctl")
-    }
+    static var binary: URL { SsoCtlBinary.url }
 
     static func run(_ arguments: [String], stdin: String? = nil) async throws -> Run {
         let result = try await ChildProcess.run(binary, ["oidc"] + arguments, standardInput: stdin.map { Data($0.utf8) })

@@ -14,11 +14,7 @@ struct SAMLCLIContractTests {
         var errorCode: String? { (json?["error"] as? [String: Any])?["code"] as? String }
     }
 
-    static var binary: URL {
-        let directory = Bundle.main.bundleURL.pathExtension == "xctest"
-            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-        return directory.appendingPathComponent("ssoctl")
-    }
+    static var binary: URL { SsoCtlBinary.url }
 
     static func run(_ arguments: [String], stdin: Data? = nil) async throws -> Run {
         let result = try await ChildProcess.run(binary, ["saml"] + arguments, standardInput: stdin)

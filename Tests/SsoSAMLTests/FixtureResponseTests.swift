@@ -1,5 +1,6 @@
 import Foundation
 import SsoCore
+import SsoTesting
 import Testing
 @testable import SsoSAML
 

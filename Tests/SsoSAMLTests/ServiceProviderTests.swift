@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SsoCore
+import SsoTesting
 import Testing
 import _CryptoExtras
 @testable import SsoSAML

@@ -1,6 +1,7 @@
 import Foundation
 import SsoCore
 import SsoTestSupport
+import SsoTesting
 import Testing
 @testable import SsoSAML
 
@@ -31,16 +32,16 @@ struct SAMLURLCheckTests {
     @Test("metadata fetch URLs")
     func metadataFetchURL() throws {
         for url in Self.hostile {
-            let code = codeOf { try IdPMetadataFetcher.request(for: url, allowHTTPForLoopback: true) }
+            let code = errorCode { try IdPMetadataFetcher.request(for: url, allowHTTPForLoopback: true) }
             #expect(code == .samlMetadataURLNotAllowed, "\(url.debugDescription)")
         }
         for url in HostileURLs.valid {
-            #expect(codeOf { try IdPMetadataFetcher.request(for: url, allowHTTPForLoopback: true) } == nil, "\(url)")
+            #expect(errorCode { try IdPMetadataFetcher.request(for: url, allowHTTPForLoopback: true) } == nil, "\(url)")
         }
         let request = try IdPMetadataFetcher.request(for: "https://IdP.example.com:8443/md?x=1", allowHTTPForLoopback: true)
         #expect(request.authority == "idp.example.com:8443")
         #expect(request.path == "/md?x=1")
-        #expect(codeOf { try IdPMetadataFetcher.request(for: "http://localhost/md", allowHTTPForLoopback: false) }
+        #expect(errorCode { try IdPMetadataFetcher.request(for: "http://localhost/md", allowHTTPForLoopback: false) }
             == .samlMetadataURLNotAllowed)
     }
 
@@ -61,12 +62,12 @@ struct SAMLURLCheckTests {
         for url in HostileURLs.malformed where !url.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             && url.trimmingCharacters(in: .whitespacesAndNewlines) == url
         {
-            let code = codeOf { try IdPMetadata.parse(try Self.metadata(ssoLocation: url), now: SAMLFixtures.fixedNow) }
+            let code = errorCode { try IdPMetadata.parse(try Self.metadata(ssoLocation: url), now: SAMLFixtures.fixedNow) }
             #expect(code == .samlMetadataMalformed, "\(url.debugDescription)")
         }
         for url in HostileURLs.fakeLoopback {
             let metadata = try IdPMetadata.parse(try Self.metadata(ssoLocation: url), now: SAMLFixtures.fixedNow)
-            let code = codeOf {
+            let code = errorCode {
                 try sp.redirectLogin(to: metadata, relayState: nil, clock: clock, random: SystemRandomSource())
             }
             #expect(code == .samlRequestInvalidSetting || code == .samlRequestNoEndpoint, "\(url.debugDescription)")
@@ -76,17 +77,5 @@ struct SAMLURLCheckTests {
                                          now: SAMLFixtures.fixedNow)
         let login = try sp.redirectLogin(to: good, relayState: nil, clock: clock, random: SystemRandomSource())
         #expect(login.url.hasPrefix("https://idp.example.com/sso?x=1&SAMLRequest="))
-    }
-}
-
-/// The code of the error `body` throws, or `nil`.
-private func codeOf<T>(_ body: () throws -> T) -> SsoError.Code? {
-    do {
-        _ = try body()
-        return nil
-    } catch let error as SsoError {
-        return error.code
-    } catch {
-        return "not.an.sso_error"
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Sso
 import SsoCore
 @_spi(Benchmarks) import SsoSAML
+import SsoTesting
 
 // Full SAML Response validation compared with the bare xmlsec work on the same documents
 // (Fixtures/saml: Okta shape, ~8 KiB, RSA-2048/SHA-256, Response and Assertion signed; the
@@ -22,6 +23,9 @@ struct SAMLCase {
     let decryptionKey: SAMLDecryptionKey?
 }
 
+/// 2026-03-29T12:00:00Z, the instant the fixtures were recorded at.
+let fixtureNow = Date(timeIntervalSince1970: 1_774_785_600)
+
 func fixtureDirectory() -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/saml")
@@ -29,7 +33,7 @@ func fixtureDirectory() -> URL {
 
 func loadCase(_ idp: String, requestID: String, spKey: String? = nil) throws -> SAMLCase {
     let directory = fixtureDirectory().appendingPathComponent(idp)
-    let now = Timestamp.parse("2026-03-29T12:00:00Z") ?? Date()
+    let now = fixtureNow
     let metadata = try IdPMetadata.parse(Array(try Data(contentsOf: directory.appendingPathComponent("metadata.xml"))), now: now)
     let keys = try SAMLSigningKeySet(metadata: metadata)
     let decryptionKey = try spKey.map { try SAMLDecryptionKey(pem: try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) }
@@ -74,7 +78,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
     let der = (try? IdPMetadata.parse(
-        Array(try Data(contentsOf: fixtureDirectory().appendingPathComponent("okta/metadata.xml"))), now: Timestamp.parse("2026-03-29T12:00:00Z") ?? Date()
+        Array(try Data(contentsOf: fixtureDirectory().appendingPathComponent("okta/metadata.xml"))), now: fixtureNow
     ))?.signingCertificates.first?.derBytes ?? []
     // The key lives as long as the benchmark process.
     if let floorKey = der.withUnsafeBufferPointer({ xmlsec_floor_load_certificate_key($0.baseAddress, Int32($0.count)) }) {

@@ -8,17 +8,17 @@ import Foundation
 /// `swift test --sanitize=thread`.
 ///
 /// Keep the critical sections short and never `await` or block inside `body`.
-public final class LockedValue<Value> {
+package final class LockedValue<Value> {
     private let lock = NSLock()
     private var value: Value
 
     /// Creates a lock guarding `value`.
-    public init(_ value: Value) {
+    package init(_ value: Value) {
         self.value = value
     }
 
     /// Runs `body` with exclusive access to the value and returns its result.
-    public func withLock<Result, Failure: Error>(
+    package func withLock<Result, Failure: Error>(
         _ body: (inout Value) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         lock.lock()

@@ -17,7 +17,7 @@ extension Base64 {
     /// (the standard alphabet, correct `=` padding and nothing after it but whitespace, unused low
     /// bits zero; with `allowWhitespace`, spaces, tabs and line breaks anywhere are skipped), in one
     /// pass into one preallocated buffer: for the SAML form field, which arrives as bytes.
-    public static func decode(utf8 input: ArraySlice<UInt8>, allowWhitespace: Bool = false) throws(SsoError)
+    package static func decode(utf8 input: ArraySlice<UInt8>, allowWhitespace: Bool = false) throws(SsoError)
         -> [UInt8]
     {
         // At most 3 bytes per 4 digits; every digit is an input byte.

@@ -11,7 +11,7 @@ extension Base64URL {
     /// Decodes base64url given as UTF-8 bytes, with exactly the rules of ``decode(_:)`` (only the
     /// base64url alphabet, no padding, no whitespace, unused low bits zero) in one pass and one
     /// allocation: for hot paths such as JWS parsing, which already holds the token's bytes.
-    public static func decode(utf8 input: ArraySlice<UInt8>) throws(SsoError) -> [UInt8] {
+    package static func decode(utf8 input: ArraySlice<UInt8>) throws(SsoError) -> [UInt8] {
         let count = input.count
         let remainder = count % 4
         guard remainder != 1 else {

@@ -23,6 +23,7 @@ public struct SsoError: Error, Sendable, CustomStringConvertible, CustomDebugStr
     /// Where the error was created (`#line`).
     public let line: Int
 
+    /// Creates an error; `file` and `line` default to the caller's location.
     public init(
         _ code: Code,
         _ message: String,

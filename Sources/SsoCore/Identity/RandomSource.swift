@@ -8,6 +8,7 @@ public protocol RandomSource: Sendable {
 /// The operating system's cryptographically secure generator (`getrandom` on Linux,
 /// `arc4random_buf` on Apple platforms), through `SystemRandomNumberGenerator`.
 public struct SystemRandomSource: RandomSource {
+    /// The system generator.
     public init() {}
 
     public func bytes(_ count: Int) -> [UInt8] {
@@ -27,7 +28,7 @@ public struct SystemRandomSource: RandomSource {
 
 extension RandomSource {
     /// `byteCount` random bytes as unpadded base64url text (state, nonce, PKCE verifier).
-    public func token(byteCount: Int = 32) -> String {
+    package func token(byteCount: Int = 32) -> String {
         Base64URL.encode(bytes(byteCount))
     }
 }

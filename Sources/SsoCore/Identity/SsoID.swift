@@ -2,23 +2,23 @@ import Foundation
 
 /// Sortable identifiers in the reference's style: a prefix (`sso_conn_`, `sso_sess_`, `dev_`)
 /// and a ULID (48-bit millisecond timestamp + 80 random bits, Crockford base32, 26 characters).
-public enum SsoID {
+package enum SsoID {
     /// The prefix of connection ids.
-    public static let connectionPrefix = "sso_conn_"
+    package static let connectionPrefix = "sso_conn_"
     /// The prefix of session ids.
-    public static let sessionPrefix = "sso_sess_"
+    package static let sessionPrefix = "sso_sess_"
     /// The prefix of developer (user) ids.
-    public static let developerPrefix = "dev_"
+    package static let developerPrefix = "dev_"
 
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
 
     /// A new id: `prefix` followed by a ULID for `date`.
-    public static func make(prefix: String, date: Date, random: any RandomSource) -> String {
+    package static func make(prefix: String, date: Date, random: any RandomSource) -> String {
         prefix + ulid(date: date, random: random)
     }
 
     /// A 26-character ULID for `date`, whose text order follows time order.
-    public static func ulid(date: Date, random: any RandomSource) -> String {
+    package static func ulid(date: Date, random: any RandomSource) -> String {
         let millis = UInt64(max(0, min(date.timeIntervalSince1970 * 1000, Double(UInt64(1) << 48 - 1))))
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 {
@@ -43,7 +43,7 @@ public enum SsoID {
     }
 
     /// Whether `id` has `prefix` followed by a well-formed ULID.
-    public static func isValid(_ id: String, prefix: String) -> Bool {
+    package static func isValid(_ id: String, prefix: String) -> Bool {
         guard id.hasPrefix(prefix) else { return false }
         let body = id.utf8.dropFirst(prefix.utf8.count)
         return body.count == 26 && body.allSatisfy { alphabet.contains($0) } && (body.first ?? 0) <= UInt8(ascii: "7")

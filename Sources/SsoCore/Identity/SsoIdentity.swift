@@ -15,6 +15,7 @@ public struct SsoIdentity: Sendable, Hashable, Codable {
     /// The connection that authenticated the user.
     public var connectionID: String?
 
+    /// Creates an identity; only `subject` is required.
     public init(
         subject: String,
         email: String? = nil,

@@ -52,5 +52,5 @@ public actor InMemorySingleUseStore<Value: Sendable>: SingleUseStore {
     }
 
     /// The number of entries held, expired ones included until they are purged.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 }

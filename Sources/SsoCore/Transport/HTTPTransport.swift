@@ -2,9 +2,12 @@ import HTTPTypes
 
 /// What a transport hands back: the response head and the complete body.
 public struct HTTPTransportResponse: Sendable {
+    /// The status and header fields.
     public var response: HTTPResponse
+    /// The complete body.
     public var body: [UInt8]
 
+    /// Pairs a response head with its body.
     public init(response: HTTPResponse, body: [UInt8]) {
         self.response = response
         self.body = body
@@ -25,6 +28,7 @@ public protocol HTTPTransport: Sendable {
 public struct ClosureHTTPTransport: HTTPTransport {
     private let handler: @Sendable (HTTPRequest, [UInt8]?, Int) async throws -> HTTPTransportResponse
 
+    /// A transport that answers every request with `handler(request, body, maxResponseBytes)`.
     public init(_ handler: @escaping @Sendable (HTTPRequest, [UInt8]?, Int) async throws -> HTTPTransportResponse) {
         self.handler = handler
     }
@@ -41,7 +45,7 @@ extension HTTPTransport {
     ///
     /// Any transport failure becomes `http.transport_failed`; a body over the limit becomes
     /// `http.response_too_large`. The status is left to the caller.
-    public func fetch(_ request: HTTPRequest, body: [UInt8]? = nil, maxResponseBytes: Int) async throws(SsoError)
+    package func fetch(_ request: HTTPRequest, body: [UInt8]? = nil, maxResponseBytes: Int) async throws(SsoError)
         -> HTTPTransportResponse
     {
         let result: HTTPTransportResponse

@@ -15,7 +15,8 @@ public struct LDAPAuthenticationResult: Sendable, Equatable {
     /// Seconds until the password expires, when the server warned.
     public var passwordExpiresIn: Int?
 
-    public init(dn: String, id: String, email: String?, name: String?, groups: [String], scopes: [String],
+    /// Creates a result (the authenticator and the engine's tests do).
+    package init(dn: String, id: String, email: String?, name: String?, groups: [String], scopes: [String],
                 passwordExpiresIn: Int? = nil) {
         self.dn = dn
         self.id = id

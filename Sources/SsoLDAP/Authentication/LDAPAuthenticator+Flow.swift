@@ -29,7 +29,6 @@ extension LDAPAuthenticator {
         }
         let loginName = entry.strings(attribute).first
         let (bound, warning) = try await userBind(dn: entry.dn, password: password, deadline: deadline) { _ in entry }
-        guard let bound else { throw LDAPBindOutcome.invalidCredentials }
         let resolver = LDAPGroupResolver(configuration: configuration.groups)
         let groups: [String]
         if resolver.needsDirectory {
@@ -64,7 +63,7 @@ extension LDAPAuthenticator {
         let (outcome, warning) = try await userBind(dn: dn, password: password, deadline: deadline) { connection in
             anonymousService ? try await read(connection) : nil
         }
-        if let (entry, groups) = outcome ?? nil {
+        if let (entry, groups) = outcome {
             return try result(for: entry, groups: groups, warning: warning)
         }
         let (entry, groups) = try await withServiceConnection(deadline: deadline) { try await read($0) }
@@ -72,9 +71,10 @@ extension LDAPAuthenticator {
     }
 
     /// Binds as `dn` on a fresh connection; on success runs `then` on that connection before
-    /// closing it. Returns nil never: a refused bind throws its typed error.
+    /// closing it and returns its result with the password-expiry warning, if any. A refused bind
+    /// throws its typed error.
     func userBind<T: Sendable>(dn: String, password: Secret, deadline: ContinuousClock.Instant,
-                               then: (any LDAPConnection) async throws -> T) async throws -> (T?, Int?) {
+                               then: (any LDAPConnection) async throws -> T) async throws -> (T, Int?) {
         try await withFreshConnection(deadline: deadline) { connection in
             let response = try await connection.bind(LDAPBindRequest(dn: dn, password: password), deadline: deadline)
             if let error = LDAPBindOutcome.error(for: response) { throw error }

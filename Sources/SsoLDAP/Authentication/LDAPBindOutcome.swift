@@ -5,14 +5,14 @@ import Foundation
 /// Reads the password-policy control (OpenLDAP, 389-ds) and Active Directory's
 /// `AcceptSecurityContext error, data XXX` sub-codes. A missing user and a wrong password map to
 /// the very same error.
-public enum LDAPBindOutcome {
+package enum LDAPBindOutcome {
     /// The one error for a wrong password and for an unknown user.
-    public static var invalidCredentials: SsoError {
+    package static var invalidCredentials: SsoError {
         SsoError(.ldapInvalidCredentials, "invalid username or password")
     }
 
     /// Nil when the bind authenticated the user; otherwise the error to report.
-    public static func error(for response: LDAPBindResponse) -> SsoError? {
+    package static func error(for response: LDAPBindResponse) -> SsoError? {
         if let violation = response.passwordPolicy?.error {
             switch violation {
             case .accountLocked: return SsoError(.ldapAccountLocked, "the account is locked")

@@ -34,6 +34,8 @@ public struct LDAPConfiguration: Sendable {
     /// The longest accepted password, in UTF-8 bytes.
     public var maximumPasswordLength: Int
 
+    /// Creates a configuration; everything but where to connect, as whom, and how to find the
+    /// user has a safe default. Checked when an ``LDAPAuthenticator`` is created.
     public init(
         endpoint: LDAPEndpoint,
         serviceAccount: LDAPServiceAccount,
@@ -65,7 +67,7 @@ public struct LDAPConfiguration: Sendable {
     }
 
     /// Throws `ldap.invalid_configuration` for anything unsafe or malformed.
-    public func validate() throws(SsoError) {
+    package func validate() throws(SsoError) {
         func invalid(_ message: String) -> SsoError { SsoError(.ldapInvalidConfiguration, message) }
         if let dn = serviceAccount.dn {
             guard !dn.isEmpty, LDAPDistinguishedName.parse(dn) != nil else { throw invalid("the service bind DN is malformed") }
@@ -119,6 +121,7 @@ public struct LDAPAttributeMapping: Sendable {
     /// An empty list uses the DN. None present → `ldap.missing_identifier`.
     public var id: [String]
 
+    /// The usual attributes of OpenLDAP, 389-ds, FreeIPA and Active Directory.
     public init(email: String = "mail", name: [String] = ["displayName", "cn"],
                 id: [String] = ["objectGUID", "ipaUniqueID", "entryUUID", "nsUniqueId"]) {
         self.email = email

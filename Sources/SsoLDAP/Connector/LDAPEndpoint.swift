@@ -18,8 +18,9 @@ public struct LDAPEndpoint: Sendable {
     /// Whether referrals are followed. Off by default: a referral can send a bind to another host.
     public var unsafeFollowReferrals: Bool
 
-    /// The host and port, parsed from ``url``.
+    /// The host, parsed from ``url``.
     public let host: String
+    /// The port, parsed from ``url`` (389 for `ldap://`, 636 for `ldaps://` when absent).
     public let port: Int
 
     /// Creates an endpoint. Throws `ldap.invalid_configuration` for a malformed URL or a
@@ -88,6 +89,7 @@ public struct LDAPTLSConfiguration: Sendable {
     /// The client certificate's private key, PEM (unencrypted PKCS#8 or PKCS#1).
     public var clientKeyPEM: Secret?
 
+    /// The system's trust roots and no client certificate unless given.
     public init(trustRoots: LDAPTrustRoots = .systemDefault, clientCertificatePEM: String? = nil, clientKeyPEM: Secret? = nil) {
         self.trustRoots = trustRoots
         self.clientCertificatePEM = clientCertificatePEM

@@ -8,6 +8,7 @@ public struct LDAPEntry: Sendable, Equatable {
     /// ignores case.
     public var attributes: [String: [[UInt8]]]
 
+    /// Creates an entry from raw values.
     public init(dn: String, attributes: [String: [[UInt8]]] = [:]) {
         self.dn = dn
         self.attributes = attributes

@@ -11,6 +11,7 @@ public struct LDAPSearchRequest: Sendable, Equatable {
     /// The most entries to accept; more throw `ldap.size_limit_exceeded`.
     public var sizeLimit: Int
 
+    /// A search of `base` for `filter`, reading `attributes`.
     public init(base: String, scope: LDAPSearchScope = .subtree, filter: String, attributes: [String], sizeLimit: Int = 100) {
         self.base = base
         self.scope = scope

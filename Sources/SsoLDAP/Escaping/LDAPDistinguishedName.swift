@@ -25,7 +25,9 @@ public enum LDAPDistinguishedName {
 
     /// One attribute-value assertion of an RDN, value unescaped.
     public struct AttributeValue: Sendable, Hashable {
+        /// The attribute type as written (`cn`, `OU`, an OID).
         public var type: String
+        /// The value with escapes resolved.
         public var value: String
     }
 
@@ -95,7 +97,7 @@ public enum LDAPDistinguishedName {
     }
 
     /// The value of the first RDN (e.g. `engineers` for `cn=engineers,ou=groups,…`).
-    public static func leafValue(_ dn: String) -> String? {
+    package static func leafValue(_ dn: String) -> String? {
         parse(dn)?.first?.first?.value
     }
 

@@ -31,7 +31,7 @@ public enum LDAPFilter {
 
     /// Whether `name` is an attribute description safe to put into a filter or an attribute list:
     /// a keystring (`ALPHA *(ALPHA / DIGIT / "-")`) or a numeric OID, optionally with options.
-    public static func isValidAttributeName(_ name: String) -> Bool {
+    package static func isValidAttributeName(_ name: String) -> Bool {
         let parts = name.split(separator: ";", omittingEmptySubsequences: false)
         guard let first = parts.first, !first.isEmpty, name.utf8.count <= 128 else { return false }
         let keystring = first.first?.isASCII == true && first.first?.isLetter == true

@@ -12,6 +12,7 @@ public struct LDAPGroupConfiguration: Sendable {
     /// The most groups collected for one user; more throw `ldap.size_limit_exceeded`.
     public var maximumGroups: Int
 
+    /// `memberOf` with a nested walk of up to 8 levels unless told otherwise.
     public init(mode: LDAPGroupMode = .memberOf, base: String? = nil, filter: String? = nil,
                 nested: LDAPNestedGroups = .walk(maximumDepth: 8), maximumGroups: Int = 1000) {
         self.mode = mode

@@ -1,12 +1,13 @@
 /// Maps group DNs to scopes: keys are group DNs (compared on normalised DNs, case-insensitively)
 /// or bare names matched against a group's first RDN value (its CN).
-public struct LDAPGroupMapper: Sendable {
+package struct LDAPGroupMapper: Sendable {
     private let byDN: [String: [String]]
     private let byName: [String: [String]]
     /// Whether the mapping has any entry.
-    public let isEmpty: Bool
+    package let isEmpty: Bool
 
-    public init(_ mapping: [String: [String]]) {
+    /// Indexes `mapping` (group DN or bare name → scopes).
+    package init(_ mapping: [String: [String]]) {
         var byDN: [String: [String]] = [:]
         var byName: [String: [String]] = [:]
         for (key, scopes) in mapping {
@@ -23,7 +24,7 @@ public struct LDAPGroupMapper: Sendable {
     }
 
     /// The sorted union of the scopes of `groups` (group DNs).
-    public func scopes(for groups: [String]) -> [String] {
+    package func scopes(for groups: [String]) -> [String] {
         var result = Set<String>()
         for group in groups {
             result.formUnion(byDN[LDAPDistinguishedName.normalize(group)] ?? [])

@@ -7,6 +7,7 @@ import Dispatch
 /// resumes at the deadline, whatever libldap does. TLS options are set on each handle with its
 /// own TLS context; referrals are off unless the endpoint enables them; SIGPIPE is ignored.
 public struct LibLDAPConnector: LDAPConnector {
+    /// The libldap connector.
     public init() {}
 
     public func connect(to endpoint: LDAPEndpoint, deadline: ContinuousClock.Instant) async throws -> any LDAPConnection {

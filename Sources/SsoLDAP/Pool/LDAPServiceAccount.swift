@@ -18,5 +18,5 @@ public struct LDAPServiceAccount: Sendable {
     public static let unsafeAnonymous = Self(dn: nil, password: nil)
 
     /// Whether this is the anonymous account.
-    public var isAnonymous: Bool { dn == nil }
+    package var isAnonymous: Bool { dn == nil }
 }

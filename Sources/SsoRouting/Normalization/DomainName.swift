@@ -17,7 +17,7 @@ public struct DomainName: Hashable, Comparable, Sendable, CustomStringConvertibl
     public let ascii: String
 
     /// The longest input accepted before any work is done.
-    public static let maxInputBytes = 1024
+    package static let maxInputBytes = 1024
     /// The longest name, in octets of its ASCII form.
     public static let maxNameBytes = 253
     /// The longest label, in octets.
@@ -44,7 +44,7 @@ public struct DomainName: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var labels: [Substring] { ascii.split(separator: ".", omittingEmptySubsequences: false) }
 
     /// The name without its first label (`b.example` for `a.b.example`); `nil` for a single label.
-    public var parent: DomainName? {
+    package var parent: DomainName? {
         guard let dot = ascii.firstIndex(of: ".") else { return nil }
         return DomainName(canonical: String(ascii[ascii.index(after: dot)...]))
     }

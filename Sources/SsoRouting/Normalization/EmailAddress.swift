@@ -15,7 +15,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     public let domain: DomainName
 
     /// The longest local part, in octets.
-    public static let maxLocalPartBytes = 64
+    package static let maxLocalPartBytes = 64
     /// The longest address accepted, in octets of its normalised form.
     public static let maxAddressBytes = 254
 

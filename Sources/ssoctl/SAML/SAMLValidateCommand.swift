@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SsoCore
 import SsoSAML
+import SsoTesting
 
 /// `ssoctl saml validate`: validates one SAML Response the way the engine's SAML callback does.
 ///

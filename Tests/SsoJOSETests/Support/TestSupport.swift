@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
 import SsoJOSE
+// Re-exported for every file of this target: `errorCode` (and the other shared helpers) live there.
+@_exported import SsoTestSupport
 import _CryptoExtras
 
 /// Paths, encodings and token construction shared by the SsoJOSE tests.
@@ -125,15 +127,3 @@ struct TestKeys: Sendable {
     }
 }
 
-/// Runs `body` and returns the code of the `SsoError` it throws, or nil when it does not throw.
-/// Any other error becomes the code `test.not_an_sso_error` (so it cannot match an expected one).
-func errorCode<T>(_ body: () throws -> T) -> SsoError.Code? {
-    do {
-        _ = try body()
-        return nil
-    } catch let error as SsoError {
-        return error.code
-    } catch {
-        return "test.not_an_sso_error"
-    }
-}

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Sso
+import SsoTesting
 
 /// A deterministic random source for tests (SplitMix64).
 final class SeededRandomSource: RandomSource {
