@@ -28,7 +28,7 @@ extension SsoOrganization {
     }
 
     /// The engine's cached authenticator for the connection's current settings, created on first use.
-    private func ldapAuthenticator(connection: SsoConnectionRecord, settings: SsoLDAPSettings) async throws(SsoError)
+    private func ldapAuthenticator(connection: SsoConnectionRecord, settings: LDAPConnectionSettings) async throws(SsoError)
         -> LDAPAuthenticator
     {
         let cache = engine.caches.ldap
@@ -48,7 +48,7 @@ extension SsoOrganization {
     }
 
     /// The SsoLDAP configuration of a connection's settings.
-    static func ldapConfiguration(_ settings: SsoLDAPSettings) throws(SsoError) -> LDAPConfiguration {
+    static func ldapConfiguration(_ settings: LDAPConnectionSettings) throws(SsoError) -> LDAPConfiguration {
         let security: LDAPTransportSecurity =
             switch settings.tlsMode {
             case .starttls: .startTLS

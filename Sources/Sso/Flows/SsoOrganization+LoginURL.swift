@@ -69,7 +69,7 @@ extension SsoOrganization {
         Base64URL.encode(engine.random.bytes(32))
     }
 
-    private func startSAMLLogin(connection: SsoConnectionRecord, settings: SsoSAMLSettings, redirectURI: String?)
+    private func startSAMLLogin(connection: SsoConnectionRecord, settings: SAMLConnectionSettings, redirectURI: String?)
         async throws(SsoError) -> String
     {
         let metadata = try await samlMetadata(connection: connection, settings: settings)

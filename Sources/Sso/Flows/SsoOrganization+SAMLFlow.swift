@@ -58,7 +58,7 @@ extension SsoOrganization {
     /// accepts only when the connection allows unsolicited responses and the response carries no
     /// `InResponseTo`. The replay cache applies either way.
     func validateSAMLLogin(
-        samlResponse: String, connection: SsoConnectionRecord, settings: SsoSAMLSettings, expectedRequestID: String?
+        samlResponse: String, connection: SsoConnectionRecord, settings: SAMLConnectionSettings, expectedRequestID: String?
     ) async throws(SsoError) -> SsoCallbackResponse {
         let metadata = try await samlMetadata(connection: connection, settings: settings)
         let validator = SAMLResponseValidator(
@@ -77,21 +77,22 @@ extension SsoOrganization {
 
     /// The connection's IdP metadata: parsed from `metadata_xml`, or fetched from `metadata_url`
     /// through the engine's transport; cached per connection version until its refresh date.
-    func samlMetadata(connection: SsoConnectionRecord, settings: SsoSAMLSettings, refresh: Bool = false)
+    func samlMetadata(connection: SsoConnectionRecord, settings: SAMLConnectionSettings, refresh: Bool = false)
         async throws(SsoError) -> IdPMetadata
     {
         let at = now
-        let source = settings.metadataURL.map { "url:" + $0 } ?? "xml:\(settings.metadataXML?.hashValue ?? 0)"
+        let source: String
+        switch settings.metadata {
+        case .url(let url): source = "url:" + url
+        case .xml(let xml): source = "xml:\(xml.hashValue)"
+        }
         let key = "\(connection.id)|\(connection.updatedAt.timeIntervalSince1970)|\(source)"
         let cache = engine.caches.samlMetadata
         if !refresh, let cached = await cache.metadata(key: key, now: at) { return cached }
         let metadata: IdPMetadata
-        if let xml = settings.metadataXML {
-            metadata = try IdPMetadata.parse(xml: xml, now: at)
-        } else if let url = settings.metadataURL {
-            metadata = try await IdPMetadataFetcher(transport: engine.httpTransport).fetch(url: url, now: at)
-        } else {
-            throw SsoError(.connectionMisconfigured, "the SAML connection has neither metadata_url nor metadata_xml")
+        switch settings.metadata {
+        case .xml(let xml): metadata = try IdPMetadata.parse(xml: xml, now: at)
+        case .url(let url): metadata = try await IdPMetadataFetcher(transport: engine.httpTransport).fetch(url: url, now: at)
         }
         let refreshAt = metadata.refreshDate(fetchedAt: at) ?? at.addingTimeInterval(engine.settings.samlMetadataLifetime)
         await cache.store(metadata, key: key, refreshAt: refreshAt)

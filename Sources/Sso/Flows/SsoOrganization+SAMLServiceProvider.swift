@@ -15,9 +15,9 @@ extension SsoOrganization {
     }
 
     /// The SsoSAML service provider of a connection's settings.
-    static func serviceProvider(_ settings: SsoSAMLSettings) throws(SsoError) -> SAMLServiceProvider {
+    static func serviceProvider(_ settings: SAMLConnectionSettings) throws(SsoError) -> SAMLServiceProvider {
         var certificate: SAMLCertificate?
-        if let pem = settings.spSigningCertificatePEM { certificate = try SAMLCertificate(pem: pem) }
+        if let pem = settings.requestSigning?.certificatePEM { certificate = try SAMLCertificate(pem: pem) }
         return try SAMLServiceProvider(
             entityID: settings.entityID, acsURL: settings.assertionConsumerServiceURL, signingCertificate: certificate)
     }
@@ -25,8 +25,8 @@ extension SsoOrganization {
     /// The key AuthnRequests of the connection are signed with, if it has one.
     /// - Throws: `connection.misconfigured` when the stored key cannot be loaded (it was checked
     ///   when the connection was written, so only a corrupted store gets here).
-    static func requestSigningKey(_ settings: SsoSAMLSettings) throws(SsoError) -> SAMLRequestSigningKey? {
-        guard let pem = settings.spSigningKeyPEM else { return nil }
+    static func requestSigningKey(_ settings: SAMLConnectionSettings) throws(SsoError) -> SAMLRequestSigningKey? {
+        guard let pem = settings.requestSigning?.key else { return nil }
         do {
             return try pem.withUnsafeValue { try SAMLRequestSigningKey(pem: $0) }
         } catch {
