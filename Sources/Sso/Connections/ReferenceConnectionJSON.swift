@@ -5,8 +5,9 @@ import Foundation
 /// ``CreateSsoConnectionParams``, ``UpdateSsoConnectionParams``, ``SsoConnection`` and the
 /// stored form of the settings all code through it; every field is optional here and the
 /// conversions (`+Settings`, `+Params`) decide what each form requires. Secrets encode as
-/// `<redacted>` unless the encoder's `userInfo[.ssoIncludeSecrets]` is `true`; dictionaries encode
-/// with sorted keys, so the output is deterministic.
+/// `<redacted>` unless the encoder's `userInfo[.ssoIncludeSecrets]` is `true`. The output holds
+/// only the given values, so it is byte-for-byte stable with `JSONEncoder.OutputFormatting.sortedKeys`
+/// (without it, Foundation orders object keys as it likes).
 struct ReferenceConnectionJSON: Sendable, Equatable, Decodable {
     var id: String?
     var name: String?
@@ -67,8 +68,7 @@ struct ReferenceConnectionJSON: Sendable, Equatable, Decodable {
 }
 
 extension ReferenceConnectionJSON: Encodable {
-    /// Writes the set fields in the reference's order; `status` comes after `protocol` in a
-    /// connection (which has an `id`) and after `redirect_uris` in an update.
+    /// Writes the set fields; secrets as `<redacted>` unless the encoder opts in.
     func encode(to encoder: any Encoder) throws {
         let reveal = encoder.userInfo[.ssoIncludeSecrets] as? Bool == true
         func secret(_ value: Secret?) -> String? { value.map { reveal ? $0.unsafeValue : "<redacted>" } }
@@ -76,14 +76,13 @@ extension ReferenceConnectionJSON: Encodable {
         try c.encodeIfPresent(id, forKey: .id)
         try c.encodeIfPresent(name, forKey: .name)
         try c.encodeIfPresent(self.protocol, forKey: .protocol)
-        if id != nil { try c.encodeIfPresent(status, forKey: .status) }
+        try c.encodeIfPresent(status, forKey: .status)
         try c.encodeIfPresent(statusReason, forKey: .statusReason)
         try c.encodeIfPresent(domains, forKey: .domains)
         try c.encodeIfPresent(jitProvisioning, forKey: .jitProvisioning)
         try c.encodeIfPresent(defaultRole, forKey: .defaultRole)
         try c.encodeIfPresent(matchSubdomains, forKey: .matchSubdomains)
         try c.encodeIfPresent(redirectURIs, forKey: .redirectURIs)
-        if id == nil { try c.encodeIfPresent(status, forKey: .status) }
         try c.encodeIfPresent(createdAt, forKey: .createdAt)
         try c.encodeIfPresent(updatedAt, forKey: .updatedAt)
         try c.encodeIfPresent(issuerURL, forKey: .issuerURL)
@@ -94,7 +93,7 @@ extension ReferenceConnectionJSON: Encodable {
         try c.encodeIfPresent(hasInlineMetadata, forKey: .hasInlineMetadata)
         try c.encodeIfPresent(assertionConsumerServiceURL, forKey: .assertionConsumerServiceURL)
         try c.encodeIfPresent(entityID, forKey: .entityID)
-        try c.encodeIfPresent(attributeMapping.map(SortedKeys.init), forKey: .attributeMapping)
+        try c.encodeIfPresent(attributeMapping, forKey: .attributeMapping)
         try c.encodeIfPresent(allowUnsolicited, forKey: .allowUnsolicited)
         try c.encodeIfPresent(secret(spSigningKeyPEM), forKey: .spSigningKeyPEM)
         try c.encodeIfPresent(spSigningCertificatePEM, forKey: .spSigningCertificatePEM)
@@ -109,28 +108,7 @@ extension ReferenceConnectionJSON: Encodable {
         try c.encodeIfPresent(userFilter, forKey: .userFilter)
         try c.encodeIfPresent(groupSearchBase, forKey: .groupSearchBase)
         try c.encodeIfPresent(groupMode, forKey: .groupMode)
-        try c.encodeIfPresent(groupMapping.map(SortedKeys.init), forKey: .groupMapping)
+        try c.encodeIfPresent(groupMapping, forKey: .groupMapping)
         try c.encodeIfPresent(requireGroup, forKey: .requireGroup)
-    }
-}
-
-/// A string-keyed dictionary that encodes its entries in key order.
-private struct SortedKeys<Value: Encodable>: Encodable {
-    let entries: [String: Value]
-
-    init(_ entries: [String: Value]) { self.entries = entries }
-
-    struct Key: CodingKey {
-        let stringValue: String
-        init(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for key in entries.keys.sorted() {
-            if let value = entries[key] { try container.encode(value, forKey: Key(stringValue: key)) }
-        }
     }
 }
