@@ -31,7 +31,7 @@ import Testing
             metadataURL: "https://idp.test/metadata.xml")
         let org = try env.engine.organization("org_acme")
         _ = try await org.createConnection(.saml(
-            name: "Entra", metadataURL: "https://idp.test/metadata.xml",
+            name: "Entra", metadata: .url("https://idp.test/metadata.xml"),
             assertionConsumerServiceURL: "https://app.test/sso/saml/callback", entityID: "https://app.test/saml",
             domains: ["contoso.com"], jitProvisioning: true))
         let post = try idp.respond(
@@ -52,10 +52,9 @@ import Testing
             password: "carol-pw")
         let env = SsoTestEnvironment(ldapConnector: directory.connector)
         let org = try env.engine.organization("org_acme")
-        var params = CreateSsoConnectionParams.ldap(
+        let params = CreateSsoConnectionParams.ldap(
             name: "LDAP", serverURL: "ldaps://ldap.corp.test", bindDN: "cn=svc,dc=corp,dc=test", bindPassword: Secret("svc-pw"),
             userSearchBase: "ou=people,dc=corp,dc=test", domains: ["corp.test"], jitProvisioning: true)
-        params.groupMode = .memberOf
         let connection = try await org.createConnection(params)
         let result = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         #expect(result.sub == "c-1")

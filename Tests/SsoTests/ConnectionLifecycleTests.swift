@@ -92,7 +92,7 @@ import Testing
         guard case .oidc(let kept) = try await org.connectionRecord(conn.id).settings else { throw SsoError("test", "not oidc") }
         #expect(kept.clientSecret == Secret(Samples.clientSecret))
         var rotate = UpdateSsoConnectionParams()
-        rotate.clientSecret = Secret("rotated")
+        rotate.settings = .oidc(OIDCSettingsPatch(clientSecret: Secret("rotated")))
         _ = try await org.updateConnection(conn.id, rotate)
         guard case .oidc(let rotated) = try await org.connectionRecord(conn.id).settings else { throw SsoError("test", "not oidc") }
         #expect(rotated.clientSecret == Secret("rotated"))
@@ -102,12 +102,12 @@ import Testing
         let org = try TestEngine().org()
         let conn = try await org.createConnection(Samples.oidc())
         var bad = UpdateSsoConnectionParams()
-        bad.issuerURL = "http://idp.example.com"
+        bad.settings = .oidc(OIDCSettingsPatch(issuerURL: "http://idp.example.com"))
         let error = await thrownError { try await org.updateConnection(conn.id, bad) }
         #expect(error?.code == .connectionInvalidParams)
         #expect(error?.message.hasPrefix("issuer_url:") == true)
         var foreign = UpdateSsoConnectionParams()
-        foreign.bindDN = "cn=x,dc=example"
+        foreign.settings = .ldap(LDAPSettingsPatch(bindDN: "cn=x,dc=example"))
         #expect(await thrownError { try await org.updateConnection(conn.id, foreign) }?.message.hasPrefix("bind_dn:") == true)
         #expect(try await org.getConnection(conn.id) == conn)
     }
@@ -126,9 +126,9 @@ import Testing
         let org = try TestEngine().org()
         let conn = try await org.createConnection(Samples.saml())
         var update = UpdateSsoConnectionParams()
-        update.metadataURL = "https://login.microsoftonline.com/tenant/federationmetadata.xml"
+        update.settings = .saml(SAMLSettingsPatch(metadata: .url("https://login.microsoftonline.com/tenant/federationmetadata.xml")))
         let switched = try await org.updateConnection(conn.id, update)
-        #expect(switched.metadataURL == update.metadataURL)
+        #expect(switched.metadataURL == "https://login.microsoftonline.com/tenant/federationmetadata.xml")
         #expect(switched.hasInlineMetadata == false)
     }
 

@@ -2,15 +2,15 @@ import Foundation
 @testable import Sso
 import Testing
 
-/// A broken parameter set and the field its error must name.
+/// A broken parameter set (a change to the reference JSON of a valid one) and the field its error must name.
 struct BadParams: Sendable, CustomTestStringConvertible {
     let field: String
     let base: @Sendable () -> CreateSsoConnectionParams
-    let change: @Sendable (inout CreateSsoConnectionParams) -> Void
+    let change: @Sendable (inout [String: Any]) -> Void
     let label: String
 
     init(_ label: String, field: String, _ base: @escaping @Sendable () -> CreateSsoConnectionParams,
-         _ change: @escaping @Sendable (inout CreateSsoConnectionParams) -> Void) {
+         _ change: @escaping @Sendable (inout [String: Any]) -> Void) {
         self.label = label
         self.field = field
         self.base = base
@@ -19,82 +19,82 @@ struct BadParams: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { label }
 
-    var params: CreateSsoConnectionParams {
-        var p = base()
-        change(&p)
-        return p
+    /// The broken parameters through the reference's flat JSON: refused when decoded (a missing
+    /// or foreign field) or when created (an invalid value).
+    func params() throws -> CreateSsoConnectionParams {
+        try Samples.flat(base(), change)
     }
 }
 
 @Suite struct ConnectionValidationTests {
     static let missingRequired: [BadParams] = [
-        BadParams("oidc name", field: "name", { Samples.oidc() }) { $0.name = "  " },
-        BadParams("oidc issuer_url", field: "issuer_url", { Samples.oidc() }) { $0.issuerURL = nil },
-        BadParams("oidc client_id", field: "client_id", { Samples.oidc() }) { $0.clientID = nil },
-        BadParams("oidc client_secret", field: "client_secret", { Samples.oidc() }) { $0.clientSecret = nil },
-        BadParams("saml name", field: "name", { Samples.saml() }) { $0.name = "" },
-        BadParams("saml metadata", field: "metadata_url", { Samples.saml() }) { $0.metadataXML = nil },
-        BadParams("saml acs", field: "assertion_consumer_service_url", { Samples.saml() }) { $0.assertionConsumerServiceURL = nil },
-        BadParams("saml entity_id", field: "entity_id", { Samples.saml() }) { $0.entityID = nil },
-        BadParams("ldap name", field: "name", { Samples.ldap() }) { $0.name = "" },
-        BadParams("ldap server_url", field: "server_url", { Samples.ldap() }) { $0.serverURL = nil },
-        BadParams("ldap bind_dn", field: "bind_dn", { Samples.ldap() }) { $0.bindDN = nil },
-        BadParams("ldap bind_password", field: "bind_password", { Samples.ldap() }) { $0.bindPassword = nil },
-        BadParams("ldap user_search_base", field: "user_search_base", { Samples.ldap() }) { $0.userSearchBase = nil },
+        BadParams("oidc name", field: "name", { Samples.oidc() }) { $0["name"] = "  " },
+        BadParams("oidc issuer_url", field: "issuer_url", { Samples.oidc() }) { $0["issuer_url"] = nil },
+        BadParams("oidc client_id", field: "client_id", { Samples.oidc() }) { $0["client_id"] = nil },
+        BadParams("oidc client_secret", field: "client_secret", { Samples.oidc() }) { $0["client_secret"] = nil },
+        BadParams("saml name", field: "name", { Samples.saml() }) { $0["name"] = "" },
+        BadParams("saml metadata", field: "metadata_url", { Samples.saml() }) { $0["metadata_xml"] = nil },
+        BadParams("saml acs", field: "assertion_consumer_service_url", { Samples.saml() }) { $0["assertion_consumer_service_url"] = nil },
+        BadParams("saml entity_id", field: "entity_id", { Samples.saml() }) { $0["entity_id"] = nil },
+        BadParams("ldap name", field: "name", { Samples.ldap() }) { $0["name"] = "" },
+        BadParams("ldap server_url", field: "server_url", { Samples.ldap() }) { $0["server_url"] = nil },
+        BadParams("ldap bind_dn", field: "bind_dn", { Samples.ldap() }) { $0["bind_dn"] = nil },
+        BadParams("ldap bind_password", field: "bind_password", { Samples.ldap() }) { $0["bind_password"] = nil },
+        BadParams("ldap user_search_base", field: "user_search_base", { Samples.ldap() }) { $0["user_search_base"] = nil },
     ]
 
     static let invalidValues: [BadParams] = [
-        BadParams("http issuer", field: "issuer_url", { Samples.oidc() }) { $0.issuerURL = "http://mycompany.okta.com" },
-        BadParams("ftp issuer", field: "issuer_url", { Samples.oidc() }) { $0.issuerURL = "ftp://mycompany.okta.com" },
-        BadParams("relative issuer", field: "issuer_url", { Samples.oidc() }) { $0.issuerURL = "mycompany.okta.com" },
-        BadParams("issuer with query", field: "issuer_url", { Samples.oidc() }) { $0.issuerURL = "https://a.example/?x=1" },
-        BadParams("issuer with user info", field: "issuer_url", { Samples.oidc() }) { $0.issuerURL = "https://u:p@a.example" },
-        BadParams("empty secret", field: "client_secret", { Samples.oidc() }) { $0.clientSecret = Secret("") },
-        BadParams("bad domain", field: "domains[1]", { Samples.oidc() }) { $0.domains = ["ok.example", "1.2.3.4"] },
-        BadParams("tld domain", field: "domains[0]", { Samples.oidc() }) { $0.domains = ["com"] },
-        BadParams("blank role", field: "default_role", { Samples.oidc() }) { $0.defaultRole = " " },
-        BadParams("http redirect", field: "redirect_uris[0]", { Samples.oidc() }) { $0.redirectURIs = ["http://app.example/cb"] },
-        BadParams("oidc with bind_dn", field: "bind_dn", { Samples.oidc() }) { $0.bindDN = "cn=x,dc=example" },
-        BadParams("oidc with entity_id", field: "entity_id", { Samples.oidc() }) { $0.entityID = "x" },
-        BadParams("both metadata", field: "metadata_xml", { Samples.saml() }) { $0.metadataURL = "https://idp.example/md" },
+        BadParams("http issuer", field: "issuer_url", { Samples.oidc() }) { $0["issuer_url"] = "http://mycompany.okta.com" },
+        BadParams("ftp issuer", field: "issuer_url", { Samples.oidc() }) { $0["issuer_url"] = "ftp://mycompany.okta.com" },
+        BadParams("relative issuer", field: "issuer_url", { Samples.oidc() }) { $0["issuer_url"] = "mycompany.okta.com" },
+        BadParams("issuer with query", field: "issuer_url", { Samples.oidc() }) { $0["issuer_url"] = "https://a.example/?x=1" },
+        BadParams("issuer with user info", field: "issuer_url", { Samples.oidc() }) { $0["issuer_url"] = "https://u:p@a.example" },
+        BadParams("empty secret", field: "client_secret", { Samples.oidc() }) { $0["client_secret"] = "" },
+        BadParams("bad domain", field: "domains[1]", { Samples.oidc() }) { $0["domains"] = ["ok.example", "1.2.3.4"] },
+        BadParams("tld domain", field: "domains[0]", { Samples.oidc() }) { $0["domains"] = ["com"] },
+        BadParams("blank role", field: "default_role", { Samples.oidc() }) { $0["default_role"] = " " },
+        BadParams("http redirect", field: "redirect_uris[0]", { Samples.oidc() }) { $0["redirect_uris"] = ["http://app.example/cb"] },
+        BadParams("oidc with bind_dn", field: "bind_dn", { Samples.oidc() }) { $0["bind_dn"] = "cn=x,dc=example" },
+        BadParams("oidc with entity_id", field: "entity_id", { Samples.oidc() }) { $0["entity_id"] = "x" },
+        BadParams("both metadata", field: "metadata_xml", { Samples.saml() }) { $0["metadata_url"] = "https://idp.example/md" },
         BadParams("http metadata_url", field: "metadata_url", { Samples.saml() }) {
-            $0.metadataXML = nil
-            $0.metadataURL = "http://idp.example/md"
+            $0["metadata_xml"] = nil
+            $0["metadata_url"] = "http://idp.example/md"
         },
         BadParams("metadata with DTD", field: "metadata_xml", { Samples.saml() }) {
-            $0.metadataXML = "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>" + Samples.metadataXML
+            $0["metadata_xml"] = "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>" + Samples.metadataXML
         },
-        BadParams("not metadata", field: "metadata_xml", { Samples.saml() }) { $0.metadataXML = "<html/>" },
-        BadParams("entity id with space", field: "entity_id", { Samples.saml() }) { $0.entityID = "a b" },
-        BadParams("saml with client_secret", field: "client_secret", { Samples.saml() }) { $0.clientSecret = Secret("s") },
-        BadParams("ldap with redirect", field: "redirect_uris", { Samples.ldap() }) { $0.redirectURIs = ["https://a.example/cb"] },
-        BadParams("http server_url", field: "server_url", { Samples.ldap() }) { $0.serverURL = "https://ldap.example" },
-        BadParams("server_url path", field: "server_url", { Samples.ldap() }) { $0.serverURL = "ldap://ldap.example/dc=x" },
+        BadParams("not metadata", field: "metadata_xml", { Samples.saml() }) { $0["metadata_xml"] = "<html/>" },
+        BadParams("entity id with space", field: "entity_id", { Samples.saml() }) { $0["entity_id"] = "a b" },
+        BadParams("saml with client_secret", field: "client_secret", { Samples.saml() }) { $0["client_secret"] = "s" },
+        BadParams("ldap with redirect", field: "redirect_uris", { Samples.ldap() }) { $0["redirect_uris"] = ["https://a.example/cb"] },
+        BadParams("http server_url", field: "server_url", { Samples.ldap() }) { $0["server_url"] = "https://ldap.example" },
+        BadParams("server_url path", field: "server_url", { Samples.ldap() }) { $0["server_url"] = "ldap://ldap.example/dc=x" },
         BadParams("plain without opt-in", field: "tls_mode", { Samples.ldap() }) {
-            $0.serverURL = "ldap://ldap.example"
-            $0.tlsMode = .plain
+            $0["server_url"] = "ldap://ldap.example"
+            $0["tls_mode"] = "plain"
         },
         BadParams("ldaps mode on ldap url", field: "tls_mode", { Samples.ldap() }) {
-            $0.serverURL = "ldap://ldap.example"
-            $0.tlsMode = .ldaps
+            $0["server_url"] = "ldap://ldap.example"
+            $0["tls_mode"] = "ldaps"
         },
-        BadParams("starttls on ldaps url", field: "tls_mode", { Samples.ldap() }) { $0.tlsMode = .starttls },
-        BadParams("bind_dn not a DN", field: "bind_dn", { Samples.ldap() }) { $0.bindDN = "admin" },
-        BadParams("bad attribute", field: "user_attribute", { Samples.ldap() }) { $0.userAttribute = "u id" },
-        BadParams("bad filter", field: "user_filter", { Samples.ldap() }) { $0.userFilter = "(&(objectClass=person)" },
-        BadParams("group search without base", field: "group_search_base", { Samples.ldap() }) { $0.groupSearchBase = nil },
+        BadParams("starttls on ldaps url", field: "tls_mode", { Samples.ldap() }) { $0["tls_mode"] = "starttls" },
+        BadParams("bind_dn not a DN", field: "bind_dn", { Samples.ldap() }) { $0["bind_dn"] = "admin" },
+        BadParams("bad attribute", field: "user_attribute", { Samples.ldap() }) { $0["user_attribute"] = "u id" },
+        BadParams("bad filter", field: "user_filter", { Samples.ldap() }) { $0["user_filter"] = "(&(objectClass=person)" },
+        BadParams("group search without base", field: "group_search_base", { Samples.ldap() }) { $0["group_search_base"] = nil },
         BadParams("require group without mapping", field: "group_mapping", { Samples.ldap() }) {
-            $0.groupMapping = [:]
-            $0.requireGroup = true
+            $0["group_mapping"] = [String: [String]]()
+            $0["require_group"] = true
         },
-        BadParams("bad CA", field: "ca_certificate_pem", { Samples.ldap() }) { $0.caCertificatePEM = "not a pem" },
-        BadParams("ldap with issuer", field: "issuer_url", { Samples.ldap() }) { $0.issuerURL = "https://a.example" },
+        BadParams("bad CA", field: "ca_certificate_pem", { Samples.ldap() }) { $0["ca_certificate_pem"] = "not a pem" },
+        BadParams("ldap with issuer", field: "issuer_url", { Samples.ldap() }) { $0["issuer_url"] = "https://a.example" },
     ]
 
     @Test(arguments: missingRequired)
     func missingRequiredFieldIsNamed(_ bad: BadParams) async throws {
         let t = TestEngine()
-        let error = await thrownError { try await t.org().createConnection(bad.params) }
+        let error = await thrownError { try await t.org().createConnection(try bad.params()) }
         #expect(error?.code == .connectionInvalidParams)
         #expect(error?.message.hasPrefix("\(bad.field):") == true, "\(error?.message ?? "no error")")
         #expect(try await t.org().listConnections().connections.isEmpty)
@@ -103,7 +103,7 @@ struct BadParams: Sendable, CustomTestStringConvertible {
     @Test(arguments: invalidValues)
     func invalidValueIsNamed(_ bad: BadParams) async throws {
         let t = TestEngine()
-        let error = await thrownError { try await t.org().createConnection(bad.params) }
+        let error = await thrownError { try await t.org().createConnection(try bad.params()) }
         #expect(error?.code == .connectionInvalidParams)
         #expect(error?.message.hasPrefix("\(bad.field):") == true, "\(error?.message ?? "no error")")
         #expect(try await t.org().listConnections().connections.isEmpty)
@@ -113,24 +113,32 @@ struct BadParams: Sendable, CustomTestStringConvertible {
         let org = try TestEngine().org()
         for issuer in ["http://127.0.0.1:8080", "http://localhost:9000/realms/dev", "http://[::1]:8080"] {
             var params = Samples.oidc(domains: [])
-            params.issuerURL = issuer
+            params.editOIDC { $0.issuerURL = issuer }
             #expect(try await org.createConnection(params).issuerURL == issuer)
         }
     }
 
     @Test func plaintextLDAPNeedsExplicitOptIn() async throws {
         let org = try TestEngine().org()
-        var params = Samples.ldap()
-        params.serverURL = "ldap://127.0.0.1:3389"
-        params.tlsMode = .plain
-        params.allowPlaintext = true
-        #expect(try await org.createConnection(params).tlsMode == .plain)
+        // The flat JSON needs allow_plaintext; in the typed settings choosing .plain is the opt-in.
+        let flat = try Samples.flat(Samples.ldap()) {
+            $0["server_url"] = "ldap://127.0.0.1:3389"
+            $0["tls_mode"] = "plain"
+            $0["allow_plaintext"] = true
+        }
+        #expect(try await org.createConnection(flat).tlsMode == .plain)
+        var typed = Samples.ldap(domains: ["typed.example"])
+        typed.editLDAP {
+            $0.serverURL = "ldap://127.0.0.1:3390"
+            $0.tlsMode = .plain
+        }
+        #expect(try await org.createConnection(typed).tlsMode == .plain)
     }
 
     @Test func multiLinePEMIsAccepted() async throws {
         let org = try TestEngine().org()
         var params = Samples.ldap()
-        params.caCertificatePEM = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUW\r\nabc=\n-----END CERTIFICATE-----\n"
+        params.editLDAP { $0.caCertificatePEM = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUW\r\nabc=\n-----END CERTIFICATE-----\n" }
         #expect(try await org.createConnection(params).protocol == .ldap)
         guard case .ldap(let settings) = try await org.connectionRecord(org.listConnections().connections[0].id).settings else {
             throw SsoError("test", "not ldap")
@@ -140,9 +148,11 @@ struct BadParams: Sendable, CustomTestStringConvertible {
 
     @Test func ldapTLSModeDefaultsFromScheme() async throws {
         let org = try TestEngine().org()
-        var params = Samples.ldap()
-        params.serverURL = "ldap://ldap.corp.example:389"
+        let params = try Samples.flat(Samples.ldap()) { $0["server_url"] = "ldap://ldap.corp.example:389" }
         #expect(try await org.createConnection(params).tlsMode == .starttls)
+        let typed = LDAPConnectionSettings(
+            serverURL: "ldap://ldap.corp.example:389", bindDN: "cn=a,dc=b", bindPassword: Secret("p"), userSearchBase: "dc=b")
+        #expect(typed.tlsMode == .starttls)
     }
 
     @Test func duplicateDomainsAreMerged() async throws {

@@ -29,9 +29,10 @@ import Testing
             """
         let params = try JSONDecoder().decode(CreateSsoConnectionParams.self, from: Data(saml.utf8))
         #expect(params.protocol == .saml)
-        #expect(params.attributeMapping?["email"] != nil)
+        guard case .saml(let saml) = params.settings else { throw SsoError("test", "not saml") }
+        #expect(saml.attributeMapping["email"] != nil)
         let conn = try await TestEngine().org().createConnection(params)
-        #expect(conn.metadataURL == params.metadataURL)
+        #expect(saml.metadata == .url(conn.metadataURL ?? ""))
         #expect(conn.domains == ["contoso.com"])
         let ldap = """
             {"name": "Corp", "protocol": "ldap", "server_url": "ldaps://ldap.corp.example", "bind_dn": "cn=svc,dc=corp",
@@ -39,7 +40,8 @@ import Testing
              "group_mapping": {"cn=admins,dc=corp": ["admin"]}, "require_group": true}
             """
         let ldapParams = try JSONDecoder().decode(CreateSsoConnectionParams.self, from: Data(ldap.utf8))
-        #expect(ldapParams.bindPassword == Secret("pw"))
+        guard case .ldap(let ldapSettings) = ldapParams.settings else { throw SsoError("test", "not ldap") }
+        #expect(ldapSettings.bindPassword == Secret("pw"))
         #expect(try await TestEngine().org().createConnection(ldapParams).requireGroup == true)
     }
 

@@ -25,19 +25,26 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
     }
 
     @Test func paramsNeverShowSecrets() throws {
-        var update = UpdateSsoConnectionParams(name: "x")
-        update.clientSecret = Secret(Samples.clientSecret)
-        update.bindPassword = Secret(Samples.bindPassword)
+        let updates = [
+            UpdateSsoConnectionParams(name: "x", settings: .oidc(OIDCSettingsPatch(clientSecret: Secret(Samples.clientSecret)))),
+            UpdateSsoConnectionParams(name: "x", settings: .ldap(LDAPSettingsPatch(bindPassword: Secret(Samples.bindPassword)))),
+        ]
         let config = CreateSsoConfigParams(issuerURL: "https://a.example", clientID: "c", clientSecret: Secret(Samples.configSecret), redirectURI: "https://a.example/cb")
         for params in [Samples.oidc(), Samples.ldap()] {
             expectNoSecret(renderings(params) + [try jsonText(params)])
         }
-        expectNoSecret(renderings(update) + [try jsonText(update)])
+        for update in updates {
+            expectNoSecret(renderings(update) + [try jsonText(update)])
+        }
+        for settings in [Samples.oidc().settings, Samples.ldap().settings] {
+            expectNoSecret(renderings(settings) + [try jsonText(settings)])
+        }
         expectNoSecret(renderings(config) + [try jsonText(config)])
         // Write-only: the JSON shows the field redacted, and decoding still reads a real value.
         #expect(try jsonText(Samples.oidc()).contains(#""client_secret":"<redacted>""#))
-        let decoded = try JSONDecoder().decode(CreateSsoConnectionParams.self, from: Data(#"{"name":"n","protocol":"oidc","client_secret":"abc"}"#.utf8))
-        #expect(decoded.clientSecret == Secret("abc"))
+        let decoded = try JSONDecoder().decode(CreateSsoConnectionParams.self, from: Data(#"{"name":"n","protocol":"oidc","issuer_url":"https://a.example","client_id":"c","client_secret":"abc"}"#.utf8))
+        guard case .oidc(let settings) = decoded.settings else { throw SsoError("test", "not oidc") }
+        #expect(settings.clientSecret == Secret("abc"))
         #expect(decoded.domains.isEmpty && decoded.jitProvisioning == false)
     }
 
@@ -56,7 +63,7 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
         let oidc = try await org.createConnection(Samples.oidc())
         let ldap = try await org.createConnection(Samples.ldap())
         var rotate = UpdateSsoConnectionParams()
-        rotate.bindPassword = Secret(Samples.bindPassword)
+        rotate.settings = .ldap(LDAPSettingsPatch(bindPassword: Secret(Samples.bindPassword)))
         let updated = try await org.updateConnection(ldap.id, rotate)
         let config = try await org.createConfig(.init(issuerURL: "https://a.example", clientID: "c", clientSecret: Secret(Samples.configSecret), redirectURI: "https://a.example/cb"))
         let list = try await org.listConnections()
@@ -78,12 +85,12 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 
     @Test func errorsNeverShowSecrets() async throws {
         let org = try TestEngine().org()
-        var params = Samples.oidc()
-        params.bindPassword = Secret(Samples.bindPassword)
+        // A foreign secret field in the reference JSON, and a secret the validator refuses.
+        let foreign = { try Samples.flat(Samples.oidc()) { $0["bind_password"] = Samples.bindPassword } }
         var nul = Samples.ldap()
-        nul.bindPassword = Secret(Samples.bindPassword + "\u{0}")
-        for bad in [params, nul] {
-            let error = await thrownError { try await org.createConnection(bad) }
+        nul.editLDAP { $0.bindPassword = Secret(Samples.bindPassword + "\u{0}") }
+        for bad in [foreign, { nul }] {
+            let error = await thrownError { try await org.createConnection(try bad()) }
             #expect(error != nil)
             if let error { expectNoSecret(renderings(error) + [error.detailedDescription()]) }
         }

@@ -15,10 +15,10 @@ struct URLFieldTests {
 
     static let fields: [(name: String, set: @Sendable (inout CreateSsoConnectionParams, String) -> Void,
                          base: @Sendable () -> CreateSsoConnectionParams)] = [
-        ("issuer_url", { $0.issuerURL = $1 }, { Samples.oidc() }),
+        ("issuer_url", { p, url in p.editOIDC { $0.issuerURL = url } }, { Samples.oidc() }),
         ("redirect_uris[0]", { $0.redirectURIs = [$1] }, { Samples.oidc() }),
-        ("metadata_url", { $0.metadataXML = nil; $0.metadataURL = $1 }, { Samples.saml() }),
-        ("assertion_consumer_service_url", { $0.assertionConsumerServiceURL = $1 }, { Samples.saml() }),
+        ("metadata_url", { p, url in p.editSAML { $0.metadata = .url(url) } }, { Samples.saml() }),
+        ("assertion_consumer_service_url", { p, url in p.editSAML { $0.assertionConsumerServiceURL = url } }, { Samples.saml() }),
     ]
 
     @Test("hostile URLs are refused in every URL field", arguments: 0..<4)

@@ -1,9 +1,8 @@
 import Foundation
 
 /// A connection as the admin API returns it: the reference's `SsoConnection` fields plus the
-/// non-secret protocol settings. It has no field for `client_secret`, `bind_password` or
-/// `sp_signing_key_pem`, so no
-/// encoding, description or dump of it can contain one.
+/// non-secret protocol settings. It holds no `client_secret`, `bind_password` or
+/// `sp_signing_key_pem`, so no encoding, description or dump of it can contain one.
 public struct SsoConnection: Sendable, Hashable, Codable, Identifiable {
     /// `sso_conn_…`.
     public var id: String
@@ -20,28 +19,30 @@ public struct SsoConnection: Sendable, Hashable, Codable, Identifiable {
     public var redirectURIs: [String]
     @ISO8601Timestamp public var createdAt: Date
     @ISO8601Timestamp public var updatedAt: Date
+    /// The non-secret protocol fields, in their flat form.
+    private var fields: ReferenceConnectionJSON
 
-    public var issuerURL: String?
-    public var clientID: String?
-    public var metadataURL: String?
+    public var issuerURL: String? { fields.issuerURL }
+    public var clientID: String? { fields.clientID }
+    public var metadataURL: String? { fields.metadataURL }
     /// Whether the IdP metadata is stored inline (`metadata_xml`) rather than fetched.
-    public var hasInlineMetadata: Bool?
-    public var assertionConsumerServiceURL: String?
-    public var entityID: String?
-    public var attributeMapping: [String: String]?
-    public var allowUnsolicited: Bool?
+    public var hasInlineMetadata: Bool? { fields.hasInlineMetadata }
+    public var assertionConsumerServiceURL: String? { fields.assertionConsumerServiceURL }
+    public var entityID: String? { fields.entityID }
+    public var attributeMapping: [String: String]? { fields.attributeMapping }
+    public var allowUnsolicited: Bool? { fields.allowUnsolicited }
     /// The SP certificate AuthnRequests are signed for (the private key is never returned).
-    public var spSigningCertificatePEM: String?
-    public var serverURL: String?
-    public var tlsMode: SsoLDAPTLSMode?
-    public var bindDN: String?
-    public var userSearchBase: String?
-    public var userAttribute: String?
-    public var userFilter: String?
-    public var groupSearchBase: String?
-    public var groupMode: SsoLDAPGroupMode?
-    public var groupMapping: [String: [String]]?
-    public var requireGroup: Bool?
+    public var spSigningCertificatePEM: String? { fields.spSigningCertificatePEM }
+    public var serverURL: String? { fields.serverURL }
+    public var tlsMode: SsoLDAPTLSMode? { fields.tlsMode }
+    public var bindDN: String? { fields.bindDN }
+    public var userSearchBase: String? { fields.userSearchBase }
+    public var userAttribute: String? { fields.userAttribute }
+    public var userFilter: String? { fields.userFilter }
+    public var groupSearchBase: String? { fields.groupSearchBase }
+    public var groupMode: SsoLDAPGroupMode? { fields.groupMode }
+    public var groupMapping: [String: [String]]? { fields.groupMapping }
+    public var requireGroup: Bool? { fields.requireGroup }
 
     /// The secret-free view of `record`.
     public init(_ record: SsoConnectionRecord) {
@@ -57,46 +58,46 @@ public struct SsoConnection: Sendable, Hashable, Codable, Identifiable {
         redirectURIs = record.redirectURIs
         createdAt = record.createdAt
         updatedAt = record.updatedAt
-        switch record.settings {
-        case .oidc(let oidc):
-            issuerURL = oidc.issuerURL
-            clientID = oidc.clientID
-        case .saml(let saml):
-            metadataURL = saml.metadataURL
-            hasInlineMetadata = saml.metadataXML != nil
-            assertionConsumerServiceURL = saml.assertionConsumerServiceURL
-            entityID = saml.entityID
-            attributeMapping = saml.attributeMapping
-            allowUnsolicited = saml.allowUnsolicited
-            spSigningCertificatePEM = saml.spSigningCertificatePEM
-        case .ldap(let ldap):
-            serverURL = ldap.serverURL
-            tlsMode = ldap.tlsMode
-            bindDN = ldap.bindDN
-            userSearchBase = ldap.userSearchBase
-            userAttribute = ldap.userAttribute
-            userFilter = ldap.userFilter
-            groupSearchBase = ldap.groupSearchBase
-            groupMode = ldap.groupMode
-            groupMapping = ldap.groupMapping
-            requireGroup = ldap.requireGroup
-        }
+        fields = ReferenceConnectionJSON(settings: record.settings, form: .view)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, `protocol`, status, domains
-        case statusReason = "status_reason", jitProvisioning = "jit_provisioning", defaultRole = "default_role"
-        case matchSubdomains = "match_subdomains", redirectURIs = "redirect_uris"
-        case createdAt = "created_at", updatedAt = "updated_at"
-        case issuerURL = "issuer_url", clientID = "client_id", metadataURL = "metadata_url"
-        case hasInlineMetadata = "has_inline_metadata"
-        case assertionConsumerServiceURL = "assertion_consumer_service_url", entityID = "entity_id"
-        case attributeMapping = "attribute_mapping", allowUnsolicited = "allow_unsolicited"
-        case spSigningCertificatePEM = "sp_signing_certificate_pem"
-        case serverURL = "server_url", tlsMode = "tls_mode", bindDN = "bind_dn"
-        case userSearchBase = "user_search_base", userAttribute = "user_attribute", userFilter = "user_filter"
-        case groupSearchBase = "group_search_base", groupMode = "group_mode", groupMapping = "group_mapping"
-        case requireGroup = "require_group"
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(updatedAt)
+    }
+}
+
+extension SsoConnection {
+    public init(from decoder: any Decoder) throws {
+        var json = try ReferenceConnectionJSON(from: decoder)
+        let c = try decoder.container(keyedBy: ReferenceConnectionJSON.CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        self.protocol = try c.decode(SsoProtocol.self, forKey: .protocol)
+        status = try c.decode(SsoConnectionStatus.self, forKey: .status)
+        statusReason = json.statusReason
+        domains = try c.decode([String].self, forKey: .domains)
+        jitProvisioning = try c.decode(Bool.self, forKey: .jitProvisioning)
+        defaultRole = json.defaultRole
+        matchSubdomains = try c.decode(Bool.self, forKey: .matchSubdomains)
+        redirectURIs = try c.decode([String].self, forKey: .redirectURIs)
+        _createdAt = try c.decode(ISO8601Timestamp.self, forKey: .createdAt)
+        _updatedAt = try c.decode(ISO8601Timestamp.self, forKey: .updatedAt)
+        (json.id, json.name, json.protocol, json.status, json.statusReason) = (nil, nil, nil, nil, nil)
+        (json.domains, json.jitProvisioning, json.defaultRole) = (nil, nil, nil)
+        (json.matchSubdomains, json.redirectURIs, json.createdAt, json.updatedAt) = (nil, nil, nil, nil)
+        (json.clientSecret, json.bindPassword, json.spSigningKeyPEM) = (nil, nil, nil)
+        (json.metadataXML, json.allowPlaintext, json.caCertificatePEM) = (nil, nil, nil)
+        fields = json
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var json = fields
+        (json.id, json.name, json.protocol, json.status, json.statusReason) = (id, name, self.protocol, status, statusReason)
+        (json.domains, json.jitProvisioning, json.defaultRole) = (domains, jitProvisioning, defaultRole)
+        (json.matchSubdomains, json.redirectURIs) = (matchSubdomains, redirectURIs)
+        (json.createdAt, json.updatedAt) = (_createdAt, _updatedAt)
+        try json.encode(to: encoder)
     }
 }
 

@@ -4,7 +4,12 @@ import Foundation
 ///
 /// Store implementations persist it; nothing returns it to an API caller (``SsoConnection`` is
 /// the secret-free view). Its `description`, `dump` and reflection show secrets as `<redacted>`.
+/// A durable store persists the shared fields and ``settings`` (its `Codable` form) tagged with
+/// ``schemaVersion``.
 public struct SsoConnectionRecord: Sendable, Equatable {
+    /// The version of the stored form of a record and its ``SsoConnectionSettings``.
+    public static let schemaVersion = 1
+
     /// `sso_conn_…`.
     public let id: String
     /// The organization that owns the connection.
@@ -48,11 +53,5 @@ public struct SsoConnectionRecord: Sendable, Equatable {
     }
 
     /// The protocol of `settings`.
-    public var `protocol`: SsoProtocol {
-        switch settings {
-        case .oidc: .oidc
-        case .saml: .saml
-        case .ldap: .ldap
-        }
-    }
+    public var `protocol`: SsoProtocol { settings.protocol }
 }

@@ -57,7 +57,7 @@ extension SsoOrganization {
                     throw SsoError(.samlSignatureCertificateExpired, "an IdP signing certificate is not valid before \(Timestamp.format(certificate.notValidBefore))")
                 }
             }
-            guard settings.spSigningKeyPEM != nil || !metadata.wantAuthnRequestsSigned else {
+            guard settings.requestSigning != nil || !metadata.wantAuthnRequestsSigned else {
                 throw SsoError(
                     .connectionSigningKeyRequired,
                     "the IdP wants signed AuthnRequests and the connection has no sp_signing_key_pem")

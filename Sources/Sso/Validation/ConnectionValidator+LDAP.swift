@@ -4,38 +4,35 @@ import SsoLDAP
 extension ConnectionValidator {
     static let maxGroupMappings = 500
 
-    func ldap(_ p: CreateSsoConnectionParams) throws(SsoError) -> SsoLDAPSettings {
-        try refuseOIDCFields(p, for: .ldap)
-        try refuseSAMLFields(p, for: .ldap)
-        let (serverURL, scheme) = try ldapURL(p.serverURL)
-        let tlsMode = try tlsMode(p.tlsMode, scheme: scheme, allowPlaintext: p.allowPlaintext ?? false)
+    /// Checked and normalised LDAP settings.
+    func ldap(_ s: LDAPConnectionSettings) throws(SsoError) -> LDAPConnectionSettings {
+        let (serverURL, scheme) = try ldapURL(s.serverURL)
+        let tlsMode = try tlsMode(s.tlsMode, scheme: scheme)
         var caPEM: String?
-        if let pem = p.caCertificatePEM {
+        if let pem = s.caCertificatePEM {
             let text = try rules.multilineText(pem, "ca_certificate_pem", maxBytes: 65536)
             guard text.contains("-----BEGIN CERTIFICATE-----"), text.contains("-----END CERTIFICATE-----") else {
                 throw rules.invalid("ca_certificate_pem", "must contain PEM certificates")
             }
             caPEM = text
         }
-        let bindDN = try rules.distinguishedName(p.bindDN, "bind_dn")
-        let bindPassword = try rules.secret(p.bindPassword, "bind_password")
-        let userBase = try rules.distinguishedName(p.userSearchBase, "user_search_base")
-        let userAttribute = try attributeName(p.userAttribute ?? "uid", "user_attribute")
-        let userFilter = try p.userFilter.map { filter throws(SsoError) in try searchFilter(filter, "user_filter") }
-        let groupBase = try p.groupSearchBase.map { base throws(SsoError) in try rules.distinguishedName(base, "group_search_base") }
-        let groupMode = p.groupMode ?? .memberOf
-        if groupMode != .memberOf, groupBase == nil {
-            throw rules.invalid("group_search_base", "is required by group_mode \(groupMode.rawValue)")
+        let bindDN = try rules.distinguishedName(s.bindDN, "bind_dn")
+        let bindPassword = try rules.secret(s.bindPassword, "bind_password")
+        let userBase = try rules.distinguishedName(s.userSearchBase, "user_search_base")
+        let userAttribute = try attributeName(s.userAttribute, "user_attribute")
+        let userFilter = try s.userFilter.map { filter throws(SsoError) in try searchFilter(filter, "user_filter") }
+        let groupBase = try s.groupSearchBase.map { base throws(SsoError) in try rules.distinguishedName(base, "group_search_base") }
+        if s.groupMode != .memberOf, groupBase == nil {
+            throw rules.invalid("group_search_base", "is required by group_mode \(s.groupMode.rawValue)")
         }
-        let mapping = try groupMapping(p.groupMapping ?? [:])
-        let requireGroup = p.requireGroup ?? false
-        if requireGroup, mapping.isEmpty {
+        let mapping = try groupMapping(s.groupMapping)
+        if s.requireGroup, mapping.isEmpty {
             throw rules.invalid("group_mapping", "require_group needs at least one mapped group")
         }
-        return SsoLDAPSettings(
+        return LDAPConnectionSettings(
             serverURL: serverURL, tlsMode: tlsMode, caCertificatePEM: caPEM, bindDN: bindDN, bindPassword: bindPassword,
             userSearchBase: userBase, userAttribute: userAttribute, userFilter: userFilter, groupSearchBase: groupBase,
-            groupMode: groupMode, groupMapping: mapping, requireGroup: requireGroup
+            groupMode: s.groupMode, groupMapping: mapping, requireGroup: s.requireGroup
         )
     }
 
@@ -54,17 +51,15 @@ extension ConnectionValidator {
         return (text, scheme)
     }
 
-    private func tlsMode(_ mode: SsoLDAPTLSMode?, scheme: String, allowPlaintext: Bool) throws(SsoError) -> SsoLDAPTLSMode {
-        switch (mode ?? (scheme == "ldaps" ? .ldaps : .starttls), scheme) {
+    /// `mode` if it fits the URL scheme. `plain` is accepted here: the typed settings choosing it
+    /// is the opt-in (the reference JSON also needs `allow_plaintext`, checked where it is decoded).
+    private func tlsMode(_ mode: SsoLDAPTLSMode, scheme: String) throws(SsoError) -> SsoLDAPTLSMode {
+        switch (mode, scheme) {
         case (.ldaps, "ldaps"): return .ldaps
         case (.ldaps, _): throw rules.invalid("tls_mode", "ldaps needs an ldaps:// server_url")
         case (.starttls, "ldap"): return .starttls
         case (.starttls, _): throw rules.invalid("tls_mode", "starttls needs an ldap:// server_url")
-        case (.plain, "ldap"):
-            guard allowPlaintext else {
-                throw rules.invalid("tls_mode", "plain sends passwords in clear; set allow_plaintext to true to accept that")
-            }
-            return .plain
+        case (.plain, "ldap"): return .plain
         case (.plain, _): throw rules.invalid("tls_mode", "plain needs an ldap:// server_url")
         }
     }
@@ -121,19 +116,5 @@ extension ConnectionValidator {
                 "group_mapping", "keys must be group DNs (cn=admins,ou=groups,dc=example,dc=com) or group CNs (admins)")
         }
         return group
-    }
-
-    func refuseLDAPFields(_ p: CreateSsoConnectionParams, for proto: SsoProtocol) throws(SsoError) {
-        let fields: [(Bool, String)] = [
-            (p.serverURL != nil, "server_url"), (p.tlsMode != nil, "tls_mode"), (p.allowPlaintext != nil, "allow_plaintext"),
-            (p.caCertificatePEM != nil, "ca_certificate_pem"), (p.bindDN != nil, "bind_dn"),
-            (p.bindPassword != nil, "bind_password"), (p.userSearchBase != nil, "user_search_base"),
-            (p.userAttribute != nil, "user_attribute"), (p.userFilter != nil, "user_filter"),
-            (p.groupSearchBase != nil, "group_search_base"), (p.groupMode != nil, "group_mode"),
-            (p.groupMapping != nil, "group_mapping"), (p.requireGroup != nil, "require_group"),
-        ]
-        for (isSet, field) in fields {
-            try rules.absent(isSet, field, for: proto)
-        }
     }
 }

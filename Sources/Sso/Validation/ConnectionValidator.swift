@@ -9,7 +9,8 @@ struct ValidatedConnection: Sendable {
     var settings: SsoConnectionSettings
 }
 
-/// Checks connection parameters per protocol. The first problem found is reported with the
+/// Checks connection parameters: the shared fields here, the typed settings of each protocol in
+/// `+OIDC`, `+SAML`, `+LDAP`, each returning its normalised value. The first problem found is reported with the
 /// field's JSON name first (`issuer_url: must be https`).
 struct ConnectionValidator: Sendable {
     var maxDomains: Int
@@ -20,10 +21,10 @@ struct ConnectionValidator: Sendable {
     func validate(_ p: CreateSsoConnectionParams) throws(SsoError) -> ValidatedConnection {
         let name = try rules.text(p.name, "name", maxBytes: 200)
         let settings: SsoConnectionSettings
-        switch p.protocol {
-        case .oidc: settings = .oidc(try oidc(p))
-        case .saml: settings = .saml(try saml(p))
-        case .ldap: settings = .ldap(try ldap(p))
+        switch p.settings {
+        case .oidc(let given): settings = .oidc(try oidc(given))
+        case .saml(let given): settings = .saml(try saml(given))
+        case .ldap(let given): settings = .ldap(try ldap(given))
         }
         let domains = try domains(p.domains)
         let defaultRole = try rules.optionalText(p.defaultRole, "default_role", maxBytes: 64)

@@ -30,17 +30,31 @@ extension AdminWalk {
     func showValidation(_ org: SsoOrganization) async {
         printer.step("Parameters are validated per protocol, naming the field")
         var plainHTTP = DemoFixtures.okta
-        plainHTTP.issuerURL = "http://mycompany.okta.com"
+        if case .oidc(var oidc) = plainHTTP.settings {
+            oidc.issuerURL = "http://mycompany.okta.com"
+            plainHTTP.settings = .oidc(oidc)
+        }
         plainHTTP.domains = []
         await expectRefusal(.connectionInvalidParams, "OIDC issuer over http") { try await org.createConnection(plainHTTP) }
-        var noACS = DemoFixtures.entra
-        noACS.assertionConsumerServiceURL = nil
-        noACS.domains = []
-        await expectRefusal(.connectionInvalidParams, "SAML without an ACS URL") { try await org.createConnection(noACS) }
-        var cleartext = DemoFixtures.openLDAP
-        cleartext.tlsMode = .plain
-        cleartext.domains = []
-        await expectRefusal(.connectionInvalidParams, "LDAP without TLS") { try await org.createConnection(cleartext) }
+        await expectRefusal(.connectionInvalidParams, "SAML without an ACS URL") {
+            try await org.createConnection(try Self.referenceJSON(DemoFixtures.entra) { $0["assertion_consumer_service_url"] = nil })
+        }
+        await expectRefusal(.connectionInvalidParams, "LDAP without TLS") {
+            try await org.createConnection(try Self.referenceJSON(DemoFixtures.openLDAP) { $0["tls_mode"] = "plain" })
+        }
+    }
+
+    /// `params` through the reference's flat JSON, changed by `change` (with no domains): what
+    /// an API caller would send.
+    static func referenceJSON(_ params: CreateSsoConnectionParams, _ change: (inout [String: Any]) -> Void) throws
+        -> CreateSsoConnectionParams
+    {
+        let encoder = JSONEncoder()
+        encoder.userInfo[.ssoIncludeSecrets] = true
+        var object = try JSONSerialization.jsonObject(with: encoder.encode(params)) as? [String: Any] ?? [:]
+        object["domains"] = []
+        change(&object)
+        return try JSONDecoder().decode(CreateSsoConnectionParams.self, from: JSONSerialization.data(withJSONObject: object))
     }
 
     func showConflict() async {

@@ -33,7 +33,7 @@ enum DemoFixtures {
 
     static var entra: CreateSsoConnectionParams {
         .saml(
-            name: "Azure AD SAML", metadataXML: entraMetadata,
+            name: "Azure AD SAML", metadata: .xml(entraMetadata),
             assertionConsumerServiceURL: "https://yourapp.com/sso/saml/callback",
             entityID: "https://yourapp.com/saml/metadata", domains: ["contoso.com", "BÜCHER.example"],
             jitProvisioning: true,
@@ -45,20 +45,18 @@ enum DemoFixtures {
     }
 
     static var openLDAP: CreateSsoConnectionParams {
-        var params = CreateSsoConnectionParams.ldap(
-            name: "Corp OpenLDAP", serverURL: "ldap://ldap.corp.example:389", bindDN: "cn=sso-reader,dc=corp,dc=example",
+        let settings = LDAPConnectionSettings(
+            serverURL: "ldap://ldap.corp.example:389", tlsMode: .starttls, bindDN: "cn=sso-reader,dc=corp,dc=example",
             bindPassword: Secret(ldapBindPassword), userSearchBase: "ou=people,dc=corp,dc=example",
-            domains: ["corp.example"], jitProvisioning: true, defaultRole: "member"
-        )
-        params.tlsMode = .starttls
-        params.userFilter = "(objectClass=inetOrgPerson)"
-        params.groupSearchBase = "ou=groups,dc=corp,dc=example"
-        params.groupMode = .groupSearch
-        params.groupMapping = [
-            "cn=engineering,ou=groups,dc=corp,dc=example": ["grants:read", "grants:write"],
-            "cn=admins,ou=groups,dc=corp,dc=example": ["admin"],
-        ]
-        return params
+            userFilter: "(objectClass=inetOrgPerson)", groupSearchBase: "ou=groups,dc=corp,dc=example",
+            groupMode: .groupSearch,
+            groupMapping: [
+                "cn=engineering,ou=groups,dc=corp,dc=example": ["grants:read", "grants:write"],
+                "cn=admins,ou=groups,dc=corp,dc=example": ["admin"],
+            ])
+        return CreateSsoConnectionParams(
+            name: "Corp OpenLDAP", settings: .ldap(settings), domains: ["corp.example"], jitProvisioning: true,
+            defaultRole: "member")
     }
 
     /// Emails to route: three customers, an internationalised domain, and two that fail.

@@ -37,23 +37,22 @@ extension LoginWalk {
         okta = await attempt("create the OIDC connection") { try await org.createConnection(oidc) }
         entra = await attempt("create the SAML connection") {
             try await org.createConnection(.saml(
-                name: "Azure AD SAML", metadataURL: Self.entraMetadataURL,
+                name: "Azure AD SAML", metadata: .url(Self.entraMetadataURL),
                 assertionConsumerServiceURL: "https://yourapp.com/sso/saml/callback",
                 entityID: "https://yourapp.com/saml/metadata", domains: ["contoso.com"], jitProvisioning: true))
         }
         switch ldapServer {
         case .success(let server):
             printer.detail("slapd started on \(server.url) (StartTLS, throwaway data under \(server.directory.lastPathComponent))")
-            var params = CreateSsoConnectionParams.ldap(
-                name: "Corp OpenLDAP", serverURL: server.url, bindDN: "cn=svc,ou=services,dc=example,dc=org",
-                bindPassword: Secret(Self.ldapServicePassword), userSearchBase: "dc=example,dc=org",
-                domains: ["example.org"], jitProvisioning: true, defaultRole: "member")
-            params.tlsMode = .starttls
-            params.caCertificatePEM = server.caPEM
-            params.userFilter = "(objectClass=inetOrgPerson)"
-            params.groupMode = .nestedGroupSearch
-            params.groupSearchBase = "ou=groups,dc=example,dc=org"
-            params.groupMapping = ["cn=engineers,ou=groups,dc=example,dc=org": ["grants:write"], "cn=staff,ou=groups,dc=example,dc=org": ["grants:read"]]
+            let settings = LDAPConnectionSettings(
+                serverURL: server.url, tlsMode: .starttls, caCertificatePEM: server.caPEM,
+                bindDN: "cn=svc,ou=services,dc=example,dc=org", bindPassword: Secret(Self.ldapServicePassword),
+                userSearchBase: "dc=example,dc=org", userFilter: "(objectClass=inetOrgPerson)",
+                groupSearchBase: "ou=groups,dc=example,dc=org", groupMode: .nestedGroupSearch,
+                groupMapping: ["cn=engineers,ou=groups,dc=example,dc=org": ["grants:write"], "cn=staff,ou=groups,dc=example,dc=org": ["grants:read"]])
+            let params = CreateSsoConnectionParams(
+                name: "Corp OpenLDAP", settings: .ldap(settings), domains: ["example.org"], jitProvisioning: true,
+                defaultRole: "member")
             ldap = await attempt("create the LDAP connection") { try await org.createConnection(params) }
         case .failure(let reason):
             printer.fail("no LDAP connection: \(reason)")

@@ -94,9 +94,9 @@ enum Flow {
             entityID: shape.entityID, ssoURL: "https://sso.test/\(shape.keyName)", metadataURL: metadataURL,
             privateKeyPEM: keyPEM, certificatePEM: certPEM)
         var params = CreateSsoConnectionParams.saml(
-            name: shape.name, metadataURL: metadataURL, assertionConsumerServiceURL: acs, entityID: spEntityID,
+            name: shape.name, metadata: .url(metadataURL), assertionConsumerServiceURL: acs, entityID: spEntityID,
             domains: [shape.domain], jitProvisioning: jit, defaultRole: "member")
-        params.allowUnsolicited = allowUnsolicited
+        params.editSAML { $0.allowUnsolicited = allowUnsolicited ?? false }
         return (try await org.createConnection(params), idp)
     }
 }

@@ -25,7 +25,7 @@ import Testing
             issuer: Self.otherIssuer, clientID: "client-1", clientSecret: Secret("secret-client-1"),
             redirectURIs: [Flow.callback, Flow.otherCallback])
         var update = UpdateSsoConnectionParams(jitProvisioning: jit)
-        update.issuerURL = Self.otherIssuer
+        update.settings = .oidc(OIDCSettingsPatch(issuerURL: Self.otherIssuer))
         _ = try await org.updateConnection(connection.id, update)
 
         if jit {
@@ -43,7 +43,7 @@ import Testing
 
         // Pointing the connection back at the original IdP links its user again.
         var back = UpdateSsoConnectionParams()
-        back.issuerURL = Flow.okta.issuer
+        back.settings = .oidc(OIDCSettingsPatch(issuerURL: Flow.okta.issuer))
         _ = try await org.updateConnection(connection.id, back)
         let returning = try await login(org, original)
         #expect(returning.developerID == first.developerID)
@@ -106,7 +106,7 @@ import Testing
             issuer: Self.otherIssuer, clientID: "client-1", clientSecret: Secret("secret-client-1"),
             redirectURIs: [Flow.callback, Flow.otherCallback])
         var update = UpdateSsoConnectionParams()
-        update.issuerURL = Self.otherIssuer
+        update.settings = .oidc(OIDCSettingsPatch(issuerURL: Self.otherIssuer))
         _ = try await org.updateConnection(connection.id, update)
         #expect(await errorCode { try await login(org, impostor) } == .userIdentityConflict)
         #expect(try await directory.users(organizationID: org.id).map(\.id) == [first.developerID])
@@ -127,7 +127,7 @@ import Testing
         let replacement = try env.addSAMLIdentityProvider(
             entityID: "https://pingfed-new.test:9031", ssoURL: "https://sso.test/pingfederate-new", metadataURL: newMetadata)
         var update = UpdateSsoConnectionParams()
-        update.metadataURL = newMetadata
+        update.settings = .saml(SAMLSettingsPatch(metadata: .url(newMetadata)))
         _ = try await org.updateConnection(connection.id, update)
         let second = try await login(replacement)
         #expect(second.sub == first.sub)
@@ -144,7 +144,7 @@ import Testing
         let connection = try await LDAPFakeFlowTests.connection(org)
         let first = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         var update = UpdateSsoConnectionParams()
-        update.serverURL = "ldaps://ldap2.corp.example"
+        update.settings = .ldap(LDAPSettingsPatch(serverURL: "ldaps://ldap2.corp.example"))
         _ = try await org.updateConnection(connection.id, update)
         let second = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         #expect(second.sub == first.sub)

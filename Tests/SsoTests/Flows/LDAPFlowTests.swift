@@ -32,8 +32,8 @@ import Testing
             name: "Corp LDAP", serverURL: "ldaps://ldap.corp.example", bindDN: "cn=svc,dc=corp,dc=example",
             bindPassword: Secret("svc-pw"), userSearchBase: "ou=people,dc=corp,dc=example", domains: ["corp.example"],
             jitProvisioning: jit, defaultRole: "member")
-        params.groupMode = .memberOf
-        params.groupMapping = ["cn=admins,ou=groups,dc=corp,dc=example": ["admin", "read"]]
+        params.editLDAP { $0.groupMode = .memberOf }
+        params.editLDAP { $0.groupMapping = ["cn=admins,ou=groups,dc=corp,dc=example": ["admin", "read"]] }
         return try await org.createConnection(params)
     }
 
@@ -66,7 +66,7 @@ import Testing
         #expect(second < first)
         // Changed settings get a fresh authenticator.
         var update = UpdateSsoConnectionParams()
-        update.userFilter = "(objectClass=inetOrgPerson)"
+        update.settings = .ldap(LDAPSettingsPatch(userFilter: "(objectClass=inetOrgPerson)"))
         _ = try await org.updateConnection(connection.id, update)
         let before = directory.counters.connects
         _ = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
@@ -115,12 +115,12 @@ struct LDAPLiveFlowTests {
             name: "OpenLDAP", serverURL: server.ldapURL, bindDN: "cn=svc,ou=services,dc=example,dc=org",
             bindPassword: Secret(bindPassword), userSearchBase: "dc=example,dc=org", domains: ["example.org"],
             jitProvisioning: true, defaultRole: "member")
-        params.tlsMode = .starttls
-        params.caCertificatePEM = server.caPEM
-        params.userFilter = "(objectClass=inetOrgPerson)"
-        params.groupMode = .nestedGroupSearch
-        params.groupSearchBase = "ou=groups,dc=example,dc=org"
-        params.groupMapping = ["cn=engineers,ou=groups,dc=example,dc=org": ["repo:write"], "cn=staff,ou=groups,dc=example,dc=org": ["read"]]
+        params.editLDAP { $0.tlsMode = .starttls }
+        params.editLDAP { $0.caCertificatePEM = server.caPEM }
+        params.editLDAP { $0.userFilter = "(objectClass=inetOrgPerson)" }
+        params.editLDAP { $0.groupMode = .nestedGroupSearch }
+        params.editLDAP { $0.groupSearchBase = "ou=groups,dc=example,dc=org" }
+        params.editLDAP { $0.groupMapping = ["cn=engineers,ou=groups,dc=example,dc=org": ["repo:write"], "cn=staff,ou=groups,dc=example,dc=org": ["read"]] }
         return try await org.createConnection(params)
     }
 
@@ -147,9 +147,9 @@ struct LDAPLiveFlowTests {
             name: "FreeIPA", serverURL: server.ldapURL, bindDN: "uid=svc,cn=sysaccounts,cn=etc,dc=ipa,dc=test",
             bindPassword: Secret("ipa-svc-pw"), userSearchBase: "cn=users,cn=accounts,dc=ipa,dc=test",
             domains: ["ipa.test"], jitProvisioning: true, defaultRole: "member")
-        params.caCertificatePEM = server.caPEM
-        params.groupMode = .memberOf
-        params.groupMapping = ["CN=Developers,CN=Groups,CN=Accounts,DC=IPA,DC=Test": ["deploy"], "cn=ipausers,cn=groups,cn=accounts,dc=ipa,dc=test": ["login"]]
+        params.editLDAP { $0.caCertificatePEM = server.caPEM }
+        params.editLDAP { $0.groupMode = .memberOf }
+        params.editLDAP { $0.groupMapping = ["CN=Developers,CN=Groups,CN=Accounts,DC=IPA,DC=Test": ["deploy"], "cn=ipausers,cn=groups,cn=accounts,dc=ipa,dc=test": ["login"]] }
         let connection = try await org.createConnection(params)
         let result = try await org.handleLdapCallback(username: "jdoe", password: Secret("jdoe-pw"), connectionID: connection.id)
         #expect(result.sub == "6f1c2a9e-3b0d-11ee-9c4e-525400a1b2c3")

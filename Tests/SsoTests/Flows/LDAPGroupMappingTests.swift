@@ -24,7 +24,7 @@ import Testing
             name: "Corp LDAP", serverURL: "ldaps://ldap.corp.example", bindDN: "cn=svc,dc=corp,dc=example",
             bindPassword: Secret("svc-pw"), userSearchBase: "ou=people,dc=corp,dc=example", domains: ["corp.example"],
             jitProvisioning: true)
-        params.groupMapping = mapping
+        params.editLDAP { $0.groupMapping = mapping }
         return params
     }
 

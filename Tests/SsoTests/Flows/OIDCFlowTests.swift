@@ -158,7 +158,7 @@ import Testing
         var params = CreateSsoConnectionParams.ldap(
             name: "LDAP", serverURL: "ldaps://ldap.corp.example", bindDN: "cn=svc,dc=corp,dc=example",
             bindPassword: Secret("pw"), userSearchBase: "ou=people,dc=corp,dc=example", domains: ["corp.example"])
-        params.groupMode = .memberOf
+        params.editLDAP { $0.groupMode = .memberOf }
         _ = try await org.createConnection(params)
         #expect(await errorCode { try await org.getLoginURL(domain: "bob@corp.example") } == .loginCredentialsRequired)
     }

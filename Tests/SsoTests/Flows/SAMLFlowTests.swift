@@ -121,7 +121,7 @@ import Testing
             of: "<md:EntityDescriptor ", with: "<md:EntityDescriptor cacheDuration=\"PT60S\" ")
         env.transport.route(url, text: xml)
         _ = try await org.createConnection(.saml(
-            name: "Cache", metadataURL: url, assertionConsumerServiceURL: Flow.acs, entityID: Flow.spEntityID,
+            name: "Cache", metadata: .url(url), assertionConsumerServiceURL: Flow.acs, entityID: Flow.spEntityID,
             domains: ["cache.example"], jitProvisioning: true))
         _ = try await org.getLoginURL(domain: "cache.example")
         env.clock.advance(by: 30)
@@ -137,7 +137,7 @@ import Testing
         let org = try env.engine.organization("org_acme")
         let idp = try env.addSAMLIdentityProvider(entityID: "https://idp.inline.test", ssoURL: "https://idp.inline.test/sso")
         let connection = try await org.createConnection(.saml(
-            name: "Inline", metadataXML: idp.metadataXML(), assertionConsumerServiceURL: Flow.acs,
+            name: "Inline", metadata: .xml(idp.metadataXML()), assertionConsumerServiceURL: Flow.acs,
             entityID: Flow.spEntityID, domains: ["inline.example"], jitProvisioning: true))
         let login = try await org.getLoginURL(SsoLoginParams(domain: "ann@inline.example"))
         let post = try idp.respond(to: login, as: TestSAMLUser(nameID: "ann@inline.example"))

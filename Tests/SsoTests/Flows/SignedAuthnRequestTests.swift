@@ -20,11 +20,11 @@ import Testing
         idp.wantAuthnRequestsSigned = wantSigned
         idp.spSigningCertificate = try SAMLCertificate(pem: try fixture("sp-cert.pem"))
         var params = CreateSsoConnectionParams.saml(
-            name: "Signed", metadataXML: idp.metadataXML(), assertionConsumerServiceURL: Flow.acs,
+            name: "Signed", metadata: .xml(idp.metadataXML()), assertionConsumerServiceURL: Flow.acs,
             entityID: Flow.spEntityID, domains: ["signed.example"], jitProvisioning: true)
         if signingKey {
-            params.spSigningKeyPEM = Secret(try fixture("sp-key.pem"))
-            params.spSigningCertificatePEM = try fixture("sp-cert.pem")
+            let signing = SAMLRequestSigning(key: Secret(try fixture("sp-key.pem")), certificatePEM: try fixture("sp-cert.pem"))
+            params.editSAML { $0.requestSigning = signing }
         }
         return (env, org, try await org.createConnection(params), idp)
     }
@@ -62,27 +62,25 @@ import Testing
         // The IdP itself refuses an unsigned request too.
         let unsignedIdP = try env.addSAMLIdentityProvider(entityID: "https://idp.plain.test", ssoURL: "https://idp.plain.test/sso")
         _ = try await org.createConnection(.saml(
-            name: "Plain", metadataXML: unsignedIdP.metadataXML(), assertionConsumerServiceURL: Flow.acs,
+            name: "Plain", metadata: .xml(unsignedIdP.metadataXML()), assertionConsumerServiceURL: Flow.acs,
             entityID: Flow.spEntityID, domains: ["plain.example"], jitProvisioning: true))
         let unsigned = try await org.getLoginURL(domain: "plain.example")
         #expect(Self.query(unsigned.authorizeURL, "Signature") == nil)
         #expect(await errorCode { try idp.receive(redirectURL: unsigned.authorizeURL) } == .samlSignatureMissing)
         // Adding the key later makes the connection work.
-        var update = UpdateSsoConnectionParams()
-        update.spSigningKeyPEM = Secret(try Self.fixture("sp-key.pem"))
-        update.spSigningCertificatePEM = try Self.fixture("sp-cert.pem")
+        let update = UpdateSsoConnectionParams(settings: .saml(SAMLSettingsPatch(
+            requestSigningKey: Secret(try Self.fixture("sp-key.pem")), requestSigningCertificatePEM: try Self.fixture("sp-cert.pem"))))
         _ = try await org.updateConnection(connection.id, update)
         let login = try await org.getLoginURL(domain: "ann@signed.example")
         #expect(try idp.receive(redirectURL: login.authorizeURL).signatureVerified)
         #expect(try await org.testConnection(connection.id).success)
         // A new key needs its certificate; empty values for both remove signing again.
-        var keyOnly = UpdateSsoConnectionParams()
-        keyOnly.spSigningKeyPEM = Secret(try Self.fixture("okta-key.pem"))
+        let keyOnly = UpdateSsoConnectionParams(
+            settings: .saml(SAMLSettingsPatch(requestSigningKey: Secret(try Self.fixture("okta-key.pem")))))
         let mismatch = await thrownError { try await org.updateConnection(connection.id, keyOnly) }
         #expect(mismatch?.message.hasPrefix("sp_signing_certificate_pem:") == true)
-        var remove = UpdateSsoConnectionParams()
-        remove.spSigningKeyPEM = Secret("")
-        remove.spSigningCertificatePEM = ""
+        let remove = UpdateSsoConnectionParams(
+            settings: .saml(SAMLSettingsPatch(requestSigningKey: Secret(""), requestSigningCertificatePEM: "")))
         let removed = try await org.updateConnection(connection.id, remove)
         #expect(removed.spSigningCertificatePEM == nil)
         #expect(await errorCode { try await org.getLoginURL(domain: "ann@signed.example") } == .connectionSigningKeyRequired)
@@ -94,31 +92,37 @@ import Testing
         let idp = try env.addSAMLIdentityProvider(entityID: "https://idp.bad.test", ssoURL: "https://idp.bad.test/sso")
         let key = try Self.fixture("sp-key.pem")
         let cert = try Self.fixture("sp-cert.pem")
-        let cases: [(String, Secret?, String?, String)] = [
-            ("key without certificate", Secret(key), nil, "sp_signing_certificate_pem"),
+        // Through the reference JSON: a key without its certificate cannot be built in Swift.
+        let cases: [(String, String?, String?, String)] = [
+            ("key without certificate", key, nil, "sp_signing_certificate_pem"),
             ("certificate without key", nil, cert, "sp_signing_key_pem"),
-            ("not a key", Secret("-----BEGIN PRIVATE KEY-----\nTUlJRXZn\n-----END PRIVATE KEY-----"), cert, "sp_signing_key_pem"),
-            ("a 1024-bit key", Secret(try Self.fixture("weak-1024-key.pem")), try Self.fixture("weak-1024-cert.pem"), "sp_signing_key_pem"),
-            ("another key's certificate", Secret(key), try Self.fixture("okta-cert.pem"), "sp_signing_certificate_pem"),
-            ("not a certificate", Secret(key), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", "sp_signing_certificate_pem"),
+            ("not a key", "-----BEGIN PRIVATE KEY-----\nTUlJRXZn\n-----END PRIVATE KEY-----", cert, "sp_signing_key_pem"),
+            ("a 1024-bit key", try Self.fixture("weak-1024-key.pem"), try Self.fixture("weak-1024-cert.pem"), "sp_signing_key_pem"),
+            ("another key's certificate", key, try Self.fixture("okta-cert.pem"), "sp_signing_certificate_pem"),
+            ("not a certificate", key, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", "sp_signing_certificate_pem"),
         ]
         for (label, badKey, badCert, field) in cases {
-            var params = CreateSsoConnectionParams.saml(
-                name: "Bad", metadataXML: idp.metadataXML(), assertionConsumerServiceURL: Flow.acs,
+            let base = CreateSsoConnectionParams.saml(
+                name: "Bad", metadata: .xml(idp.metadataXML()), assertionConsumerServiceURL: Flow.acs,
                 entityID: Flow.spEntityID, domains: ["bad.example"])
-            params.spSigningKeyPEM = badKey
-            params.spSigningCertificatePEM = badCert
-            let error = await thrownError { try await org.createConnection(params) }
+            let error = await thrownError {
+                try await org.createConnection(try Samples.flat(base) {
+                    $0["sp_signing_key_pem"] = badKey
+                    $0["sp_signing_certificate_pem"] = badCert
+                })
+            }
             #expect(error?.code == .connectionInvalidParams, "\(label)")
             #expect(error?.message.hasPrefix(field + ":") == true, "\(label): \(error?.message ?? "")")
             #expect(error?.message.contains("PRIVATE KEY") == false, "\(label)")
             #expect(error?.message.contains(String(key.dropFirst(40).prefix(32))) == false, "\(label)")
         }
         // The fields belong to SAML connections only.
-        var oidc = Samples.oidc()
-        oidc.spSigningKeyPEM = Secret(key)
-        oidc.spSigningCertificatePEM = cert
-        let error = await thrownError { try await org.createConnection(oidc) }
+        let error = await thrownError {
+            try await org.createConnection(try Samples.flat(Samples.oidc()) {
+                $0["sp_signing_key_pem"] = key
+                $0["sp_signing_certificate_pem"] = cert
+            })
+        }
         #expect(error?.code == .connectionInvalidParams)
         #expect(error?.message.hasPrefix("sp_signing_key_pem:") == true)
         #expect(try await org.listConnections().connections.isEmpty)
@@ -134,9 +138,9 @@ import Testing
         #expect(!encoded.contains("sp_signing_key_pem"))
         #expect(encoded.contains("sp_signing_certificate_pem"))
         #expect(connection.spSigningCertificatePEM?.contains("BEGIN CERTIFICATE") == true)
-        var params = CreateSsoConnectionParams.saml(
-            name: "x", metadataXML: "<x/>", assertionConsumerServiceURL: Flow.acs, entityID: Flow.spEntityID)
-        params.spSigningKeyPEM = Secret(key)
+        let params = CreateSsoConnectionParams.saml(
+            name: "x", metadata: .xml("<x/>"), assertionConsumerServiceURL: Flow.acs, entityID: Flow.spEntityID,
+            requestSigning: SAMLRequestSigning(key: Secret(key), certificatePEM: try Self.fixture("sp-cert.pem")))
         let paramsJSON = String(decoding: try JSONEncoder().encode(params), as: UTF8.self)
         #expect(!paramsJSON.contains(keyBody))
         #expect(!String(describing: params).contains(keyBody))

@@ -88,7 +88,7 @@ enum Samples {
 
     static func saml(domains: [String] = ["contoso.com"]) -> CreateSsoConnectionParams {
         .saml(
-            name: "Azure AD SAML", metadataXML: metadataXML,
+            name: "Azure AD SAML", metadata: .xml(metadataXML),
             assertionConsumerServiceURL: "https://yourapp.com/sso/saml/callback",
             entityID: "https://yourapp.com/saml/metadata", domains: domains, jitProvisioning: true,
             attributeMapping: ["email": "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"]
@@ -96,15 +96,51 @@ enum Samples {
     }
 
     static func ldap(domains: [String] = ["corp.example"]) -> CreateSsoConnectionParams {
-        var params = CreateSsoConnectionParams.ldap(
-            name: "OpenLDAP", serverURL: "ldaps://ldap.corp.example", bindDN: "cn=svc,dc=corp,dc=example",
-            bindPassword: Secret(bindPassword), userSearchBase: "ou=people,dc=corp,dc=example", domains: domains,
-            jitProvisioning: true, defaultRole: "member"
-        )
-        params.groupMapping = ["cn=admins,ou=groups,dc=corp,dc=example": ["admin", "read"]]
-        params.groupSearchBase = "ou=groups,dc=corp,dc=example"
-        params.groupMode = .groupSearch
-        return params
+        let settings = LDAPConnectionSettings(
+            serverURL: "ldaps://ldap.corp.example", bindDN: "cn=svc,dc=corp,dc=example", bindPassword: Secret(bindPassword),
+            userSearchBase: "ou=people,dc=corp,dc=example", groupSearchBase: "ou=groups,dc=corp,dc=example",
+            groupMode: .groupSearch, groupMapping: ["cn=admins,ou=groups,dc=corp,dc=example": ["admin", "read"]])
+        return CreateSsoConnectionParams(
+            name: "OpenLDAP", settings: .ldap(settings), domains: domains, jitProvisioning: true, defaultRole: "member")
+    }
+
+    /// `params` in the reference's flat JSON form, secrets included.
+    static func json(_ params: CreateSsoConnectionParams) -> [String: Any] {
+        let encoder = JSONEncoder()
+        encoder.userInfo[.ssoIncludeSecrets] = true
+        guard let data = try? encoder.encode(params) else { return [:] }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    }
+
+    /// Create parameters decoded from the reference's flat JSON `object`.
+    static func decode(_ object: [String: Any]) throws -> CreateSsoConnectionParams {
+        try JSONDecoder().decode(CreateSsoConnectionParams.self, from: JSONSerialization.data(withJSONObject: object))
+    }
+
+    /// `params` through the flat JSON, changed by `change` on the way.
+    static func flat(_ params: CreateSsoConnectionParams, _ change: (inout [String: Any]) -> Void) throws
+        -> CreateSsoConnectionParams
+    {
+        var object = json(params)
+        change(&object)
+        return try decode(object)
+    }
+}
+
+extension CreateSsoConnectionParams {
+    /// Changes the OIDC settings (nothing for another protocol).
+    mutating func editOIDC(_ change: (inout OIDCConnectionSettings) -> Void) {
+        if case .oidc(var s) = settings { change(&s); settings = .oidc(s) }
+    }
+
+    /// Changes the SAML settings (nothing for another protocol).
+    mutating func editSAML(_ change: (inout SAMLConnectionSettings) -> Void) {
+        if case .saml(var s) = settings { change(&s); settings = .saml(s) }
+    }
+
+    /// Changes the LDAP settings (nothing for another protocol).
+    mutating func editLDAP(_ change: (inout LDAPConnectionSettings) -> Void) {
+        if case .ldap(var s) = settings { change(&s); settings = .ldap(s) }
     }
 }
 

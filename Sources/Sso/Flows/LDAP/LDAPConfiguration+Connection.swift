@@ -2,7 +2,7 @@ import SsoLDAP
 
 extension LDAPConfiguration {
     /// The SsoLDAP configuration an LDAP connection's settings describe.
-    init(connectionSettings settings: SsoLDAPSettings) throws(SsoError) {
+    init(connectionSettings settings: LDAPConnectionSettings) throws(SsoError) {
         let security: LDAPTransportSecurity =
             switch settings.tlsMode {
             case .starttls: .startTLS

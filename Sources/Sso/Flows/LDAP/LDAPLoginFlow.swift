@@ -6,7 +6,7 @@ import SsoLDAP
 /// bind and dropped; it is never stored, logged or put into an error.
 struct LDAPLoginFlow: Sendable {
     let context: ConnectionContext
-    let settings: SsoLDAPSettings
+    let settings: LDAPConnectionSettings
 
     /// The flow of `context`'s connection.
     /// - Throws: `login.protocol_mismatch` when the connection is not LDAP.

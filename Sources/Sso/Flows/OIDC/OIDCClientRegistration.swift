@@ -10,7 +10,7 @@ struct OIDCClientRegistration: Sendable {
     var connectionID: String?
 
     /// The registration of an OIDC connection.
-    init(connection: SsoConnectionRecord, settings: SsoOIDCSettings) {
+    init(connection: SsoConnectionRecord, settings: OIDCConnectionSettings) {
         self.init(
             issuer: settings.issuerURL, clientID: settings.clientID, clientSecret: settings.clientSecret,
             redirectURIs: connection.redirectURIs, connectionID: connection.id)

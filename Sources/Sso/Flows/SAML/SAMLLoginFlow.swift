@@ -6,7 +6,7 @@ import SsoSAML
 /// IdP metadata, the AuthnRequest it answers (`InResponseTo`) and the engine's replay cache.
 struct SAMLLoginFlow: Sendable {
     let context: ConnectionContext
-    let settings: SsoSAMLSettings
+    let settings: SAMLConnectionSettings
 
     /// The flow of `context`'s connection.
     /// - Throws: `login.protocol_mismatch` with `mismatch` when the connection is not SAML.

@@ -6,25 +6,26 @@ import SsoSAML
 /// (`cacheDuration`, capped by `validUntil`) or the engine's default lifetime.
 struct SAMLMetadataLoader: Sendable {
     let context: ConnectionContext
-    let settings: SsoSAMLSettings
+    let settings: SAMLConnectionSettings
 
     /// The metadata, from the engine's cache unless `refresh` (a connection test reads afresh).
-    /// - Throws: `saml.metadata.*`, `http.*`, `connection.misconfigured`.
+    /// - Throws: `saml.metadata.*`, `http.*`.
     func metadata(refresh: Bool = false) async throws(SsoError) -> IdPMetadata {
         let engine = context.engine
         let at = engine.clock.now
         let record = context.record
-        let source = settings.metadataURL.map { "url:" + $0 } ?? "xml:\(settings.metadataXML?.hashValue ?? 0)"
+        let source: String
+        switch settings.metadata {
+        case .url(let url): source = "url:" + url
+        case .xml(let xml): source = "xml:\(xml.hashValue)"
+        }
         let key = "\(record.id)|\(record.updatedAt.timeIntervalSince1970)|\(source)"
         let cache = engine.caches.samlMetadata
         if !refresh, let cached = await cache.metadata(key: key, now: at) { return cached }
         let metadata: IdPMetadata
-        if let xml = settings.metadataXML {
-            metadata = try IdPMetadata.parse(xml: xml, now: at)
-        } else if let url = settings.metadataURL {
-            metadata = try await IdPMetadataFetcher(transport: engine.httpTransport).fetch(url: url, now: at)
-        } else {
-            throw SsoError(.connectionMisconfigured, "the SAML connection has neither metadata_url nor metadata_xml")
+        switch settings.metadata {
+        case .xml(let xml): metadata = try IdPMetadata.parse(xml: xml, now: at)
+        case .url(let url): metadata = try await IdPMetadataFetcher(transport: engine.httpTransport).fetch(url: url, now: at)
         }
         let refreshAt =
             metadata.refreshDate(fetchedAt: at) ?? at.addingTimeInterval(engine.settings.samlMetadataLifetime)

@@ -2,9 +2,9 @@ import SsoSAML
 
 extension SAMLServiceProvider {
     /// The service provider a SAML connection's settings describe.
-    init(connectionSettings settings: SsoSAMLSettings) throws(SsoError) {
+    init(connectionSettings settings: SAMLConnectionSettings) throws(SsoError) {
         var certificate: SAMLCertificate?
-        if let pem = settings.spSigningCertificatePEM { certificate = try SAMLCertificate(pem: pem) }
+        if let pem = settings.requestSigning?.certificatePEM { certificate = try SAMLCertificate(pem: pem) }
         try self.init(
             entityID: settings.entityID, acsURL: settings.assertionConsumerServiceURL, signingCertificate: certificate)
     }
@@ -14,8 +14,8 @@ extension SAMLRequestSigningKey {
     /// The key a SAML connection signs its AuthnRequests with; `nil` when it signs none.
     /// - Throws: `connection.misconfigured` when the stored key cannot be loaded (it was checked
     ///   when the connection was written, so only a corrupted store gets here).
-    init?(connectionSettings settings: SsoSAMLSettings) throws(SsoError) {
-        guard let pem = settings.spSigningKeyPEM else { return nil }
+    init?(connectionSettings settings: SAMLConnectionSettings) throws(SsoError) {
+        guard let pem = settings.requestSigning?.key else { return nil }
         do {
             self = try pem.withUnsafeValue { try SAMLRequestSigningKey(pem: $0) }
         } catch {
