@@ -28,8 +28,9 @@ let package = Package(
                 .product(name: "SsoRouting", package: "swift-sso"),
             ]
         )
-    ] + targets.map { target in
-        .executableTarget(name: target.name, dependencies: ["FuzzOracles"], path: "Targets/\(target.name)")
-    },
+    ]
+        + targets.map { target in
+            .executableTarget(name: target.name, dependencies: ["FuzzOracles"], path: "Targets/\(target.name)")
+        },
     swiftLanguageModes: [.v6]
 )

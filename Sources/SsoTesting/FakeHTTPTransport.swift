@@ -33,8 +33,10 @@ public final class FakeHTTPTransport: HTTPTransport {
     }
 
     /// Answers requests for `url` with a fixed status and body.
-    public func route(_ url: String, status: HTTPResponse.Status = .ok, body: [UInt8],
-                      contentType: String = "application/json") {
+    public func route(
+        _ url: String, status: HTTPResponse.Status = .ok, body: [UInt8],
+        contentType: String = "application/json"
+    ) {
         route(url) { _, _ in
             var fields = HTTPFields()
             fields[.contentType] = contentType
@@ -43,8 +45,10 @@ public final class FakeHTTPTransport: HTTPTransport {
     }
 
     /// Answers requests for `url` with a fixed status and text body.
-    public func route(_ url: String, status: HTTPResponse.Status = .ok, text: String,
-                      contentType: String = "application/json") {
+    public func route(
+        _ url: String, status: HTTPResponse.Status = .ok, text: String,
+        contentType: String = "application/json"
+    ) {
         route(url, status: status, body: Array(text.utf8), contentType: contentType)
     }
 
@@ -67,7 +71,8 @@ public final class FakeHTTPTransport: HTTPTransport {
         let scheme = request.scheme ?? "https"
         let authority = request.authority ?? ""
         let path = request.path ?? "/"
-        let pathOnly = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+        let pathOnly =
+            path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
             ?? path
         let url = "\(scheme)://\(authority)\(pathOnly)"
         let handler = state.withLock { state -> Handler? in

@@ -33,7 +33,8 @@ import Testing
             try await store.insert(3, forKey: "c", expiresAt: start.addingTimeInterval(10), now: start)
         }
         // Once the others expire there is room again.
-        try await store.insert(3, forKey: "c", expiresAt: start.addingTimeInterval(30), now: start.addingTimeInterval(11))
+        try await store.insert(
+            3, forKey: "c", expiresAt: start.addingTimeInterval(30), now: start.addingTimeInterval(11))
         let now = start.addingTimeInterval(12)
         let wins = await withTaskGroup(of: Int?.self) { group in
             for _ in 0..<50 { group.addTask { await store.take("c", now: now) } }

@@ -6,8 +6,9 @@ import Testing
 struct EndpointURLTests {
     static func check(_ text: String, allowAnyHTTP: Bool = false) -> SsoError.Code? {
         do {
-            _ = try EndpointURL(text, field: "url", invalid: "test.invalid", insecure: "test.insecure",
-                                allowAnyHTTP: allowAnyHTTP)
+            _ = try EndpointURL(
+                text, field: "url", invalid: "test.invalid", insecure: "test.insecure",
+                allowAnyHTTP: allowAnyHTTP)
             return nil
         } catch {
             return error.code

@@ -11,7 +11,9 @@ import Testing
 /// `// exact-compare: not a string`.
 @Suite("Identifiers are compared as bytes")
 struct IdentifierComparisonLintTests {
-    static let modules = ["SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "SsoRouting", "Sso", "SsoTesting", "ssoctl"]
+    static let modules = [
+        "SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "SsoRouting", "Sso", "SsoTesting", "ssoctl",
+    ]
 
     /// Name endings that mark a protocol identifier (matched case-insensitively).
     static let identifierEndings = [
@@ -40,7 +42,9 @@ struct IdentifierComparisonLintTests {
                 if depth == 0 { break }
             }
         }
-        while index > code.startIndex, isNameCharacter(code[code.index(before: index)]) { index = code.index(before: index) }
+        while index > code.startIndex, isNameCharacter(code[code.index(before: index)]) {
+            index = code.index(before: index)
+        }
         return String(code[index..<last])
     }
 
@@ -49,7 +53,9 @@ struct IdentifierComparisonLintTests {
         var index = start
         while index < code.endIndex, code[index] == " " { index = code.index(after: index) }
         let first = index
-        while index < code.endIndex, isNameCharacter(code[index]) || code[index] == "\"" { index = code.index(after: index) }
+        while index < code.endIndex, isNameCharacter(code[index]) || code[index] == "\"" {
+            index = code.index(after: index)
+        }
         if index < code.endIndex, code[index] == "(" {
             var depth = 0
             while index < code.endIndex {
@@ -86,7 +92,9 @@ struct IdentifierComparisonLintTests {
         for op in [" == ", " != "] {
             var searchStart = code.startIndex
             while let found = code.range(of: op, range: searchStart..<code.endIndex) {
-                let operands = [operand(endingBefore: found.lowerBound, in: code), operand(startingAt: found.upperBound, in: code)]
+                let operands = [
+                    operand(endingBefore: found.lowerBound, in: code), operand(startingAt: found.upperBound, in: code),
+                ]
                 // `nil`, a number or an enum case (`.locked`) on one side: not two strings.
                 let notAString = operands.contains { $0 == "nil" || $0.first == "." || $0.first?.isNumber == true }
                 if !notAString, operands.contains(where: isIdentifier) { return true }
@@ -141,7 +149,8 @@ struct IdentifierComparisonLintTests {
         var offenders: [String] = []
         for module in Self.modules {
             let folder = Self.sourcesDirectory.appendingPathComponent(module)
-            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+            let files =
+                FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
                 .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
             for file in files {
                 scanned += 1
@@ -149,13 +158,16 @@ struct IdentifierComparisonLintTests {
                 for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     let line = String(line)
                     if line.contains("bytesEqual(") || line.contains("containsBytes(of:") { exactComparisons += 1 }
-                    if Self.flags(line) { offenders.append("\(module)/\(file.lastPathComponent):\(number + 1): \(line)") }
+                    if Self.flags(line) {
+                        offenders.append("\(module)/\(file.lastPathComponent):\(number + 1): \(line)")
+                    }
                 }
             }
         }
         // Not vacuous: the scan found the sources and the byte comparisons that replaced `==`.
         #expect(scanned > 200, "only \(scanned) Swift files found under \(Self.sourcesDirectory.path)")
         #expect(exactComparisons > 40)
-        #expect(offenders.isEmpty, "identifiers compared with canonical equivalence:\n\(offenders.joined(separator: "\n"))")
+        #expect(
+            offenders.isEmpty, "identifiers compared with canonical equivalence:\n\(offenders.joined(separator: "\n"))")
     }
 }

@@ -5,10 +5,12 @@ import Testing
 @Suite struct IdentifierTests {
     @Test func idsCarryThePrefixAndSortByTime() {
         let random = SystemRandomSource()
-        let early = SsoID.make(prefix: SsoID.connectionPrefix, date: Date(timeIntervalSince1970: 1_700_000_000),
-                               random: random)
-        let late = SsoID.make(prefix: SsoID.connectionPrefix, date: Date(timeIntervalSince1970: 1_700_000_001),
-                              random: random)
+        let early = SsoID.make(
+            prefix: SsoID.connectionPrefix, date: Date(timeIntervalSince1970: 1_700_000_000),
+            random: random)
+        let late = SsoID.make(
+            prefix: SsoID.connectionPrefix, date: Date(timeIntervalSince1970: 1_700_000_001),
+            random: random)
         #expect(early.hasPrefix("sso_conn_"))
         #expect(early.count == "sso_conn_".count + 26)
         #expect(early < late)

@@ -11,9 +11,11 @@ struct Base64URLBytesTests {
         return reference == fast
     }
 
-    @Test(arguments: ["", "A", "AA", "AAA", "AAAA", "AB", "AQ", "AR", "AAB", "AAE", "_-", "_w", "__8", "YQ", "YWI", "YWJj",
-                      "YQ==", "YWI=", "Y Q", "YQ\n", "+/8", "Zm9v", "Zm9vYg", "Zm9vYmE", "Zm9vYmFy", "Zm9vYmFy=", ".",
-                      "AAAAA", "AAAAAB", "\u{FF}\u{FF}"])
+    @Test(arguments: [
+        "", "A", "AA", "AAA", "AAAA", "AB", "AQ", "AR", "AAB", "AAE", "_-", "_w", "__8", "YQ", "YWI", "YWJj",
+        "YQ==", "YWI=", "Y Q", "YQ\n", "+/8", "Zm9v", "Zm9vYg", "Zm9vYmE", "Zm9vYmFy", "Zm9vYmFy=", ".",
+        "AAAAA", "AAAAAB", "\u{FF}\u{FF}",
+    ])
     func agreesOnEdgeCases(_ text: String) {
         #expect(agree(Array(text.utf8)))
     }

@@ -16,7 +16,8 @@ struct CLIContractTests {
     static var executable: URL { SsoCtlBinary.url }
 
     static func run(_ arguments: [String], stdin: String? = nil) async throws -> Run {
-        let result = try await ChildProcess.run(executable, ["jose", "verify"] + arguments, standardInput: stdin.map { Data($0.utf8) })
+        let result = try await ChildProcess.run(
+            executable, ["jose", "verify"] + arguments, standardInput: stdin.map { Data($0.utf8) })
         let json = (try? JSONSerialization.jsonObject(with: result.standardOutput)) as? [String: Any]
         return Run(status: result.status, json: json)
     }
@@ -61,7 +62,8 @@ struct CLIContractTests {
 
     @Test func rejectsWithStableCodes() async throws {
         let keys = try TestKeys.shared()
-        let jwks = try Self.write(JSONValue.object(["keys": .array(try keys.publicJWKs().map(\.jsonValue))]).serialized())
+        let jwks = try Self.write(
+            JSONValue.object(["keys": .array(try keys.publicJWKs().map(\.jsonValue))]).serialized())
         let unsigned = TestSupport.b64(#"{"alg":"none"}"#) + "." + TestSupport.b64(#"{"sub":"admin"}"#) + "."
         let none = try await Self.run(["--token", "-", "--jwks", jwks], stdin: unsigned)
         #expect(none.status == 1)
@@ -70,8 +72,11 @@ struct CLIContractTests {
 
         let token = try keys.token(.rs256, kid: "rsa")
         let forged = TestSupport.replacingSignature(of: token, with: try keys.sign(Array("x".utf8), algorithm: .rs256))
-        #expect(errorCodeOf(try await Self.run(["--token", "-", "--jwks", jwks], stdin: forged)) == "jose.signature.invalid")
-        let notAllowed = try await Self.run(["--token", "-", "--jwks", jwks, "--algorithms", "ES256,PS256"], stdin: token)
+        #expect(
+            errorCodeOf(try await Self.run(["--token", "-", "--jwks", jwks], stdin: forged)) == "jose.signature.invalid"
+        )
+        let notAllowed = try await Self.run(
+            ["--token", "-", "--jwks", jwks, "--algorithms", "ES256,PS256"], stdin: token)
         #expect(notAllowed.status == 1)
         #expect(errorCodeOf(notAllowed) == "jose.alg.not_allowed")
     }
@@ -91,7 +96,8 @@ struct CLIContractTests {
         let keys = try TestKeys.shared()
         let input = TestSupport.b64(#"{"alg":"ES256","kid":"p256"}"#) + "."
         let empty = input + "." + Base64URL.encode(try keys.sign(Array(input.utf8), algorithm: .es256))
-        let all = try Self.write(JSONValue.object(["keys": .array(try keys.publicJWKs().map(\.jsonValue))]).serialized())
+        let all = try Self.write(
+            JSONValue.object(["keys": .array(try keys.publicJWKs().map(\.jsonValue))]).serialized())
         let run = try await Self.run(["--token", "-", "--jwks", all], stdin: empty)
         #expect(run.status == 0)
         #expect(run.json?["payload"] as? String == "")
@@ -100,10 +106,12 @@ struct CLIContractTests {
     @Test func aSetWithAMalformedKeyStillVerifiesWithTheOthers() async throws {
         let keys = try TestKeys.shared()
         let broken: JSONValue = ["kty": "EC", "crv": "P-256", "kid": "broken", "x": "AA", "y": "AA"]
-        let jwks = try Self.write(JSONValue.object(["keys": .array([broken] + (try keys.publicJWKs().map(\.jsonValue)))]).serialized())
+        let jwks = try Self.write(
+            JSONValue.object(["keys": .array([broken] + (try keys.publicJWKs().map(\.jsonValue)))]).serialized())
         let ok = try await Self.run(["--token", "-", "--jwks", jwks], stdin: try keys.token(.rs256, kid: "rsa"))
         #expect(ok.status == 0)
-        let unusable = try await Self.run(["--token", "-", "--jwks", jwks], stdin: try keys.token(.es256, kid: "broken"))
+        let unusable = try await Self.run(
+            ["--token", "-", "--jwks", jwks], stdin: try keys.token(.es256, kid: "broken"))
         #expect(unusable.status == 1)
         #expect(errorCodeOf(unusable) == "jose.key.unusable")
     }
@@ -114,11 +122,13 @@ struct CLIContractTests {
         let token = try keys.token(.hs256)
         let without = try await Self.run(["--token", "-", "--jwks", jwks], stdin: token)
         #expect(errorCodeOf(without) == "jose.alg.not_allowed")
-        let with = try await Self.run(["--token", "-", "--jwks", jwks, "--client-secret", keys.hmacSecret], stdin: token)
+        let with = try await Self.run(
+            ["--token", "-", "--jwks", jwks, "--client-secret", keys.hmacSecret], stdin: token)
         #expect(with.status == 0)
         #expect(with.json?["alg"] as? String == "HS256")
-        let wrong = try await Self.run(["--token", "-", "--jwks", jwks, "--client-secret", String(repeating: "z", count: 64)],
-                                 stdin: token)
+        let wrong = try await Self.run(
+            ["--token", "-", "--jwks", jwks, "--client-secret", String(repeating: "z", count: 64)],
+            stdin: token)
         #expect(errorCodeOf(wrong) == "jose.signature.invalid")
     }
 

@@ -52,6 +52,8 @@ struct ClaimsTests {
         #expect(try JWTClaimsValidator.audiences(claims()) == ["client-1"])
         #expect(try JWTClaimsValidator.audiences(claims(["aud": .array(["a", "b"])])) == ["a", "b"])
         #expect(errorCode { try JWTClaimsValidator.audiences(claims(["aud": nil])) } == .joseClaimsAud)
-        #expect(errorCode { try JWTClaimsValidator.audiences(claims(["aud": .array(["a", .number(1)])])) } == .joseClaimsAud)
+        #expect(
+            errorCode { try JWTClaimsValidator.audiences(claims(["aud": .array(["a", .number(1)])])) } == .joseClaimsAud
+        )
     }
 }

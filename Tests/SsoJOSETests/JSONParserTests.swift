@@ -8,7 +8,9 @@ struct JSONParserTests {
     }
 
     @Test func parsesEveryValueKind() throws {
-        let value = try parse(#" {"s":"a\"b\\c\/d\n\u00e9\ud83d\ude00","n":-12.5e2,"i":0,"t":true,"f":false,"z":null,"a":[1,[2]],"o":{}} "#)
+        let value = try parse(
+            #" {"s":"a\"b\\c\/d\n\u00e9\ud83d\ude00","n":-12.5e2,"i":0,"t":true,"f":false,"z":null,"a":[1,[2]],"o":{}} "#
+        )
         #expect(value["s"] == .string("a\"b\\c/d\né😀"))
         #expect(value["n"] == .number(-1250))
         #expect(value["i"] == .number(0))
@@ -49,16 +51,17 @@ struct JSONParserTests {
         #expect(errorCode { try parse(text) } == .joseJSONInvalid)
     }
 
-    @Test(arguments: [
-        [0x22, 0xC0, 0xAF, 0x22],  // overlong '/'
-        [0x22, 0xED, 0xA0, 0x80, 0x22],  // UTF-8-encoded surrogate
-        [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],  // above U+10FFFF
-        [0x22, 0xE2, 0x82, 0x22],  // truncated
-        [0x22, 0xFF, 0x22],
-        [0x22, 0x80, 0x22],  // lone continuation byte
-        [0x22, 0x5C, 0x6E, 0xFF, 0x22],  // invalid byte after an escape
-        [0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x22, 0xC0, 0xAF, 0x22],  // overlong '/'
+            [0x22, 0xED, 0xA0, 0x80, 0x22],  // UTF-8-encoded surrogate
+            [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],  // above U+10FFFF
+            [0x22, 0xE2, 0x82, 0x22],  // truncated
+            [0x22, 0xFF, 0x22],
+            [0x22, 0x80, 0x22],  // lone continuation byte
+            [0x22, 0x5C, 0x6E, 0xFF, 0x22],  // invalid byte after an escape
+            [0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22],
+        ] as [[UInt8]])
     func rejectsInvalidUTF8(_ bytes: [UInt8]) {
         #expect(errorCode { try JSONParser.parse(bytes) } == .joseJSONInvalid)
     }
@@ -88,8 +91,10 @@ struct JSONParserTests {
 
 @Suite("Strict JSON parser: numbers")
 struct JSONNumberTests {
-    @Test(arguments: ["0", "-0", "7", "-12", "1800000000", "999999999999999", "-999999999999999", "1000000000000000",
-                      "12345678901234567890", "1.5", "-2.25e3", "1E2", "1e-2", "0.1", "9007199254740993"])
+    @Test(arguments: [
+        "0", "-0", "7", "-12", "1800000000", "999999999999999", "-999999999999999", "1000000000000000",
+        "12345678901234567890", "1.5", "-2.25e3", "1E2", "1e-2", "0.1", "9007199254740993",
+    ])
     func matchesFoundationsReading(_ text: String) throws {
         let parsed = try JSONParser.parse(Array(text.utf8)).numberValue
         #expect(parsed == Double(text))

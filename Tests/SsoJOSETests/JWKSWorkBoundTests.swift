@@ -21,8 +21,9 @@ struct JWKSWorkBoundTests {
         let jwk = JWK(p256: try TestKeys.shared().p256.publicKey).jsonValue
         let limits = JOSELimits.default
         let counter = Self.counting {
-            #expect(errorCode { try JWKSet.parse(Self.document(Array(repeating: jwk, count: limits.maxKeys + 1))) }
-                == .joseJWKSInvalid)
+            #expect(
+                errorCode { try JWKSet.parse(Self.document(Array(repeating: jwk, count: limits.maxKeys + 1))) }
+                    == .joseJWKSInvalid)
         }
         #expect(counter.count(.keyConstruction) == 0)
         #expect(counter.count(.certificateParse) == 0)
@@ -34,7 +35,9 @@ struct JWKSWorkBoundTests {
         offCurve["y"] = .string(Base64URL.encode([UInt8](repeating: 1, count: 32)))
         let maxKeys = JOSELimits.default.maxKeys
         var set: JWKSet?
-        let counter = try Self.counting { set = try JWKSet.parse(Self.document(Array(repeating: .object(offCurve), count: maxKeys))) }
+        let counter = try Self.counting {
+            set = try JWKSet.parse(Self.document(Array(repeating: .object(offCurve), count: maxKeys)))
+        }
         #expect(set?.skipped.count == maxKeys)
         #expect(counter.count(.keyConstruction) == maxKeys)
     }

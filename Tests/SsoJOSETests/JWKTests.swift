@@ -11,7 +11,9 @@ struct JWKTests {
     private func json(_ members: [String: JSONValue]) -> [UInt8] { Array(JSONValue.object(members).serialized().utf8) }
 
     private func rsaMembers(bits: Int = 2048, e: String = "AQAB") throws -> [String: JSONValue] {
-        let key = bits >= 2048 ? try TestKeys.shared().rsa.publicKey
+        let key =
+            bits >= 2048
+            ? try TestKeys.shared().rsa.publicKey
             : try _RSA.Signing.PrivateKey(unsafeKeySize: .init(bitCount: bits)).publicKey
         let n = try key.getKeyPrimitives().modulus
         return ["kty": "RSA", "n": .string(Base64URL.encode(n.drop(while: { $0 == 0 }))), "e": .string(e)]
@@ -38,8 +40,9 @@ struct JWKTests {
         #expect(errorCode { try JWK.parse(json(try rsaMembers(e: "AA"))) } == .joseJWKWeak)  // e = 0
         #expect(errorCode { try JWK.parse(json(try rsaMembers(e: "Ag"))) } == .joseJWKWeak)  // e = 2
         #expect(errorCode { try JWK.parse(json(try rsaMembers(e: "AQAB"))) } == nil)
-        #expect(errorCode { try JWK(rsa: _RSA.Signing.PrivateKey(unsafeKeySize: .init(bitCount: 1024)).publicKey) }
-            == .joseJWKWeak)
+        #expect(
+            errorCode { try JWK(rsa: _RSA.Signing.PrivateKey(unsafeKeySize: .init(bitCount: 1024)).publicKey) }
+                == .joseJWKWeak)
     }
 
     @Test func rejectsECPointsOffTheCurveOrOfTheWrongLength() throws {
@@ -67,15 +70,20 @@ struct JWKTests {
         var weak = try rsaMembers(bits: 1024)
         weak["kid"] = "weak"
         let good = try ecMembers()
-        let document: JSONValue = .object(["keys": .array([
-            .object(["kty": "EC", "crv": "secp256k1", "kid": "k1",
-                     "x": "MLnVyPDPQpNm0KaaO4iEh0i8JItHXJE0NcIe8GK1SYs", "y": "7r8d-xF7QAgT5kSRdly6M8xeg4Jz83Gs_CQPQRH65QI"]),
-            .object(["kty": "OKP", "crv": "X25519", "x": "hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"]),
-            .object(["kty": "OKP", "crv": "Ed448", "x": "AAAA"]),
-            .object(["kty": "oct", "k": "c2VjcmV0"]),
-            .object(["kty": "foo"]),
-            .object(rsaEnc), .object(signOnly), .object(oaep), .object(weak), .object(good),
-        ])])
+        let document: JSONValue = .object([
+            "keys": .array([
+                .object([
+                    "kty": "EC", "crv": "secp256k1", "kid": "k1",
+                    "x": "MLnVyPDPQpNm0KaaO4iEh0i8JItHXJE0NcIe8GK1SYs",
+                    "y": "7r8d-xF7QAgT5kSRdly6M8xeg4Jz83Gs_CQPQRH65QI",
+                ]),
+                .object(["kty": "OKP", "crv": "X25519", "x": "hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"]),
+                .object(["kty": "OKP", "crv": "Ed448", "x": "AAAA"]),
+                .object(["kty": "oct", "k": "c2VjcmV0"]),
+                .object(["kty": "foo"]),
+                .object(rsaEnc), .object(signOnly), .object(oaep), .object(weak), .object(good),
+            ])
+        ])
         let set = try JWKSet.parse(Array(document.serialized().utf8))
         #expect(set.keys.count == 1)
         #expect(set.keys.first?.curve == "P-256")
@@ -113,7 +121,9 @@ struct JWKTests {
             [0xec] + [UInt8](repeating: 0xff, count: 30) + [0x7f], p, [0xee] + p.dropFirst(),
             [0xff] + [UInt8](repeating: 0xff, count: 30) + [0x7f],
         ]
-        encodings += encodings.map { var signed = $0; signed[31] |= 0x80; return signed }
+        encodings += encodings.map {
+            var signed = $0; signed[31] |= 0x80; return signed
+        }
         for x in encodings {
             let members: [String: JSONValue] = ["kty": "OKP", "crv": "Ed25519", "x": .string(Base64URL.encode(x))]
             #expect(errorCode { try JWK.parse(json(members)) } == .joseJWKWeak, "x = \(x)")
@@ -123,8 +133,11 @@ struct JWKTests {
         for jwk in genuine { #expect(errorCode { try JWK.parse(Array(jwk.jsonValue.serialized().utf8)) } == nil) }
 
         // Beside genuine keys, the small-order one is skipped as weak: the forged token never verifies.
-        let identity: JSONValue = .object(["kty": "OKP", "crv": "Ed25519", "kid": "ed0", "x": .string(Base64URL.encode(encodings[1]))])
-        let set = try JWKSet.parse(Array(JSONValue.object(["keys": .array(genuine.map(\.jsonValue) + [identity])]).serialized().utf8))
+        let identity: JSONValue = .object([
+            "kty": "OKP", "crv": "Ed25519", "kid": "ed0", "x": .string(Base64URL.encode(encodings[1])),
+        ])
+        let set = try JWKSet.parse(
+            Array(JSONValue.object(["keys": .array(genuine.map(\.jsonValue) + [identity])]).serialized().utf8))
         #expect(set.keys.count == genuine.count)
         #expect(set.skipped.map(\.code) == [.joseJWKWeak])
         let forgedInput = TestSupport.b64(#"{"alg":"EdDSA","kid":"ed0"}"#) + "." + TestSupport.b64(#"{"sub":"admin"}"#)
@@ -135,20 +148,29 @@ struct JWKTests {
         let built = JWK(ed25519: try Curve25519.Signing.PublicKey(rawRepresentation: encodings[1]), keyID: "ed0")
         let input = TestSupport.b64(#"{"alg":"EdDSA","kid":"ed0"}"#) + "." + TestSupport.b64(#"{"sub":"admin"}"#)
         let forged = input + "." + Base64URL.encode([1] + [UInt8](repeating: 0, count: 63))
-        #expect(errorCode { try JWSVerifier().verify(compact: forged, keys: try JWKSet(keys: [built])) } == .joseSignatureInvalid)
+        #expect(
+            errorCode { try JWSVerifier().verify(compact: forged, keys: try JWKSet(keys: [built])) }
+                == .joseSignatureInvalid)
     }
 
     @Test func duplicateKidsForTheSameKeyTypeAreRejected() throws {
         let keys = try TestKeys.shared()
         let other = P256.Signing.PrivateKey().publicKey
-        #expect(errorCode { try JWKSet(keys: [JWK(p256: keys.p256.publicKey, keyID: "a"), JWK(p256: other, keyID: "a")]) }
-            == .joseJWKSDuplicateKid)
-        let document = JSONValue.object(["keys": .array([JWK(p256: keys.p256.publicKey, keyID: "a").jsonValue,
-                                                          JWK(p256: other, keyID: "a").jsonValue])])
+        #expect(
+            errorCode { try JWKSet(keys: [JWK(p256: keys.p256.publicKey, keyID: "a"), JWK(p256: other, keyID: "a")]) }
+                == .joseJWKSDuplicateKid)
+        let document = JSONValue.object([
+            "keys": .array([
+                JWK(p256: keys.p256.publicKey, keyID: "a").jsonValue,
+                JWK(p256: other, keyID: "a").jsonValue,
+            ])
+        ])
         #expect(errorCode { try JWKSet.parse(Array(document.serialized().utf8)) } == .joseJWKSDuplicateKid)
         // Same kid on different key types, and kid-less keys, are fine.
-        let mixed = try JWKSet(keys: [JWK(p256: keys.p256.publicKey, keyID: "a"), JWK(ed25519: keys.ed25519.publicKey, keyID: "a"),
-                                      JWK(p256: other), JWK(p256: P256.Signing.PrivateKey().publicKey)])
+        let mixed = try JWKSet(keys: [
+            JWK(p256: keys.p256.publicKey, keyID: "a"), JWK(ed25519: keys.ed25519.publicKey, keyID: "a"),
+            JWK(p256: other), JWK(p256: P256.Signing.PrivateKey().publicKey),
+        ])
         #expect(mixed.keys.count == 4)
     }
 
@@ -174,7 +196,8 @@ struct JWKTests {
         #expect(errorCode { try JWK.parse(json(members)) } == .joseJWKX5CMismatch)
 
         members["x5t#S256"] = nil
-        members["x5c"] = .array([.string(Base64.encode(try Self.selfSignedCertificate(for: P256.Signing.PrivateKey())))])
+        members["x5c"] = .array([.string(Base64.encode(try Self.selfSignedCertificate(for: P256.Signing.PrivateKey())))]
+        )
         #expect(errorCode { try JWK.parse(json(members)) } == .joseJWKX5CMismatch)
         let document = JSONValue.object(["keys": .array([.object(members)])])
         #expect(try JWKSet.parse(Array(document.serialized().utf8)).skipped.map(\.code) == [.joseJWKX5CMismatch])

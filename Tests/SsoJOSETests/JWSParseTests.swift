@@ -69,8 +69,9 @@ struct JWSParseTests {
     }
 
     @Test func rejectsDuplicateMembersInHeaderAndPayload() {
-        #expect(errorCode { try JWS.parse(token(header: #"{"alg":"ES256","alg":"HS256"}"#)) }
-            == .joseJSONDuplicateMember)
+        #expect(
+            errorCode { try JWS.parse(token(header: #"{"alg":"ES256","alg":"HS256"}"#)) }
+                == .joseJSONDuplicateMember)
         let dupPayload = TestSupport.b64(#"{"sub":"a","sub":"admin"}"#)
         let text = TestSupport.b64(#"{"alg":"ES256"}"#) + "." + dupPayload + "." + signature
         #expect(errorCode { try JWS.parse(text).claimsSet() } == .joseJSONDuplicateMember)
@@ -83,14 +84,18 @@ struct JWSParseTests {
         #expect(errorCode { try JWS.parse(unsigned) } == .joseAlgNone)
     }
 
-    @Test(arguments: [#"{"alg":"RS1"}"#, #"{"alg":"rs256"}"#, #"{"alg":"ES256K"}"#, #"{"alg":"HS1"}"#,
-                      #"{"alg":""}"#, #"{"typ":"JWT"}"#])
+    @Test(arguments: [
+        #"{"alg":"RS1"}"#, #"{"alg":"rs256"}"#, #"{"alg":"ES256K"}"#, #"{"alg":"HS1"}"#,
+        #"{"alg":""}"#, #"{"typ":"JWT"}"#,
+    ])
     func rejectsUnknownOrMissingAlgorithms(_ header: String) {
         #expect(errorCode { try JWS.parse(token(header: header)) } == .joseAlgUnsupported)
     }
 
-    @Test(arguments: [#"{"alg":1}"#, #"{"alg":"ES256","kid":5}"#, #"{"alg":"ES256","typ":null}"#, #"["alg"]"#,
-                      #""ES256""#])
+    @Test(arguments: [
+        #"{"alg":1}"#, #"{"alg":"ES256","kid":5}"#, #"{"alg":"ES256","typ":null}"#, #"["alg"]"#,
+        #""ES256""#,
+    ])
     func rejectsMistypedHeaders(_ header: String) {
         #expect(errorCode { try JWS.parse(token(header: header)) } == .joseHeaderInvalid)
     }
@@ -143,7 +148,8 @@ struct JWSParseTests {
     }
 
     @Test func recordsButNeverUsesEmbeddedKeyReferences() throws {
-        let header = #"{"alg":"ES256","jku":"https://evil/jwks","x5u":"https://evil/c","jwk":{"kty":"EC"},"x5c":["AA=="]}"#
+        let header =
+            #"{"alg":"ES256","jku":"https://evil/jwks","x5u":"https://evil/c","jwk":{"kty":"EC"},"x5c":["AA=="]}"#
         let jws = try JWS.parse(token(header: header))
         #expect(Set(jws.header.ignoredKeyReferences) == ["jku", "x5u", "jwk", "x5c"])
     }

@@ -30,7 +30,9 @@ struct JWSPayloadTests {
             // Still bound to its signature: the same signature over one more byte fails.
             let parts = token.split(separator: ".", omittingEmptySubsequences: false)
             let tampered = parts[0] + "." + Base64URL.encode(payload + [0]) + "." + parts[2]
-            #expect(errorCode { try verifier.verify(compact: tampered, keys: try keys.publicSet()) } == .joseSignatureInvalid)
+            #expect(
+                errorCode { try verifier.verify(compact: tampered, keys: try keys.publicSet()) }
+                    == .joseSignatureInvalid)
         }
     }
 
@@ -38,8 +40,9 @@ struct JWSPayloadTests {
         let keys = try TestKeys.shared()
         // SsoOIDC's IDTokenPolicy then refuses `.null` with jose.claims.invalid (tested in SsoOIDCTests).
         for payload in Self.payloads + [Array("[1]".utf8), Array(#""text""#.utf8)] {
-            let verified = try JWSVerifier().verify(compact: try token(.es256, payload: payload, keys: keys),
-                                                    keys: try keys.publicSet())
+            let verified = try JWSVerifier().verify(
+                compact: try token(.es256, payload: payload, keys: keys),
+                keys: try keys.publicSet())
             #expect(verified.payloadJSON == .null)
             #expect(errorCode { try verified.jws.claimsSet() } != nil)
         }

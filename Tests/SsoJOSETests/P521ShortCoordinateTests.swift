@@ -31,7 +31,8 @@ struct P521ShortCoordinateTests {
         let lengths = [members["x"], members["y"]].map { try? Base64URL.decode($0?.stringValue ?? "").count }
         #expect(lengths.contains(65))
         let rsa = try JWK(rsa: keys.rsa.publicKey, keyID: "rsa").jsonValue
-        let set = try JWKSet.parse(Array(JSONValue.object(["keys": .array([.object(members), rsa])]).serialized().utf8))
+        let set = try JWKSet.parse(
+            Array(JSONValue.object(["keys": .array([.object(members), rsa])]).serialized().utf8))
         #expect(set.skipped.isEmpty)
         #expect(try JWSVerifier().verify(compact: try keys.token(.rs256, kid: "rsa"), keys: set).keyID == "rsa")
 
@@ -56,10 +57,13 @@ struct P521ShortCoordinateTests {
         guard case .object(var p256) = JWK(p256: keys.p256.publicKey, keyID: "p256").jsonValue else { return }
         p256["x"] = .string(Base64URL.encode(try Base64URL.decode(p256["x"]?.stringValue ?? "").dropFirst()))
         let rsa = try JWK(rsa: keys.rsa.publicKey, keyID: "rsa").jsonValue
-        let set = try JWKSet.parse(Array(JSONValue.object(["keys": .array([.object(tooShort), .object(p256), rsa])]).serialized().utf8))
+        let set = try JWKSet.parse(
+            Array(JSONValue.object(["keys": .array([.object(tooShort), .object(p256), rsa])]).serialized().utf8))
         #expect(set.skipped.map(\.code) == [.joseJWKInvalid, .joseJWKInvalid])
         #expect(set.skipped.allSatisfy { $0.reason.contains("bytes") })
         #expect(try JWSVerifier().verify(compact: try keys.token(.rs256, kid: "rsa"), keys: set).keyID == "rsa")
-        #expect(errorCode { try JWSVerifier().verify(compact: try keys.token(.es256, kid: "p256"), keys: set) } == .joseKeyUnusable)
+        #expect(
+            errorCode { try JWSVerifier().verify(compact: try keys.token(.es256, kid: "p256"), keys: set) }
+                == .joseKeyUnusable)
     }
 }

@@ -26,8 +26,9 @@ struct VerifierTests {
         let token = try keys.token(algorithm, kid: TestKeys.kid(for: algorithm))
         let parts = token.split(separator: ".")
         let forged = parts[0] + "." + TestSupport.b64(#"{"sub":"admin"}"#) + "." + parts[2]
-        #expect(errorCode { try JWSVerifier(options: hmacOptions).verify(compact: forged, keys: try keys.publicSet()) }
-            == .joseSignatureInvalid)
+        #expect(
+            errorCode { try JWSVerifier(options: hmacOptions).verify(compact: forged, keys: try keys.publicSet()) }
+                == .joseSignatureInvalid)
     }
 
     @Test func enforcesTheAllowList() throws {
@@ -41,10 +42,12 @@ struct VerifierTests {
         let keys = try TestKeys.shared()
         let token = try keys.token(.hs256)
         // Default options: HS* is not even allowed.
-        #expect(errorCode { try JWSVerifier().verify(compact: token, keys: try keys.publicSet()) } == .joseAlgNotAllowed)
+        #expect(
+            errorCode { try JWSVerifier().verify(compact: token, keys: try keys.publicSet()) } == .joseAlgNotAllowed)
         // Allowed but no secret.
         let noSecret = JWSVerifier(options: JWSVerificationOptions(allowedAlgorithms: [.hs256]))
-        #expect(errorCode { try noSecret.verify(compact: token, keys: try keys.publicSet()) } == .joseKeyHMACSecretMissing)
+        #expect(
+            errorCode { try noSecret.verify(compact: token, keys: try keys.publicSet()) } == .joseKeyHMACSecretMissing)
         // Wrong secret.
         let wrong = JWSVerifier(options: JWSVerificationOptions(hmacSecret: Secret(String(repeating: "x", count: 64))))
         #expect(errorCode { try wrong.verify(compact: token, keys: try keys.publicSet()) } == .joseSignatureInvalid)
@@ -53,19 +56,24 @@ struct VerifierTests {
             Array(HMAC<SHA256>.authenticationCode(for: $0, using: SymmetricKey(data: Array("short".utf8))))
         }
         let short = JWSVerificationOptions(hmacSecret: Secret("short"))
-        #expect(errorCode { try JWSVerifier(options: short).verify(compact: shortToken, keys: try keys.publicSet()) }
-            == .joseKeyHMACSecretWeak)
+        #expect(
+            errorCode { try JWSVerifier(options: short).verify(compact: shortToken, keys: try keys.publicSet()) }
+                == .joseKeyHMACSecretWeak)
         var relaxed = short
         relaxed.unsafeAllowShortHMACSecret = true
-        #expect(errorCode { try JWSVerifier(options: relaxed).verify(compact: shortToken, keys: try keys.publicSet()) } == nil)
+        #expect(
+            errorCode { try JWSVerifier(options: relaxed).verify(compact: shortToken, keys: try keys.publicSet()) }
+                == nil)
     }
 
     @Test func hs256SignedWithTheRSAPublicKeyIsRejected() throws {
         let keys = try TestKeys.shared()
         let rsaJWK = try JWK(rsa: keys.rsa.publicKey, keyID: "rsa")
         let set = try JWKSet(keys: [rsaJWK])
-        let publicKeyBytes = [Array(keys.rsa.publicKey.pemRepresentation.utf8), Array(keys.rsa.publicKey.derRepresentation),
-                              Array(rsaJWK.jsonValue.serialized().utf8)]
+        let publicKeyBytes = [
+            Array(keys.rsa.publicKey.pemRepresentation.utf8), Array(keys.rsa.publicKey.derRepresentation),
+            Array(rsaJWK.jsonValue.serialized().utf8),
+        ]
         for secretBytes in publicKeyBytes {
             let token = TestSupport.compact(header: #"{"alg":"HS256","kid":"rsa"}"#, payload: #"{"sub":"admin"}"#) {
                 Array(HMAC<SHA256>.authenticationCode(for: $0, using: SymmetricKey(data: secretBytes)))
@@ -92,7 +100,9 @@ struct VerifierTests {
         #expect(errorCode { try JWSVerifier().verify(compact: wrongCurve, keys: set) } == .joseKeyMismatch)
     }
 
-    @Test(arguments: ["../../x", "../../../../etc/passwd", "' OR '1'='1", "rsa\u{0}", "RSA", " rsa", "rsa ", "*", "%2e%2e%2f"])
+    @Test(arguments: [
+        "../../x", "../../../../etc/passwd", "' OR '1'='1", "rsa\u{0}", "RSA", " rsa", "rsa ", "*", "%2e%2e%2f",
+    ])
     func kidTricksFindNothing(_ kid: String) throws {
         let keys = try TestKeys.shared()
         let header = JSONValue.object(["alg": "RS256", "kid": .string(kid)]).serialized()
@@ -118,9 +128,11 @@ struct VerifierTests {
     @Test func keyAlgUseAndKeyOpsAreHonoured() throws {
         let keys = try TestKeys.shared()
         let pinned = try JWKSet(keys: [try JWK(rsa: keys.rsa.publicKey, keyID: "rsa", algorithm: .ps256)])
-        #expect(errorCode { try JWSVerifier().verify(compact: try keys.token(.rs256, kid: "rsa"), keys: pinned) }
-            == .joseKeyMismatch)
-        #expect(errorCode { try JWSVerifier().verify(compact: try keys.token(.ps256, kid: "rsa"), keys: pinned) } == nil)
+        #expect(
+            errorCode { try JWSVerifier().verify(compact: try keys.token(.rs256, kid: "rsa"), keys: pinned) }
+                == .joseKeyMismatch)
+        #expect(
+            errorCode { try JWSVerifier().verify(compact: try keys.token(.ps256, kid: "rsa"), keys: pinned) } == nil)
         var members: [String: JSONValue] = [:]
         if case .object(let base) = JWK(p256: keys.p256.publicKey, keyID: "p256").jsonValue { members = base }
         members["key_ops"] = ["verify"]
@@ -173,7 +185,9 @@ struct VerifierTests {
         let input = Array((TestSupport.b64(header) + "." + TestSupport.b64(payload)).utf8)
         let der = Array(try keys.p256.signature(for: input).derRepresentation)
         let token = TestSupport.b64(header) + "." + TestSupport.b64(payload) + "." + Base64URL.encode(der)
-        #expect(errorCode { try JWSVerifier().verify(compact: token, keys: try keys.publicSet()) } == .joseSignatureMalformed)
+        #expect(
+            errorCode { try JWSVerifier().verify(compact: token, keys: try keys.publicSet()) }
+                == .joseSignatureMalformed)
     }
 
     @Test(arguments: JWSAlgorithm.allCases)
@@ -183,8 +197,9 @@ struct VerifierTests {
         let signature = try Base64URL.decode(token.split(separator: ".")[2])
         for changed in [Array(signature.dropLast()), signature + [0], [0] + signature] {
             let forged = TestSupport.replacingSignature(of: token, with: changed)
-            #expect(errorCode { try JWSVerifier(options: hmacOptions).verify(compact: forged, keys: try keys.publicSet()) }
-                == .joseSignatureMalformed)
+            #expect(
+                errorCode { try JWSVerifier(options: hmacOptions).verify(compact: forged, keys: try keys.publicSet()) }
+                    == .joseSignatureMalformed)
         }
     }
 
@@ -194,11 +209,17 @@ struct VerifierTests {
             let withSignature = try TestSupport.compact(header: #"{"alg":"\#(alg)"}"#, payload: "{}") {
                 try keys.sign($0, algorithm: .hs256)
             }
-            #expect(errorCode { try JWSVerifier(options: hmacOptions).verify(compact: withSignature, keys: try keys.publicSet()) }
-                == .joseAlgNone)
+            #expect(
+                errorCode {
+                    try JWSVerifier(options: hmacOptions).verify(compact: withSignature, keys: try keys.publicSet())
+                }
+                    == .joseAlgNone)
             let withoutSignature = TestSupport.b64(#"{"alg":"\#(alg)"}"#) + "." + TestSupport.b64("{}") + "."
-            #expect(errorCode { try JWSVerifier(options: hmacOptions).verify(compact: withoutSignature, keys: try keys.publicSet()) }
-                == .joseAlgNone)
+            #expect(
+                errorCode {
+                    try JWSVerifier(options: hmacOptions).verify(compact: withoutSignature, keys: try keys.publicSet())
+                }
+                    == .joseAlgNone)
         }
     }
 }

@@ -51,7 +51,8 @@ struct WycheproofTests {
                 let result = try #require(test["result"] as? String)
                 let message = try TestSupport.hex(try #require(test["msg"] as? String))
                 let signature = try TestSupport.hex(try #require(test["sig"] as? String))
-                let accepted = errorCode { try jwk.verifySignature(signature, message: message, algorithm: algorithm) } == nil
+                let accepted =
+                    errorCode { try jwk.verifySignature(signature, message: message, algorithm: algorithm) } == nil
                 outcome.checked += 1
                 let expected = result == "valid"  // "acceptable" → strict: rejected
                 if accepted != expected { outcome.mismatches.append("\(file) tcId \(id) (\(result))") }
@@ -122,8 +123,10 @@ struct WycheproofTests {
             return Base64URL.encode([UInt8](repeating: 0, count: max(0, length - bytes.count)) + bytes)
         }
         let curve = algorithm == .es256 ? "P-256" : algorithm == .es384 ? "P-384" : "P-521"
-        let members: JSONValue = ["kty": "EC", "crv": .string(curve), "x": .string(try coordinate("wx")),
-                                  "y": .string(try coordinate("wy"))]
+        let members: JSONValue = [
+            "kty": "EC", "crv": .string(curve), "x": .string(try coordinate("wx")),
+            "y": .string(try coordinate("wy")),
+        ]
         return (try JWK.parse(Array(members.serialized().utf8)), algorithm)
     }
 }

@@ -15,27 +15,42 @@ import Testing
         directory.add(dn: base, attributes: ["objectClass": ["domain"]])
         directory.add(dn: users, attributes: ["objectClass": ["organizationalUnit"]])
         directory.add(dn: groups, attributes: ["objectClass": ["organizationalUnit"]])
-        directory.add(dn: "CN=svc-sso,\(users)", attributes: ["objectClass": ["user"], "sAMAccountName": ["svc-sso"]],
-                      password: "svc-pw")
-        for (name, state) in [("jsmith", FakeLDAPDirectory.AccountState.active), ("locked", .locked), ("disabled", .disabled),
-                              ("expired", .accountExpired), ("pwexpired", .passwordExpired), ("reset", .mustChangePassword),
-                              ("hours", .logonHoursRestricted), ("workstation", .workstationRestricted)] {
-            directory.add(dn: "CN=\(name.capitalized),\(users)",
-                          attributes: ["objectClass": ["user"], "sAMAccountName": [name], "mail": ["\(name)@corp.example.com"],
-                                       "displayName": [name.capitalized], "userPrincipalName": ["\(name)@corp.example.com"],
-                                       "memberOf": ["CN=Developers,\(groups)"]],
-                          password: "\(name)-pw", state: state)
+        directory.add(
+            dn: "CN=svc-sso,\(users)", attributes: ["objectClass": ["user"], "sAMAccountName": ["svc-sso"]],
+            password: "svc-pw")
+        for (name, state) in [
+            ("jsmith", FakeLDAPDirectory.AccountState.active), ("locked", .locked), ("disabled", .disabled),
+            ("expired", .accountExpired), ("pwexpired", .passwordExpired), ("reset", .mustChangePassword),
+            ("hours", .logonHoursRestricted), ("workstation", .workstationRestricted),
+        ] {
+            directory.add(
+                dn: "CN=\(name.capitalized),\(users)",
+                attributes: [
+                    "objectClass": ["user"], "sAMAccountName": [name], "mail": ["\(name)@corp.example.com"],
+                    "displayName": [name.capitalized], "userPrincipalName": ["\(name)@corp.example.com"],
+                    "memberOf": ["CN=Developers,\(groups)"],
+                ],
+                password: "\(name)-pw", state: state)
         }
-        directory.add(dn: "CN=Developers,\(groups)", attributes: ["objectClass": ["group"], "member": ["CN=Jsmith,\(users)"]])
-        directory.add(dn: "CN=Engineering,\(groups)", attributes: ["objectClass": ["group"], "member": ["CN=Developers,\(groups)"]])
-        directory.add(dn: "CN=All,\(groups)", attributes: ["objectClass": ["group"], "member": ["CN=Engineering,\(groups)"]])
-        directory.add(dn: "CN=Loop1,\(groups)", attributes: ["objectClass": ["group"], "member": ["CN=Loop2,\(groups)", "CN=Jsmith,\(users)"]])
-        directory.add(dn: "CN=Loop2,\(groups)", attributes: ["objectClass": ["group"], "member": ["CN=Loop1,\(groups)"]])
+        directory.add(
+            dn: "CN=Developers,\(groups)", attributes: ["objectClass": ["group"], "member": ["CN=Jsmith,\(users)"]])
+        directory.add(
+            dn: "CN=Engineering,\(groups)",
+            attributes: ["objectClass": ["group"], "member": ["CN=Developers,\(groups)"]])
+        directory.add(
+            dn: "CN=All,\(groups)", attributes: ["objectClass": ["group"], "member": ["CN=Engineering,\(groups)"]])
+        directory.add(
+            dn: "CN=Loop1,\(groups)",
+            attributes: ["objectClass": ["group"], "member": ["CN=Loop2,\(groups)", "CN=Jsmith,\(users)"]])
+        directory.add(
+            dn: "CN=Loop2,\(groups)", attributes: ["objectClass": ["group"], "member": ["CN=Loop1,\(groups)"]])
         return directory
     }
 
-    static func authenticator(_ directory: FakeLDAPDirectory, nested: LDAPNestedGroups = .activeDirectoryInChain,
-                              mapping: [String: [String]] = ["CN=All,OU=Groups,DC=corp,DC=example,DC=com": ["all"]]) throws
+    static func authenticator(
+        _ directory: FakeLDAPDirectory, nested: LDAPNestedGroups = .activeDirectoryInChain,
+        mapping: [String: [String]] = ["CN=All,OU=Groups,DC=corp,DC=example,DC=com": ["all"]]
+    ) throws
         -> LDAPAuthenticator
     {
         let configuration = LDAPConfiguration(
@@ -49,20 +64,27 @@ import Testing
     }
 
     @Test(arguments: [
-        ("locked", SsoError.Code.ldapAccountLocked), ("disabled", .ldapAccountDisabled), ("expired", .ldapAccountExpired),
+        ("locked", SsoError.Code.ldapAccountLocked), ("disabled", .ldapAccountDisabled),
+        ("expired", .ldapAccountExpired),
         ("pwexpired", .ldapPasswordExpired), ("reset", .ldapPasswordMustChange), ("hours", .ldapLogonRestricted),
         ("workstation", .ldapLogonRestricted),
     ])
     func subCodesMapToTypedErrors(user: String, code: SsoError.Code) async throws {
         let authenticator = try Self.authenticator(Self.directory())
-        let error = await ssoError { _ = try await authenticator.authenticate(username: user, password: Secret("\(user)-pw")) }
+        let error = await ssoError {
+            _ = try await authenticator.authenticate(username: user, password: Secret("\(user)-pw"))
+        }
         #expect(error?.code == code)
     }
 
     @Test func wrongPasswordAndUnknownUserGiveOneError() async throws {
         let authenticator = try Self.authenticator(Self.directory())
-        let wrong = await ssoError { _ = try await authenticator.authenticate(username: "jsmith", password: Secret("bad")) }
-        let unknown = await ssoError { _ = try await authenticator.authenticate(username: "ghost", password: Secret("bad")) }
+        let wrong = await ssoError {
+            _ = try await authenticator.authenticate(username: "jsmith", password: Secret("bad"))
+        }
+        let unknown = await ssoError {
+            _ = try await authenticator.authenticate(username: "ghost", password: Secret("bad"))
+        }
         #expect(wrong?.code == .ldapInvalidCredentials)
         #expect(wrong == unknown)
     }
@@ -70,7 +92,9 @@ import Testing
     @Test func subCodeParsingReadsRealMessages() {
         let message = "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 775, v4563\u{0}"
         #expect(LDAPBindOutcome.activeDirectorySubCode(message) == "775")
-        #expect(LDAPBindOutcome.activeDirectorySubCode("8009030C: LdapErr: DSID-0C0906B5, comment: AcceptSecurityContext error, data 52e, v3839") == "52e")
+        #expect(
+            LDAPBindOutcome.activeDirectorySubCode(
+                "8009030C: LdapErr: DSID-0C0906B5, comment: AcceptSecurityContext error, data 52e, v3839") == "52e")
         #expect(LDAPBindOutcome.activeDirectorySubCode("Invalid credentials") == nil)
         let success = LDAPBindResponse(resultCode: .success)
         #expect(LDAPBindOutcome.error(for: success) == nil)
@@ -83,35 +107,47 @@ import Testing
         let authenticator = try Self.authenticator(Self.directory())
         let result = try await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))
         #expect(result.dn == "CN=Jsmith,\(Self.users)")
-        #expect(Set(result.groups) == ["CN=Developers,\(Self.groups)", "CN=Engineering,\(Self.groups)", "CN=All,\(Self.groups)",
-                                       "CN=Loop1,\(Self.groups)", "CN=Loop2,\(Self.groups)"])
+        #expect(
+            Set(result.groups) == [
+                "CN=Developers,\(Self.groups)", "CN=Engineering,\(Self.groups)", "CN=All,\(Self.groups)",
+                "CN=Loop1,\(Self.groups)", "CN=Loop2,\(Self.groups)",
+            ])
         #expect(result.scopes == ["all"])
         #expect(result.id == result.dn)  // no id attribute configured: the DN is the id
     }
 
     @Test func walkWithoutInChainReadsMemberOfLevels() async throws {
         let directory = Self.directory()
-        directory.add(dn: "CN=Developers,\(Self.groups)", attributes: ["objectClass": ["group"], "memberOf": ["CN=Engineering,\(Self.groups)"]])
-        let authenticator = try Self.authenticator(directory, nested: .walk(maximumDepth: 4), mapping: ["engineering": ["eng"]])
+        directory.add(
+            dn: "CN=Developers,\(Self.groups)",
+            attributes: ["objectClass": ["group"], "memberOf": ["CN=Engineering,\(Self.groups)"]])
+        let authenticator = try Self.authenticator(
+            directory, nested: .walk(maximumDepth: 4), mapping: ["engineering": ["eng"]])
         let result = try await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))
         #expect(result.groups == ["CN=Developers,\(Self.groups)", "CN=Engineering,\(Self.groups)"])
         #expect(result.scopes == ["eng"])
     }
 
     @Test func objectGUIDIsFormattedLikeWindows() {
-        let bytes: [UInt8] = [0x33, 0x22, 0x11, 0x00, 0x55, 0x44, 0x77, 0x66, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]
+        let bytes: [UInt8] = [
+            0x33, 0x22, 0x11, 0x00, 0x55, 0x44, 0x77, 0x66, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff,
+        ]
         #expect(LDAPIdentifier.guid(bytes) == "00112233-4455-6677-8899-aabbccddeeff")
     }
 
     @Test func fakeServerAcceptsUnauthenticatedBindsButTheAuthenticatorNeverSendsThem() async throws {
         let directory = Self.directory()
-        let connection = try await directory.connector.connect(to: try LDAPEndpoint(url: "ldap://x"), deadline: .now + .seconds(1))
-        let response = try await connection.bind(LDAPBindRequest(dn: "CN=Jsmith,\(Self.users)", password: Secret("")),
-                                                 deadline: .now + .seconds(1))
+        let connection = try await directory.connector.connect(
+            to: try LDAPEndpoint(url: "ldap://x"), deadline: .now + .seconds(1))
+        let response = try await connection.bind(
+            LDAPBindRequest(dn: "CN=Jsmith,\(Self.users)", password: Secret("")),
+            deadline: .now + .seconds(1))
         #expect(response.resultCode == .success)  // the hazard RFC 4513 §5.1.2 describes
         directory.resetCounters()
         let authenticator = try Self.authenticator(directory)
-        let error = await ssoError { _ = try await authenticator.authenticate(username: "jsmith", password: Secret("")) }
+        let error = await ssoError {
+            _ = try await authenticator.authenticate(username: "jsmith", password: Secret(""))
+        }
         #expect(error?.code == .ldapEmptyPassword)
         #expect(directory.counters.connects == 0)
     }
@@ -121,7 +157,9 @@ import Testing
         let authenticator = try Self.authenticator(directory)
         _ = try await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))
         directory.fail(with: SsoError(.ldapServerDown, "connection reset"))
-        let down = await ssoError { _ = try await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw")) }
+        let down = await ssoError {
+            _ = try await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))
+        }
         #expect(down?.code == .ldapServerDown)
         directory.fail(with: nil)
         let result = try await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))
@@ -140,7 +178,9 @@ import Testing
         let authenticator = try LDAPAuthenticator(configuration: configuration, connector: directory.connector)
         let successes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<20 {
-                group.addTask { (try? await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))) != nil }
+                group.addTask {
+                    (try? await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))) != nil
+                }
             }
             return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
@@ -158,7 +198,9 @@ import Testing
         configuration.authenticationTimeout = .milliseconds(1000)
         let authenticator = try LDAPAuthenticator(configuration: configuration, connector: directory.connector)
         let started = ContinuousClock.now
-        let error = await ssoError { _ = try await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw")) }
+        let error = await ssoError {
+            _ = try await authenticator.authenticate(username: "jsmith", password: Secret("jsmith-pw"))
+        }
         #expect(error?.code == .ldapTimeout)
         #expect(ContinuousClock.now - started < .seconds(25))
     }
@@ -180,16 +222,23 @@ import Testing
         #expect(alice.id.count == 36)
         let carol = try await authenticator.authenticate(username: "carol", password: Secret("carol-pw"))
         #expect(carol.scopes == ["guest"])
-        let dave = await ssoError { _ = try await authenticator.authenticate(username: "dave", password: Secret("dave-pw")) }
+        let dave = await ssoError {
+            _ = try await authenticator.authenticate(username: "dave", password: Secret("dave-pw"))
+        }
         #expect(dave?.code == .ldapAccountLocked)
-        let injection = await ssoError { _ = try await authenticator.authenticate(username: "*", password: Secret("alice-pw")) }
+        let injection = await ssoError {
+            _ = try await authenticator.authenticate(username: "*", password: Secret("alice-pw"))
+        }
         #expect(injection?.code == .ldapInvalidCredentials)
     }
 
     @Test func theLibldapConnectorIgnoresSIGPIPE() async throws {
         let connector = LibLDAPConnector()
-        _ = await ssoError { _ = try await connector.connect(to: try LDAPEndpoint(url: "ldap://127.0.0.1:1", security: .unsafePlaintext),
-                                                             deadline: .now + .seconds(2)) }
+        _ = await ssoError {
+            _ = try await connector.connect(
+                to: try LDAPEndpoint(url: "ldap://127.0.0.1:1", security: .unsafePlaintext),
+                deadline: .now + .seconds(2))
+        }
         var action = sigaction()
         #expect(sigaction(SIGPIPE, nil, &action) == 0)
         #expect(unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1)  // SIG_IGN

@@ -2,7 +2,8 @@ import Testing
 @testable import SsoLDAP
 
 @Suite struct ConfigurationTests {
-    static func configuration(_ change: (inout LDAPConfiguration) throws -> Void = { _ in }) throws -> LDAPConfiguration {
+    static func configuration(_ change: (inout LDAPConfiguration) throws -> Void = { _ in }) throws -> LDAPConfiguration
+    {
         var configuration = LDAPConfiguration(
             endpoint: try LDAPEndpoint(url: "ldap://ldap.example.org"),
             serviceAccount: .bind(dn: "cn=svc,dc=example,dc=org", password: Secret("pw")),
@@ -16,7 +17,10 @@ import Testing
         #expect(try LDAPEndpoint(url: "ldaps://h").security == .ldaps)
         #expect(try LDAPEndpoint(url: "ldaps://h").port == 636)
         #expect(try LDAPEndpoint(url: "LDAP://h:1389/").url == "ldap://h:1389")
-        for bad in ["http://h", "ldap://", "ldap://h ldap://evil", "ldap://user:pw@h", "ldap://h/dc=x??sub", "ldap://h:99999", "h"] {
+        for bad in [
+            "http://h", "ldap://", "ldap://h ldap://evil", "ldap://user:pw@h", "ldap://h/dc=x??sub", "ldap://h:99999",
+            "h",
+        ] {
             #expect(throws: SsoError.self) { try LDAPEndpoint(url: bad) }
         }
         #expect(throws: SsoError.self) { try LDAPEndpoint(url: "ldaps://h", security: .startTLS) }

@@ -8,7 +8,8 @@ import Testing
         var input = bytes
         var output = berval()
         let code = input.withUnsafeMutableBytes { buffer -> Int32 in
-            var value = berval(bv_len: ber_len_t(buffer.count), bv_val: buffer.baseAddress?.assumingMemoryBound(to: CChar.self))
+            var value = berval(
+                bv_len: ber_len_t(buffer.count), bv_val: buffer.baseAddress?.assumingMemoryBound(to: CChar.self))
             return ldap_bv2escaped_filter_value(&value, &output)
         }
         guard code == 0, let pointer = output.bv_val else { return code == 0 ? "" : nil }
@@ -16,7 +17,9 @@ import Testing
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: Int(output.bv_len)), as: UTF8.self)
     }
 
-    @Test(arguments: ["*", "(", ")", "\\", "\u{0}", "admin)(uid=*", "a*b(c)d\\e", "ａｌｉｃｅ", "é", "plain", "💥*", " x ", ""])
+    @Test(arguments: [
+        "*", "(", ")", "\\", "\u{0}", "admin)(uid=*", "a*b(c)d\\e", "ａｌｉｃｅ", "é", "plain", "💥*", " x ", "",
+    ])
     func filterEscapingMatchesLibldap(value: String) {
         #expect(LDAPFilter.escape(value) == Self.libldapEscape(Array(value.utf8)))
     }
@@ -24,7 +27,9 @@ import Testing
     @Test func filterEscapingMatchesLibldapOnRandomBytes() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
-            let bytes = (0..<Int.random(in: 0...24, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let bytes = (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             #expect(LDAPFilter.escape(bytes: bytes) == Self.libldapEscape(bytes))
         }
     }
@@ -49,8 +54,10 @@ import Testing
         return String(decoding: UnsafeRawBufferPointer(start: value.bv_val, count: Int(value.bv_len)), as: UTF8.self)
     }
 
-    @Test(arguments: [" leading", "trailing ", "#hash", "a,b", "a+b", "q\"uote", "back\\slash", "semi;colon", "<angle>",
-                      "eq=ual", "nul\u{0}byte", "Smith, John + \"Q\" \\ #1", "ünïcödé", "  ", "#"])
+    @Test(arguments: [
+        " leading", "trailing ", "#hash", "a,b", "a+b", "q\"uote", "back\\slash", "semi;colon", "<angle>",
+        "eq=ual", "nul\u{0}byte", "Smith, John + \"Q\" \\ #1", "ünïcödé", "  ", "#",
+    ])
     func dnEscapingRoundTripsThroughLibldap(value: String) {
         let dn = "cn=\(LDAPDistinguishedName.escapeValue(value)),dc=example,dc=org"
         #expect(Self.libldapFirstValue(dn) == value)
@@ -59,8 +66,10 @@ import Testing
     }
 
     @Test func normalisationComparesDNsLikeADirectory() {
-        let variants = ["CN=Engineers, OU=Groups,DC=Example,DC=Org", "cn=engineers,ou=groups,dc=example,dc=org",
-                        "cn = engineers , ou=groups , dc=example , dc=org", "cn=\\65ngineers,ou=groups,dc=example,dc=org"]
+        let variants = [
+            "CN=Engineers, OU=Groups,DC=Example,DC=Org", "cn=engineers,ou=groups,dc=example,dc=org",
+            "cn = engineers , ou=groups , dc=example , dc=org", "cn=\\65ngineers,ou=groups,dc=example,dc=org",
+        ]
         let normalized = Set(variants.map(LDAPDistinguishedName.normalize))
         #expect(normalized.count == 1)
         #expect(LDAPDistinguishedName.normalize("cn=a+sn=b,dc=x") == LDAPDistinguishedName.normalize("sn=B+cn=A,dc=x"))
@@ -70,7 +79,9 @@ import Testing
     }
 
     @Test func groupMappingMatchesDNsAndNamesCaseInsensitively() {
-        let mapper = LDAPGroupMapper(["CN=Admins,OU=Groups,DC=Example,DC=Org": ["admin"], "Developers": ["dev"], "cn=x,dc=y": ["x"]])
+        let mapper = LDAPGroupMapper([
+            "CN=Admins,OU=Groups,DC=Example,DC=Org": ["admin"], "Developers": ["dev"], "cn=x,dc=y": ["x"],
+        ])
         #expect(mapper.scopes(for: ["cn=admins,ou=groups,dc=example,dc=org"]) == ["admin"])
         #expect(mapper.scopes(for: ["cn=developers,ou=teams,dc=example,dc=org", "cn=X, DC=Y"]) == ["dev", "x"])
         #expect(mapper.scopes(for: ["cn=admins,ou=other,dc=example,dc=org"]).isEmpty)

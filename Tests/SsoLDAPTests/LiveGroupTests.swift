@@ -22,33 +22,43 @@ extension LiveLDAPTests {
         @Test(arguments: [LDAPGroupMode.member(), .memberOf])
         func cyclicGroupsTerminate(mode: LDAPGroupMode) async throws {
             let groups = LDAPGroupConfiguration(mode: mode, base: Fixture.groups, nested: .walk(maximumDepth: 16))
-            let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared, groups: groups,
-                                                                           mapping: ["cycle-b": ["cyclic"]]))
+            let authenticator = try Fixture.authenticator(
+                Fixture.openLDAP(
+                    try LDAPTestServer.shared, groups: groups,
+                    mapping: ["cycle-b": ["cyclic"]]))
             let result = try await authenticator.authenticate(username: "gina", password: Secret("gina-pw"))
             #expect(result.groups == [Fixture.group("cycle-a"), Fixture.group("cycle-b")])
             #expect(result.scopes == ["cyclic"])
         }
 
         @Test func memberUidUsesTheStoredLoginNameNotTheTypedOne() async throws {
-            let groups = LDAPGroupConfiguration(mode: .memberUid(), base: "ou=posixgroups,dc=example,dc=org", nested: .none)
-            let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared, groups: groups,
-                                                                           mapping: ["posix-devs": ["dev"]]))
+            let groups = LDAPGroupConfiguration(
+                mode: .memberUid(), base: "ou=posixgroups,dc=example,dc=org", nested: .none)
+            let authenticator = try Fixture.authenticator(
+                Fixture.openLDAP(
+                    try LDAPTestServer.shared, groups: groups,
+                    mapping: ["posix-devs": ["dev"]]))
             let result = try await authenticator.authenticate(username: " ALICE ", password: Secret("alice-pw"))
             #expect(result.groups == ["cn=posix-devs,ou=posixgroups,dc=example,dc=org"])
             #expect(result.scopes == ["dev"])
         }
 
         @Test func userInNoGroupGetsTheDefaultRole() async throws {
-            let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared, defaultRole: "member"))
+            let authenticator = try Fixture.authenticator(
+                Fixture.openLDAP(try LDAPTestServer.shared, defaultRole: "member"))
             let result = try await authenticator.authenticate(username: "carol", password: Secret("carol-pw"))
             #expect(result.groups.isEmpty)
             #expect(result.scopes == ["member"])
         }
 
         @Test func userInNoGroupIsRefusedWhenAGroupIsRequired() async throws {
-            let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared, defaultRole: "member",
-                                                                           requireGroup: true))
-            let error = await ssoError { _ = try await authenticator.authenticate(username: "carol", password: Secret("carol-pw")) }
+            let authenticator = try Fixture.authenticator(
+                Fixture.openLDAP(
+                    try LDAPTestServer.shared, defaultRole: "member",
+                    requireGroup: true))
+            let error = await ssoError {
+                _ = try await authenticator.authenticate(username: "carol", password: Secret("carol-pw"))
+            }
             #expect(error?.code == .ldapGroupRequired)
             let alice = try await authenticator.authenticate(username: "alice", password: Secret("alice-pw"))
             #expect(alice.scopes == ["read", "repo:write"])
@@ -57,8 +67,10 @@ extension LiveLDAPTests {
         @Test func freeIPALikeTreeUsesIpaUniqueIDAndMemberOf() async throws {
             let server = try LDAPTestServer.shared
             let configuration = LDAPConfiguration(
-                endpoint: try LDAPEndpoint(url: server.ldapURL, tls: LDAPTLSConfiguration(trustRoots: .file(server.caFile))),
-                serviceAccount: .bind(dn: "uid=svc,cn=sysaccounts,cn=etc,dc=ipa,dc=test", password: Secret("ipa-svc-pw")),
+                endpoint: try LDAPEndpoint(
+                    url: server.ldapURL, tls: LDAPTLSConfiguration(trustRoots: .file(server.caFile))),
+                serviceAccount: .bind(
+                    dn: "uid=svc,cn=sysaccounts,cn=etc,dc=ipa,dc=test", password: Secret("ipa-svc-pw")),
                 userLookup: .search(base: "cn=users,cn=accounts,dc=ipa,dc=test", attribute: "uid"),
                 groups: LDAPGroupConfiguration(mode: .memberOf, nested: .none),
                 groupMapping: ["CN=Developers,CN=Groups,CN=Accounts,DC=IPA,DC=Test": ["deploy"], "ipausers": ["login"]])
@@ -76,29 +88,39 @@ extension LiveLDAPTests {
     @Suite struct PasswordPolicy {
         @Test func accountLockedThroughPPolicy() async throws {
             let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared))
-            let error = await ssoError { _ = try await authenticator.authenticate(username: "dave", password: Secret("dave-pw")) }
+            let error = await ssoError {
+                _ = try await authenticator.authenticate(username: "dave", password: Secret("dave-pw"))
+            }
             #expect(error?.code == .ldapAccountLocked)
         }
 
         @Test func passwordResetMustBeChanged() async throws {
             let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared))
-            let error = await ssoError { _ = try await authenticator.authenticate(username: "erin", password: Secret("erin-pw")) }
+            let error = await ssoError {
+                _ = try await authenticator.authenticate(username: "erin", password: Secret("erin-pw"))
+            }
             #expect(error?.code == .ldapPasswordMustChange)
         }
 
         @Test func expiredPassword() async throws {
             let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared))
-            let error = await ssoError { _ = try await authenticator.authenticate(username: "frank", password: Secret("frank-pw")) }
+            let error = await ssoError {
+                _ = try await authenticator.authenticate(username: "frank", password: Secret("frank-pw"))
+            }
             #expect(error?.code == .ldapPasswordExpired)
         }
 
         @Test func repeatedFailuresLockTheAccount() async throws {
             let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared))
             for attempt in 1...3 {
-                let error = await ssoError { _ = try await authenticator.authenticate(username: "ivan", password: Secret("bad-\(attempt)")) }
+                let error = await ssoError {
+                    _ = try await authenticator.authenticate(username: "ivan", password: Secret("bad-\(attempt)"))
+                }
                 #expect(error?.code == .ldapInvalidCredentials)
             }
-            let error = await ssoError { _ = try await authenticator.authenticate(username: "ivan", password: Secret("ivan-pw")) }
+            let error = await ssoError {
+                _ = try await authenticator.authenticate(username: "ivan", password: Secret("ivan-pw"))
+            }
             #expect(error?.code == .ldapAccountLocked)
         }
     }

@@ -10,9 +10,11 @@ extension LiveLDAPTests {
             defer { Task { await plain.stop() } }
             let server = try LDAPTestServer.shared
             var configuration = try Fixture.openLDAP(server)
-            configuration.endpoint = try LDAPEndpoint(url: plain.ldapURL, tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)))
+            configuration.endpoint = try LDAPEndpoint(
+                url: plain.ldapURL, tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)))
             let error = await ssoError {
-                _ = try await Fixture.authenticator(configuration).authenticate(username: "alice", password: Secret("alice-pw"))
+                _ = try await Fixture.authenticator(configuration).authenticate(
+                    username: "alice", password: Secret("alice-pw"))
             }
             await plain.stop()
             #expect(error?.code == .ldapTLSFailed)
@@ -24,7 +26,8 @@ extension LiveLDAPTests {
             var configuration = try Fixture.openLDAP(server, security: security)
             configuration.endpoint.tls.trustRoots = .pem(server.wrongCAPEM)
             let error = await ssoError {
-                _ = try await Fixture.authenticator(configuration).authenticate(username: "alice", password: Secret("alice-pw"))
+                _ = try await Fixture.authenticator(configuration).authenticate(
+                    username: "alice", password: Secret("alice-pw"))
             }
             #expect(error?.code == .ldapTLSFailed)
         }
@@ -33,10 +36,12 @@ extension LiveLDAPTests {
             let server = try LDAPTestServer.shared
             var configuration = try Fixture.openLDAP(server, security: .ldaps)
             // The certificate names 127.0.0.1 only.
-            configuration.endpoint = try LDAPEndpoint(url: "ldaps://localhost:\(server.tlsPort)",
-                                                      tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)))
+            configuration.endpoint = try LDAPEndpoint(
+                url: "ldaps://localhost:\(server.tlsPort)",
+                tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)))
             let error = await ssoError {
-                _ = try await Fixture.authenticator(configuration).authenticate(username: "alice", password: Secret("alice-pw"))
+                _ = try await Fixture.authenticator(configuration).authenticate(
+                    username: "alice", password: Secret("alice-pw"))
             }
             #expect(error?.code == .ldapTLSFailed)
         }
@@ -44,11 +49,13 @@ extension LiveLDAPTests {
         @Test func unreachableHostIsServerDownQuickly() async throws {
             let server = try LDAPTestServer.shared
             var configuration = try Fixture.openLDAP(server)
-            configuration.endpoint = try LDAPEndpoint(url: "ldap://127.0.0.1:\(try SilentListener.closedPort())",
-                                                      tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)))
+            configuration.endpoint = try LDAPEndpoint(
+                url: "ldap://127.0.0.1:\(try SilentListener.closedPort())",
+                tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)))
             let started = ContinuousClock.now
             let error = await ssoError {
-                _ = try await Fixture.authenticator(configuration).authenticate(username: "alice", password: Secret("alice-pw"))
+                _ = try await Fixture.authenticator(configuration).authenticate(
+                    username: "alice", password: Secret("alice-pw"))
             }
             #expect(error?.code == .ldapServerDown)
             // A closed port answers in milliseconds; the bound leaves room for a loaded CI machine.
@@ -61,12 +68,14 @@ extension LiveLDAPTests {
             defer { listener.close() }
             let server = try LDAPTestServer.shared
             var configuration = try Fixture.openLDAP(server, timeout: .milliseconds(800))
-            configuration.endpoint = try LDAPEndpoint(url: "\(security == .ldaps ? "ldaps" : "ldap")://127.0.0.1:\(listener.port)",
-                                                      security: security, tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)),
-                                                      connectTimeout: .seconds(5), operationTimeout: .seconds(5))
+            configuration.endpoint = try LDAPEndpoint(
+                url: "\(security == .ldaps ? "ldaps" : "ldap")://127.0.0.1:\(listener.port)",
+                security: security, tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)),
+                connectTimeout: .seconds(5), operationTimeout: .seconds(5))
             let started = ContinuousClock.now
             let error = await ssoError {
-                _ = try await Fixture.authenticator(configuration).authenticate(username: "alice", password: Secret("alice-pw"))
+                _ = try await Fixture.authenticator(configuration).authenticate(
+                    username: "alice", password: Secret("alice-pw"))
             }
             let elapsed = ContinuousClock.now - started
             #expect(error?.code == .ldapTimeout)
@@ -78,8 +87,10 @@ extension LiveLDAPTests {
         @Test func concurrentLoginsOfManyUsersGetTheirOwnResults() async throws {
             let groups = LDAPGroupConfiguration(mode: .member(), base: Fixture.groups, nested: .walk(maximumDepth: 2))
             let mapping = ["team0": ["t0"], "team1": ["t1"], "team2": ["t2"]]
-            let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared, groups: groups,
-                                                                           mapping: mapping, poolSize: 4))
+            let authenticator = try Fixture.authenticator(
+                Fixture.openLDAP(
+                    try LDAPTestServer.shared, groups: groups,
+                    mapping: mapping, poolSize: 4))
             let outcomes = try await withThrowingTaskGroup(of: (Int, Bool, LDAPAuthenticationResult?).self) { group in
                 for round in 0..<3 {
                     for user in 1...24 {
@@ -87,7 +98,8 @@ extension LiveLDAPTests {
                         group.addTask {
                             let name = String(format: "user%02d", user)
                             let password = right ? "pw-\(name)" : "wrong-\(round)"
-                            let result = try? await authenticator.authenticate(username: name, password: Secret(password))
+                            let result = try? await authenticator.authenticate(
+                                username: name, password: Secret(password))
                             return (user, right, result)
                         }
                     }
@@ -112,7 +124,8 @@ extension LiveLDAPTests {
 
         @Test func pooledServiceConnectionsAreReused() async throws {
             let counting = CountingConnector()
-            let authenticator = try Fixture.authenticator(Fixture.openLDAP(try LDAPTestServer.shared, poolSize: 2), connector: counting)
+            let authenticator = try Fixture.authenticator(
+                Fixture.openLDAP(try LDAPTestServer.shared, poolSize: 2), connector: counting)
             for _ in 0..<5 { _ = try await authenticator.authenticate(username: "bob", password: Secret("bob-pw")) }
             // 1 pooled service connection + 5 fresh user connections.
             #expect(counting.connects == 6)

@@ -20,8 +20,9 @@ struct AttackTests {
     func hmacWithPublicKey() async throws {
         let harness = try Harness()
         let jwks = harness.provider.jwksDocument.serialized()
-        let forged = try FakeJWT.sign(claims: Self.claims(harness), key: .hs256(secret: Secret(jwks)),
-                                      header: ["kid": .string("rsa-1")])
+        let forged = try FakeJWT.sign(
+            claims: Self.claims(harness), key: .hs256(secret: Secret(jwks)),
+            header: ["kid": .string("rsa-1")])
         await expectSsoError(.joseAlgNotAllowed) { try await harness.client.validateIDToken(forged) }
         // Even with HS256 allowed, the HMAC key is the client secret, never a JWKS key.
         let lenient = try Harness(options: OIDCOptions(idTokenAlgorithms: JWSAlgorithm.asymmetric.union([.hs256])))
@@ -33,14 +34,18 @@ struct AttackTests {
         let harness = try Harness()
         let attacker = try TestKeys.ec1(keyID: "rsa-1")
         let jwk = try #require(attacker.publicJWK)
-        let forged = try FakeJWT.sign(claims: Self.claims(harness), key: attacker, header: [
-            "jwk": jwk, "jku": .string("https://attacker.example.test/jwks"),
-            "x5u": .string("https://attacker.example.test/cert.pem"),
-        ])
+        let forged = try FakeJWT.sign(
+            claims: Self.claims(harness), key: attacker,
+            header: [
+                "jwk": jwk, "jku": .string("https://attacker.example.test/jwks"),
+                "x5u": .string("https://attacker.example.test/cert.pem"),
+            ])
         await expectSsoError(.joseKeyMismatch) { try await harness.client.validateIDToken(forged) }
-        let withoutKid = try FakeJWT.sign(claims: Self.claims(harness), key: attacker.withKeyID(nil), header: [
-            "jwk": jwk, "jku": .string("https://attacker.example.test/jwks"),
-        ])
+        let withoutKid = try FakeJWT.sign(
+            claims: Self.claims(harness), key: attacker.withKeyID(nil),
+            header: [
+                "jwk": jwk, "jku": .string("https://attacker.example.test/jwks"),
+            ])
         await expectSsoError(.joseKeyNotFound) { try await harness.client.validateIDToken(withoutKid) }
         #expect(!harness.transport.requests.contains { $0.url.contains("attacker") })
     }
@@ -81,7 +86,8 @@ struct AttackTests {
             let body = JSONValue.object([
                 "access_token": .string("x"), "token_type": .string("Bearer"), "id_token": .string(stolen),
             ]).serialized()
-            return HTTPTransportResponse(response: HTTPResponse(status: .ok, headerFields: fields), body: Array(body.utf8))
+            return HTTPTransportResponse(
+                response: HTTPResponse(status: .ok, headerFields: fields), body: Array(body.utf8))
         }
         await expectSsoError(.joseClaimsNonce) {
             try await harness.callback(code: redirect.code, state: redirect.state)
@@ -93,7 +99,8 @@ struct AttackTests {
         let harness = try Harness(options: OIDCOptions(fetchUserinfo: true))
         harness.transport.route(harness.provider.userinfoEndpoint, text: String(repeating: " ", count: 70_000) + "{}")
         await expectSsoError(.httpResponseTooLarge) { try await harness.login() }
-        harness.transport.route(harness.provider.tokenEndpoint, text: "{\"pad\":\"" + String(repeating: "x", count: 70_000) + "\"}")
+        harness.transport.route(
+            harness.provider.tokenEndpoint, text: "{\"pad\":\"" + String(repeating: "x", count: 70_000) + "\"}")
         await expectSsoError(.httpResponseTooLarge) { try await harness.login() }
     }
 
@@ -154,8 +161,10 @@ struct MalformedTokenTests {
         let harness = try Harness()
         let token = try harness.token(signedBy: try TestKeys.rsa1())
         let part = Self.parts(token)
-        for broken in ["\(part[0])=.\(part[1]).\(part[2])", "\(part[0]).\(part[1]).\(part[2])==",
-                       "\(part[0]).\(part[1] + "+").\(part[2])", "\(part[0]).\(part[1]).\(part[2].dropLast(3))"] {
+        for broken in [
+            "\(part[0])=.\(part[1]).\(part[2])", "\(part[0]).\(part[1]).\(part[2])==",
+            "\(part[0]).\(part[1] + "+").\(part[2])", "\(part[0]).\(part[1]).\(part[2].dropLast(3))",
+        ] {
             let code = await Self.rejectionCode(harness.client, broken)
             #expect(code?.hasPrefix("jose.") == true, "\(code ?? "accepted")")
         }
@@ -168,12 +177,14 @@ struct MalformedTokenTests {
         var nested: JSONValue = .string("x")
         for _ in 0..<40 { nested = .array([nested]) }
         let now = fixedNow.timeIntervalSince1970
-        let deep = try FakeJWT.sign(claims: [
-            "iss": .string(Harness.issuer), "sub": .string("u"), "aud": .string(Harness.clientID),
-            "iat": .number(now), "exp": .number(now + 60), "deep": nested,
-        ], key: try TestKeys.rsa1())
+        let deep = try FakeJWT.sign(
+            claims: [
+                "iss": .string(Harness.issuer), "sub": .string("u"), "aud": .string(Harness.clientID),
+                "iat": .number(now), "exp": .number(now + 60), "deep": nested,
+            ], key: try TestKeys.rsa1())
         await expectSsoError(.joseJSONTooDeep) { try await harness.client.validateIDToken(deep) }
-        let huge = try FakeJWT.sign(claims: ["pad": .string(String(repeating: "a", count: 20_000))], key: try TestKeys.rsa1())
+        let huge = try FakeJWT.sign(
+            claims: ["pad": .string(String(repeating: "a", count: 20_000))], key: try TestKeys.rsa1())
         await expectSsoError(.joseTokenTooLarge) { try await harness.client.validateIDToken(huge) }
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 0)
     }

@@ -24,8 +24,9 @@ struct AuthorizationRequestTests {
 
     @Test("RFC 7636 Appendix B: S256 challenge")
     func pkceVector() throws {
-        #expect(PKCE.challenge(for: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
-            == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
+        #expect(
+            PKCE.challenge(for: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+                == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
         #expect(!PKCE.isValidVerifier("short"))
         #expect(!PKCE.isValidVerifier(String(repeating: "a", count: 129)))
         #expect(!PKCE.isValidVerifier(String(repeating: "a", count: 42) + "+"))

@@ -35,7 +35,8 @@ struct CallbackTests {
         let harness = try Harness()
         let store = InMemorySingleUseStore<PendingOIDCLogin>()
         let pending = PendingOIDCLogin(
-            state: "s1", nonce: "n", codeVerifier: Secret(String(repeating: "v", count: 43)), redirectURI: Harness.redirectURI,
+            state: "s1", nonce: "n", codeVerifier: Secret(String(repeating: "v", count: 43)),
+            redirectURI: Harness.redirectURI,
             issuer: "https://other.example.test", clientID: Harness.clientID, createdAt: fixedNow)
         try await store.insert(pending, forKey: "s1", expiresAt: fixedNow.addingTimeInterval(600), now: fixedNow)
         let host = HostHarness(client: harness.client, store: store, clock: harness.clock)
@@ -101,7 +102,8 @@ struct CallbackTests {
             try await harness.client.complete(code: redirect.code, iss: nil, pending: request.pending)
         }
         #expect(harness.transport.count(for: harness.provider.tokenEndpoint) == 0)
-        let result = try await harness.client.complete(code: redirect.code, iss: Harness.issuer, pending: request.pending)
+        let result = try await harness.client.complete(
+            code: redirect.code, iss: Harness.issuer, pending: request.pending)
         #expect(result.subject == "user-1")
         let plain = try Harness()
         #expect(try await plain.client.metadata().authorizationResponseIssParameterSupported == false)
@@ -109,7 +111,9 @@ struct CallbackTests {
 
     @Test("the callback parser: code, state and iss; errors; malformed queries")
     func callbackParser() throws {
-        guard case .code(let code, let state, let iss) = try OIDCCallback.parse(query: "code=c%2B1&state=s&iss=https%3A%2F%2Fop")
+        guard
+            case .code(let code, let state, let iss) = try OIDCCallback.parse(
+                query: "code=c%2B1&state=s&iss=https%3A%2F%2Fop")
         else {
             Issue.record("expected a code answer")
             return
@@ -201,9 +205,10 @@ struct CallbackTests {
         func make(issuer: String = "https://idp.test", redirect: String = "https://app.test/cb", secret: String = "s")
             throws -> OIDCClient
         {
-            try OIDCClient(configuration: OIDCConfiguration(
-                issuer: issuer, clientID: "c", clientSecret: Secret(secret), redirectURI: redirect,
-                transport: transport))
+            try OIDCClient(
+                configuration: OIDCConfiguration(
+                    issuer: issuer, clientID: "c", clientSecret: Secret(secret), redirectURI: redirect,
+                    transport: transport))
         }
         await expectSsoError(.oidcConfigInvalid) { try make(issuer: "http://idp.test") }
         await expectSsoError(.oidcConfigInvalid) { try make(issuer: "https://idp.test?x=1") }

@@ -43,14 +43,17 @@ struct DiscoveryTests {
     @Test("trailing-slash tolerance only when configured")
     func trailingSlashOption() throws {
         let options = DiscoveryOptions(unsafeIgnoreIssuerTrailingSlash: true)
-        let metadata = try ProviderMetadata.parse(Self.document(), configuredIssuer: Self.issuer + "/", options: options)
+        let metadata = try ProviderMetadata.parse(
+            Self.document(), configuredIssuer: Self.issuer + "/", options: options)
         #expect(metadata.issuer == Self.issuer)
     }
 
-    @Test("required members", arguments: [
-        "issuer", "authorization_endpoint", "token_endpoint", "jwks_uri", "response_types_supported",
-        "subject_types_supported", "id_token_signing_alg_values_supported",
-    ])
+    @Test(
+        "required members",
+        arguments: [
+            "issuer", "authorization_endpoint", "token_endpoint", "jwks_uri", "response_types_supported",
+            "subject_types_supported", "id_token_signing_alg_values_supported",
+        ])
     func requiredMembers(name: String) async {
         let code: SsoError.Code = .oidcDiscoveryMissingField
         await expectSsoError(code) {
@@ -64,41 +67,47 @@ struct DiscoveryTests {
             try ProviderMetadata.parse(Self.document(["jwks_uri": .number(1)]), configuredIssuer: Self.issuer)
         }
         await expectSsoError(.oidcDiscoveryInvalidField) {
-            try ProviderMetadata.parse(Self.document(["response_types_supported": .string("code")]),
-                                       configuredIssuer: Self.issuer)
+            try ProviderMetadata.parse(
+                Self.document(["response_types_supported": .string("code")]),
+                configuredIssuer: Self.issuer)
         }
     }
 
     @Test("endpoints must be https, except on loopback hosts")
     func httpsEndpoints() async throws {
         await expectSsoError(.oidcDiscoveryInsecureURL) {
-            try ProviderMetadata.parse(Self.document(["token_endpoint": .string("http://idp.example.test/token")]),
-                                       configuredIssuer: Self.issuer)
+            try ProviderMetadata.parse(
+                Self.document(["token_endpoint": .string("http://idp.example.test/token")]),
+                configuredIssuer: Self.issuer)
         }
         await expectSsoError(.oidcDiscoveryInvalidURL) {
-            try ProviderMetadata.parse(Self.document(["jwks_uri": .string("ftp://idp.example.test/jwks")]),
-                                       configuredIssuer: Self.issuer)
+            try ProviderMetadata.parse(
+                Self.document(["jwks_uri": .string("ftp://idp.example.test/jwks")]),
+                configuredIssuer: Self.issuer)
         }
         await expectSsoError(.oidcDiscoveryInvalidURL) {
             try ProviderMetadata.parse(Self.document(["jwks_uri": .string("/jwks")]), configuredIssuer: Self.issuer)
         }
         await expectSsoError(.oidcDiscoveryInvalidURL) {
-            try ProviderMetadata.parse(Self.document(["token_endpoint": .string("https://idp.example.test/t#frag")]),
-                                       configuredIssuer: Self.issuer)
+            try ProviderMetadata.parse(
+                Self.document(["token_endpoint": .string("https://idp.example.test/t#frag")]),
+                configuredIssuer: Self.issuer)
         }
         let local = "http://127.0.0.1:8080"
-        let loopback = try ProviderMetadata.parse(Self.document([
-            "issuer": .string(local), "authorization_endpoint": .string(local + "/a"),
-            "token_endpoint": .string("http://localhost:8080/t"), "jwks_uri": .string("http://[::1]:8080/k"),
-        ]), configuredIssuer: local)
+        let loopback = try ProviderMetadata.parse(
+            Self.document([
+                "issuer": .string(local), "authorization_endpoint": .string(local + "/a"),
+                "token_endpoint": .string("http://localhost:8080/t"), "jwks_uri": .string("http://[::1]:8080/k"),
+            ]), configuredIssuer: local)
         #expect(loopback.tokenEndpoint == "http://localhost:8080/t")
     }
 
     @Test("the code flow must be supported")
     func codeFlowRequired() async {
         await expectSsoError(.oidcDiscoveryCodeFlowUnsupported) {
-            try ProviderMetadata.parse(Self.document(["response_types_supported": .array([.string("id_token")])]),
-                                       configuredIssuer: Self.issuer)
+            try ProviderMetadata.parse(
+                Self.document(["response_types_supported": .array([.string("id_token")])]),
+                configuredIssuer: Self.issuer)
         }
     }
 
@@ -126,7 +135,8 @@ struct DiscoveryTests {
             try ProviderMetadata.parse(Array("{\"issuer\":\"a\",\"issuer\":\"b\"}".utf8), configuredIssuer: "a")
         }
         await expectSsoError(.inputTooLarge) {
-            try ProviderMetadata.parse(Array(repeating: UInt8(ascii: " "), count: 70_000), configuredIssuer: Self.issuer)
+            try ProviderMetadata.parse(
+                Array(repeating: UInt8(ascii: " "), count: 70_000), configuredIssuer: Self.issuer)
         }
     }
 
@@ -135,8 +145,9 @@ struct DiscoveryTests {
         let clock = TestClock(fixedNow)
         let transport = FakeHTTPTransport()
         transport.route(Self.issuer + "/.well-known/openid-configuration", body: Self.document())
-        let cache = ProviderMetadataCache(issuer: Self.issuer, options: DiscoveryOptions(cacheTTL: 300),
-                                          transport: transport, clock: clock)
+        let cache = ProviderMetadataCache(
+            issuer: Self.issuer, options: DiscoveryOptions(cacheTTL: 300),
+            transport: transport, clock: clock)
         _ = try await cache.metadata()
         clock.advance(by: 299)
         _ = try await cache.metadata()
@@ -166,8 +177,9 @@ struct DiscoveryTests {
             document, configuredIssuer: configured, options: DiscoveryOptions(issuerPolicy: .entraMultiTenant()))
         #expect(metadata.issuerIsTenantTemplate)
         await expectSsoError(.oidcDiscoveryIssuerMismatch) {
-            try ProviderMetadata.parse(document, configuredIssuer: "https://login.microsoftonline.com/evil/v2.0",
-                                       options: DiscoveryOptions(issuerPolicy: .entraMultiTenant()))
+            try ProviderMetadata.parse(
+                document, configuredIssuer: "https://login.microsoftonline.com/evil/v2.0",
+                options: DiscoveryOptions(issuerPolicy: .entraMultiTenant()))
         }
     }
 }

@@ -10,7 +10,8 @@ struct EntraMultiTenantTests {
     static let tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47"
 
     static func harness(allowedTenants: Set<String>? = nil) throws -> Harness {
-        let options = OIDCOptions(discovery: DiscoveryOptions(issuerPolicy: .entraMultiTenant(allowedTenants: allowedTenants)))
+        let options = OIDCOptions(
+            discovery: DiscoveryOptions(issuerPolicy: .entraMultiTenant(allowedTenants: allowedTenants)))
         let harness = try Harness(options: options, issuer: configured)
         harness.provider.misbehave {
             $0.discoveryIssuer = template

@@ -40,7 +40,8 @@ struct OIDCExactIdentifierTests {
         }
         var matching = members
         matching["issuer"] = .string(configured)
-        let parsed = try ProviderMetadata.parse(Array(JSONValue.object(matching).serialized().utf8), configuredIssuer: configured)
+        let parsed = try ProviderMetadata.parse(
+            Array(JSONValue.object(matching).serialized().utf8), configuredIssuer: configured)
         #expect(parsed.issuer == configured)
     }
 

@@ -32,7 +32,9 @@ struct HostIntegrationTests {
         let request = try await harness.start()
         var foreign = request.pending
         foreign.clientID = "another-client"
-        await expectSsoError(.oidcStateInvalid) { try await harness.client.complete(code: "c", iss: nil, pending: foreign) }
+        await expectSsoError(.oidcStateInvalid) {
+            try await harness.client.complete(code: "c", iss: nil, pending: foreign)
+        }
         harness.clock.advance(by: 601)
         await expectSsoError(.oidcStateInvalid) {
             try await harness.client.complete(code: "c", iss: nil, pending: request.pending)
@@ -44,9 +46,10 @@ struct HostIntegrationTests {
     func redirectOverride() async throws {
         let harness = try Harness()
         let alternate = "https://app.example.test/alt/callback"
-        harness.provider.register(FakeOIDCClient(
-            clientID: Harness.clientID, clientSecret: Harness.clientSecret,
-            redirectURIs: [Harness.redirectURI, alternate]))
+        harness.provider.register(
+            FakeOIDCClient(
+                clientID: Harness.clientID, clientSecret: Harness.clientSecret,
+                redirectURIs: [Harness.redirectURI, alternate]))
         await expectSsoError(.oidcAuthorizationInvalidParameter) {
             try await harness.start(AuthorizationParameters(redirectURI: alternate))
         }
@@ -77,8 +80,9 @@ struct HostIntegrationTests {
         _ = try await second.validateIDToken(token)
         #expect(harness.transport.count(for: harness.provider.discoveryURL) == 1)
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 1)
-        let otherIssuer = JWKSCache(issuer: "https://other.example.test", transport: harness.transport,
-                                    clock: harness.clock)
+        let otherIssuer = JWKSCache(
+            issuer: "https://other.example.test", transport: harness.transport,
+            clock: harness.clock)
         await expectSsoError(.oidcConfigInvalid) {
             try OIDCClient(configuration: configuration, jwksCache: otherIssuer)
         }

@@ -18,7 +18,8 @@ struct IDTokenJWTLayerTests {
     @Test("a validly signed non-JSON payload is refused with the codes of before the split")
     func nonObjectPayloads() async throws {
         let key = try TestKeys.rsa1()
-        let keys = try JWKSet.parse(Array(JSONValue.object(["keys": .array([try #require(key.publicJWK)])]).serialized().utf8))
+        let keys = try JWKSet.parse(
+            Array(JSONValue.object(["keys": .array([try #require(key.publicJWK)])]).serialized().utf8))
         let verifier = IDTokenVerifier(issuer: Harness.issuer, clientID: Harness.clientID, clientSecret: nil)
         let expectations = IDTokenVerifier.Expectations(now: fixedNow)
         let cases: [([UInt8], SsoError.Code)] = [
@@ -51,7 +52,9 @@ struct IDTokenJWTLayerTests {
         // The provider's other key keeps working meanwhile.
         #expect(try await harness.client.validateIDToken(try harness.token(signedBy: current)).keyID == "rsa-1")
 
-        let fixed = JSONValue.object(["keys": .array([try #require(current.publicJWK), try #require(rotated.publicJWK)])])
+        let fixed = JSONValue.object([
+            "keys": .array([try #require(current.publicJWK), try #require(rotated.publicJWK)])
+        ])
         harness.transport.route(harness.provider.jwksURI, body: Array(fixed.serialized().utf8))
         harness.clock.advance(by: 31)
         let validated = try await harness.client.validateIDToken(token)
@@ -63,11 +66,16 @@ struct IDTokenJWTLayerTests {
     func malformedKeyBesideTheSigningKey() async throws {
         let harness = try Harness()
         let current = try TestKeys.rsa1()
-        let document = JSONValue.object(["keys": .array([
-            .object(["kty": "EC", "crv": "P-521", "kid": "p521", "x": .string(Base64URL.encode([UInt8](repeating: 1, count: 64))),
-                     "y": .string(Base64URL.encode([UInt8](repeating: 1, count: 64)))]),
-            try #require(current.publicJWK),
-        ])])
+        let document = JSONValue.object([
+            "keys": .array([
+                .object([
+                    "kty": "EC", "crv": "P-521", "kid": "p521",
+                    "x": .string(Base64URL.encode([UInt8](repeating: 1, count: 64))),
+                    "y": .string(Base64URL.encode([UInt8](repeating: 1, count: 64))),
+                ]),
+                try #require(current.publicJWK),
+            ])
+        ])
         harness.transport.route(harness.provider.jwksURI, body: Array(document.serialized().utf8))
         let validated = try await harness.client.validateIDToken(try harness.token(signedBy: current))
         #expect(validated.keyID == "rsa-1")

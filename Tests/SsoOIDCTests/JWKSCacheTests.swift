@@ -38,8 +38,9 @@ struct JWKSCacheTests {
             try await Task.sleep(for: .milliseconds(100))
             var fields = HTTPFields()
             fields[.contentType] = "application/json"
-            return HTTPTransportResponse(response: HTTPResponse(status: .ok, headerFields: fields),
-                                         body: Array(provider.jwksDocument.serialized().utf8))
+            return HTTPTransportResponse(
+                response: HTTPResponse(status: .ok, headerFields: fields),
+                body: Array(provider.jwksDocument.serialized().utf8))
         }
         let token = try harness.token(signedBy: newKey)
         let relyingParty = harness.client
@@ -104,8 +105,9 @@ struct JWKSCacheTests {
         let harness = try Harness()
         let cache = JWKSCache(issuer: Harness.issuer, transport: harness.transport, clock: harness.clock)
         let first = try await cache.snapshot(jwksURI: harness.provider.jwksURI)
-        let refetched = try #require(try await cache.refetchAfterUnknownKey(
-            jwksURI: harness.provider.jwksURI, seenGeneration: first.generation))
+        let refetched = try #require(
+            try await cache.refetchAfterUnknownKey(
+                jwksURI: harness.provider.jwksURI, seenGeneration: first.generation))
         let again = try await cache.refetchAfterUnknownKey(
             jwksURI: harness.provider.jwksURI, seenGeneration: first.generation)
         #expect(again?.generation == refetched.generation)

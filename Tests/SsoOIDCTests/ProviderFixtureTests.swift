@@ -33,10 +33,13 @@ struct ProviderFixtureTests {
         return (expected, metadata, keys, token, options)
     }
 
-    static func verifier(_ expected: Expected, _ metadata: ProviderMetadata, _ options: DiscoveryOptions,
-                         clientID: String? = nil) -> IDTokenVerifier {
-        IDTokenVerifier(issuer: metadata.issuer, clientID: clientID ?? expected.client_id, clientSecret: nil,
-                        issuerPolicy: options.issuerPolicy)
+    static func verifier(
+        _ expected: Expected, _ metadata: ProviderMetadata, _ options: DiscoveryOptions,
+        clientID: String? = nil
+    ) -> IDTokenVerifier {
+        IDTokenVerifier(
+            issuer: metadata.issuer, clientID: clientID ?? expected.client_id, clientSecret: nil,
+            issuerPolicy: options.issuerPolicy)
     }
 
     @Test("each fixture validates at its fixed time", arguments: providers)
@@ -75,8 +78,9 @@ struct ProviderFixtureTests {
         let document = try fixtureBytes("auth0/discovery.json")
         let metadata = try ProviderMetadata.parse(document, configuredIssuer: "https://acme-test.us.auth0.com/")
         #expect(metadata.issuer.hasSuffix("/"))
-        #expect(DiscoveryOptions().documentURL(for: metadata.issuer)
-            == "https://acme-test.us.auth0.com/.well-known/openid-configuration")
+        #expect(
+            DiscoveryOptions().documentURL(for: metadata.issuer)
+                == "https://acme-test.us.auth0.com/.well-known/openid-configuration")
         await expectSsoError(.oidcDiscoveryIssuerMismatch) {
             try ProviderMetadata.parse(document, configuredIssuer: "https://acme-test.us.auth0.com")
         }
@@ -84,8 +88,9 @@ struct ProviderFixtureTests {
 
     @Test("a full login against a fake provider serving the Okta fixture keys' shape")
     func oktaShapedLogin() async throws {
-        let key = try FakeSigningKey.rsa(pem: fixtureText("keys/okta-rsa.pem"),
-                                         keyID: "vxSXxQvM5d6BvKoH1yIhQyOLcq1kqnSL1aKcOLmnZ5E")
+        let key = try FakeSigningKey.rsa(
+            pem: fixtureText("keys/okta-rsa.pem"),
+            keyID: "vxSXxQvM5d6BvKoH1yIhQyOLcq1kqnSL1aKcOLmnZ5E")
         let harness = try Harness(signingKey: key, issuer: "https://dev-40213672.okta.com/oauth2/default")
         let result = try await harness.login()
         #expect(result.idToken.keyID == "vxSXxQvM5d6BvKoH1yIhQyOLcq1kqnSL1aKcOLmnZ5E")
@@ -98,8 +103,9 @@ struct ProviderFixtureTests {
         let result = try await harness.login()
         #expect(result.issuer == "https://acme-test.us.auth0.com/")
         #expect(harness.provider.discoveryURL == "https://acme-test.us.auth0.com/.well-known/openid-configuration")
-        let unslashed = try Harness(signingKey: key, issuer: "https://acme-test.us.auth0.com/",
-                                    configuredIssuer: "https://acme-test.us.auth0.com")
+        let unslashed = try Harness(
+            signingKey: key, issuer: "https://acme-test.us.auth0.com/",
+            configuredIssuer: "https://acme-test.us.auth0.com")
         await expectSsoError(.oidcDiscoveryIssuerMismatch) { try await unslashed.login() }
     }
 }

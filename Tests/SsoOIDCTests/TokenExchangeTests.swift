@@ -52,20 +52,26 @@ struct TokenExchangeTests {
     func tokenType() async throws {
         let idToken = "a.b.c"
         for type in ["Bearer", "bearer", "BEARER"] {
-            let response = try TokenResponse.parse(status: 200, body: Self.body([
-                "access_token": .string("at"), "token_type": .string(type), "id_token": .string(idToken),
-            ]))
+            let response = try TokenResponse.parse(
+                status: 200,
+                body: Self.body([
+                    "access_token": .string("at"), "token_type": .string(type), "id_token": .string(idToken),
+                ]))
             #expect(response.tokenType == type)
         }
         await expectSsoError(.oidcTokenTypeInvalid) {
-            try TokenResponse.parse(status: 200, body: Self.body([
-                "access_token": .string("at"), "token_type": .string("DPoP"), "id_token": .string(idToken),
-            ]))
+            try TokenResponse.parse(
+                status: 200,
+                body: Self.body([
+                    "access_token": .string("at"), "token_type": .string("DPoP"), "id_token": .string(idToken),
+                ]))
         }
         await expectSsoError(.oidcTokenTypeInvalid) {
-            try TokenResponse.parse(status: 200, body: Self.body([
-                "access_token": .string("at"), "id_token": .string(idToken),
-            ]))
+            try TokenResponse.parse(
+                status: 200,
+                body: Self.body([
+                    "access_token": .string("at"), "id_token": .string(idToken),
+                ]))
         }
         let harness = try Harness()
         harness.provider.misbehave { $0.tokenType = "mac" }
@@ -75,14 +81,18 @@ struct TokenExchangeTests {
     @Test("id_token and access_token are required")
     func requiredTokens() async throws {
         await expectSsoError(.oidcTokenIDTokenMissing) {
-            try TokenResponse.parse(status: 200, body: Self.body([
-                "access_token": .string("at"), "token_type": .string("Bearer"),
-            ]))
+            try TokenResponse.parse(
+                status: 200,
+                body: Self.body([
+                    "access_token": .string("at"), "token_type": .string("Bearer"),
+                ]))
         }
         await expectSsoError(.oidcTokenAccessTokenMissing) {
-            try TokenResponse.parse(status: 200, body: Self.body([
-                "id_token": .string("a.b.c"), "token_type": .string("Bearer"),
-            ]))
+            try TokenResponse.parse(
+                status: 200,
+                body: Self.body([
+                    "id_token": .string("a.b.c"), "token_type": .string("Bearer"),
+                ]))
         }
         let harness = try Harness()
         harness.provider.misbehave { $0.omitIDToken = true }
@@ -92,20 +102,26 @@ struct TokenExchangeTests {
     @Test("non-JSON and non-200 answers")
     func badAnswers() async {
         await expectSsoError(.oidcTokenHTTPStatus) { try TokenResponse.parse(status: 502, body: Array("<html>".utf8)) }
-        await expectSsoError(.oidcTokenInvalidResponse) { try TokenResponse.parse(status: 200, body: Array("nope".utf8)) }
         await expectSsoError(.oidcTokenInvalidResponse) {
-            try TokenResponse.parse(status: 200, body: Self.body([
-                "access_token": .number(1), "token_type": .string("Bearer"), "id_token": .string("a.b.c"),
-            ]))
+            try TokenResponse.parse(status: 200, body: Array("nope".utf8))
+        }
+        await expectSsoError(.oidcTokenInvalidResponse) {
+            try TokenResponse.parse(
+                status: 200,
+                body: Self.body([
+                    "access_token": .number(1), "token_type": .string("Bearer"), "id_token": .string("a.b.c"),
+                ]))
         }
     }
 
     @Test("the token response never shows its tokens")
     func redaction() throws {
-        let response = try TokenResponse.parse(status: 200, body: Self.body([
-            "access_token": .string("secret-access"), "token_type": .string("Bearer"),
-            "id_token": .string("secret.id.token"), "refresh_token": .string("secret-refresh"),
-        ]))
+        let response = try TokenResponse.parse(
+            status: 200,
+            body: Self.body([
+                "access_token": .string("secret-access"), "token_type": .string("Bearer"),
+                "id_token": .string("secret.id.token"), "refresh_token": .string("secret-refresh"),
+            ]))
         var dumped = ""
         dump(response, to: &dumped)
         for text in ["\(response)", String(reflecting: response), dumped] {
@@ -128,8 +144,11 @@ struct TokenExchangeTests {
             let response = try await harness.transport.send(token.request, body: token.body, maxResponseBytes: 65536)
             return response.response.status.code
         }
-        #expect(try await exchange(verifier: String(repeating: "A", count: 43), redirectURI: Harness.redirectURI) == 400)
+        #expect(
+            try await exchange(verifier: String(repeating: "A", count: 43), redirectURI: Harness.redirectURI) == 400)
         // The failed attempt burned the code: even the right verifier is refused now.
-        #expect(try await exchange(verifier: request.pending.codeVerifier.unsafeValue, redirectURI: Harness.redirectURI) == 400)
+        #expect(
+            try await exchange(verifier: request.pending.codeVerifier.unsafeValue, redirectURI: Harness.redirectURI)
+                == 400)
     }
 }

@@ -11,8 +11,11 @@ import Testing
         let context = try JOSEOracles.context.get()
         #expect(context.signedInputs.count >= 5)
         for provider in FixtureFiles.folders(in: "oidc", containing: "id_token.jwt") {
-            let token = try FixtureFiles.text("oidc/\(provider)/id_token.jwt").trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(throws: Never.self, "\(provider)") { _ = try JWSVerifier().verify(compact: token, keys: context.keys) }
+            let token = try FixtureFiles.text("oidc/\(provider)/id_token.jwt").trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            #expect(throws: Never.self, "\(provider)") {
+                _ = try JWSVerifier().verify(compact: token, keys: context.keys)
+            }
             await #expect(throws: Never.self) { try await FuzzOracle.check(.jws, Array(token.utf8)) }
             let jwks = try FixtureFiles.bytes("oidc/\(provider)/jwks.json")
             await #expect(throws: Never.self) { try await FuzzOracle.check(.jwks, jwks) }
@@ -56,7 +59,8 @@ import Testing
         // when the validator accepts the real response.
         let real = try SAMLOracles.fixture("okta")
         let wrong = SAMLOracles.Fixture(
-            name: "okta-wrong", validator: real.validator, expectedRequestID: real.expectedRequestID, issuer: real.issuer,
+            name: "okta-wrong", validator: real.validator, expectedRequestID: real.expectedRequestID,
+            issuer: real.issuer,
             nameID: "attacker@evil.example", assertionID: real.assertionID, sessionIndex: real.sessionIndex,
             attributes: real.attributes)
         let response = try FixtureFiles.bytes("saml/okta/response.xml")

@@ -15,7 +15,8 @@ import Testing
         for index in 0..<400 {
             let bytes = rng.bytes(maxCount: 96)
             let encoded = Base64URL.encode(bytes)
-            #expect(!encoded.contains("=") && !encoded.contains("+") && !encoded.contains("/"), "seed \(seed) #\(index)")
+            #expect(
+                !encoded.contains("=") && !encoded.contains("+") && !encoded.contains("/"), "seed \(seed) #\(index)")
             #expect(try Base64URL.decode(encoded) == bytes, "seed \(seed) #\(index)")
             #expect(throws: SsoError.self) { try Base64URL.decode(encoded + "=") }
             #expect(try Base64.decode(Base64.encode(bytes)) == bytes, "seed \(seed) #\(index)")
@@ -32,14 +33,18 @@ import Testing
         }
     }
 
-    static let domainAlphabet = ["a", "b", "z", "0", "9", "-", "A", "Q", "ü", "ß", "é", "ı", "İ", "中", "文", "ｅ", "\u{200D}", "_", ".", "。"]
+    static let domainAlphabet = [
+        "a", "b", "z", "0", "9", "-", "A", "Q", "ü", "ß", "é", "ı", "İ", "中", "文", "ｅ", "\u{200D}", "_", ".", "。",
+    ]
 
     @Test(arguments: seeds)
     func domainNormalisationIsIdempotent(_ seed: UInt64) async throws {
         var rng = SeededGenerator(seed: seed)
         var accepted = 0
         for index in 0..<400 {
-            let labels = (0..<Int.random(in: 1...4, using: &rng)).map { _ in rng.string(from: Self.domainAlphabet, count: 1...12) }
+            let labels = (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                rng.string(from: Self.domainAlphabet, count: 1...12)
+            }
             let name = labels.joined(separator: ".") + (Bool.random(using: &rng) ? "." : "")
             for candidate in [name, "user.name+tag@" + name] {
                 await #expect(throws: Never.self, "seed \(seed) #\(index): \(candidate.debugDescription)") {
@@ -54,14 +59,19 @@ import Testing
         }
         // Plain LDH names are always accepted, lowercased.
         for index in 0..<100 {
-            let labels = (0..<Int.random(in: 1...3, using: &rng)).map { _ in rng.string(from: ["a", "B", "c", "7"], count: 1...10) }
+            let labels = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+                rng.string(from: ["a", "B", "c", "7"], count: 1...10)
+            }
             let name = labels.joined(separator: ".") + ".Example"
             #expect(try DomainName(name).ascii == name.lowercased(), "seed \(seed) LDH #\(index)")
         }
         #expect(accepted > 0, "no generated name was accepted: the generator tests nothing")
     }
 
-    static let ldapAlphabet = ["a", "Z", "0", " ", "*", "(", ")", "\\", "\0", ",", "+", ";", "=", "\"", "<", ">", "#", "é", "中", "\u{1F600}", "\\2a", "\t", "\u{7F}"]
+    static let ldapAlphabet = [
+        "a", "Z", "0", " ", "*", "(", ")", "\\", "\0", ",", "+", ";", "=", "\"", "<", ">", "#", "é", "中", "\u{1F600}",
+        "\\2a", "\t", "\u{7F}",
+    ]
 
     @Test(arguments: seeds)
     func ldapEscapingRoundTripsThroughLibldap(_ seed: UInt64) async throws {
@@ -72,7 +82,9 @@ import Testing
                 try await FuzzOracle.check(.ldapEscape, Array(value.utf8))
             }
             let raw = rng.bytes(maxCount: 24)
-            await #expect(throws: Never.self, "seed \(seed) raw #\(index): \(raw)") { try await FuzzOracle.check(.ldapEscape, raw) }
+            await #expect(throws: Never.self, "seed \(seed) raw #\(index): \(raw)") {
+                try await FuzzOracle.check(.ldapEscape, raw)
+            }
         }
         // The oracle's libldap parser does see structure: an unescaped value is not one assertion.
         let injected = try #require(try LibLDAPFilterParser.parse("(|(uid=a)(uid=*))"))

@@ -14,7 +14,9 @@ import Testing
     static func inputs(_ target: FuzzTarget) -> [URL] {
         let folder = folder(target)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted().map { folder.appendingPathComponent($0) }
+        return names.filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted().map {
+            folder.appendingPathComponent($0)
+        }
     }
 
     /// Every target's folder holds at least one input (a finding or a `seed-*`), so this test
@@ -30,7 +32,9 @@ import Testing
             replayed += 1
         }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: Self.folder(target).path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: Self.folder(target).path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        {
             #expect(replayed >= 1, "Fuzz/regressions/\(target.rawValue) holds no input: add a seed (see its README)")
         }
     }
@@ -43,7 +47,9 @@ import Testing
         for target in FuzzTarget.allCases {
             var isDirectory: ObjCBool = false
             let path = Self.regressions.appendingPathComponent(target.rawValue).path
-            #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue, "\(path)")
+            #expect(
+                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue,
+                "\(path)")
         }
     }
 }

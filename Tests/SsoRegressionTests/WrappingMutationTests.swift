@@ -23,23 +23,27 @@ import Testing
         let prefix = open.output.1.map(String.init) ?? ""
         let close = try #require(xml.range(of: "</\(prefix)Assertion>", options: .backwards))
         return Parts(
-            before: String(xml[..<open.range.lowerBound]), assertion: String(xml[open.range.lowerBound..<close.upperBound]),
+            before: String(xml[..<open.range.lowerBound]),
+            assertion: String(xml[open.range.lowerBound..<close.upperBound]),
             after: String(xml[close.upperBound...]), prefix: prefix, nameID: nameID)
     }
 
     enum Mutation: CaseIterable {
         case evilBefore, evilAfter, signedInExtensions, evilInSignatureObject, signedInEvilAdvice
-        case commentInNameID, characterReferenceInNameID, editedNameID, extraAttributeValue, evilWithSameID, unsignedEvilOnly
+        case commentInNameID, characterReferenceInNameID, editedNameID, extraAttributeValue, evilWithSameID,
+            unsignedEvilOnly
     }
 
     static func evil(_ parts: Parts, rng: inout SeededGenerator, keepID: Bool) -> String {
         var assertion = parts.assertion.replacingOccurrences(of: ">\(parts.nameID)<", with: ">attacker@evil.example<")
         if !keepID {
-            assertion = assertion.replacing(/ID="[^"]*"/, with: "ID=\"_evil\(UInt32.random(in: 0...UInt32.max, using: &rng))\"")
+            assertion = assertion.replacing(
+                /ID="[^"]*"/, with: "ID=\"_evil\(UInt32.random(in: 0...UInt32.max, using: &rng))\"")
         }
         if Bool.random(using: &rng) {
             // Drop the assertion's own signature, as a real attacker's copy would not verify.
-            assertion = assertion.replacing(/<([A-Za-z0-9]+:)?Signature[ >][\s\S]*?<\/([A-Za-z0-9]+:)?Signature>/, with: "")
+            assertion = assertion.replacing(
+                /<([A-Za-z0-9]+:)?Signature[ >][\s\S]*?<\/([A-Za-z0-9]+:)?Signature>/, with: "")
         }
         return assertion
     }
@@ -60,7 +64,9 @@ import Testing
             return parts.before + "<xp:Extensions xmlns:xp=\"\(protocolNS)\">" + parts.assertion + "</xp:Extensions>"
                 + evil(parts, rng: &rng, keepID: Bool.random(using: &rng)) + parts.after
         case .evilInSignatureObject:
-            let object = "<xd:Object xmlns:xd=\"http://www.w3.org/2000/09/xmldsig#\">" + evil(parts, rng: &rng, keepID: false) + "</xd:Object>"
+            let object =
+                "<xd:Object xmlns:xd=\"http://www.w3.org/2000/09/xmldsig#\">" + evil(parts, rng: &rng, keepID: false)
+                + "</xd:Object>"
             let whole = parts.before + parts.assertion + parts.after
             guard let close = whole.firstMatch(of: /<\/([A-Za-z0-9]+:)?Signature>/) else { return whole }
             return String(whole[..<close.range.lowerBound]) + object + String(whole[close.range.lowerBound...])
@@ -74,17 +80,25 @@ import Testing
         case .commentInNameID:
             let cut = Int.random(in: 0...parts.nameID.count, using: &rng)
             let name = String(parts.nameID.prefix(cut)) + "<!--.evil.example-->" + String(parts.nameID.dropFirst(cut))
-            return parts.before + parts.assertion.replacingOccurrences(of: ">\(parts.nameID)<", with: ">\(name)<") + parts.after
+            return parts.before + parts.assertion.replacingOccurrences(of: ">\(parts.nameID)<", with: ">\(name)<")
+                + parts.after
         case .characterReferenceInNameID:
             let scalars = Array(parts.nameID.unicodeScalars)
             let at = Int.random(in: 0..<max(1, scalars.count), using: &rng)
-            let name = scalars.enumerated().map { $0.offset == at ? "&#x\(String($0.element.value, radix: 16));" : String($0.element) }.joined()
-            return parts.before + parts.assertion.replacingOccurrences(of: ">\(parts.nameID)<", with: ">\(name)<") + parts.after
+            let name = scalars.enumerated().map {
+                $0.offset == at ? "&#x\(String($0.element.value, radix: 16));" : String($0.element)
+            }.joined()
+            return parts.before + parts.assertion.replacingOccurrences(of: ">\(parts.nameID)<", with: ">\(name)<")
+                + parts.after
         case .editedNameID:
-            return parts.before + parts.assertion.replacingOccurrences(of: ">\(parts.nameID)<", with: ">\(parts.nameID)x<") + parts.after
+            return parts.before
+                + parts.assertion.replacingOccurrences(of: ">\(parts.nameID)<", with: ">\(parts.nameID)x<")
+                + parts.after
         case .extraAttributeValue:
             let value = "<\(parts.prefix)AttributeValue>admins</\(parts.prefix)AttributeValue>"
-            return parts.before + parts.assertion.replacingOccurrences(of: "</\(parts.prefix)Attribute>", with: value + "</\(parts.prefix)Attribute>") + parts.after
+            return parts.before
+                + parts.assertion.replacingOccurrences(
+                    of: "</\(parts.prefix)Attribute>", with: value + "</\(parts.prefix)Attribute>") + parts.after
         }
     }
 
@@ -97,22 +111,28 @@ import Testing
         #expect(parts.before + parts.assertion + parts.after == xml)
         // Positive control: the unmutated response is accepted, so a rejection below is the
         // mutation's doing and not a broken fixture.
-        #expect((try? await SAMLOracles.outcome(Array(xml.utf8), with: fixture).get()) != nil, "\(idp): fixture refused")
+        #expect(
+            (try? await SAMLOracles.outcome(Array(xml.utf8), with: fixture).get()) != nil, "\(idp): fixture refused")
         var rng = SeededGenerator(seed: 0x5A41_4C00 ^ UInt64(idp.utf8.count))
         var acceptedKinds: Set<String> = []
         for index in 0..<66 {
             let mutation = Mutation.allCases[index % Mutation.allCases.count]
             let mutated = Self.mutate(parts, mutation, rng: &rng)
             #expect(mutated != xml, "\(idp) #\(index) \(mutation) did not change the response")
-            let input = Bool.random(using: &rng) ? Array(mutated.utf8) : Array(Data(mutated.utf8).base64EncodedString().utf8)
+            let input =
+                Bool.random(using: &rng) ? Array(mutated.utf8) : Array(Data(mutated.utf8).base64EncodedString().utf8)
             let outcome = await SAMLOracles.outcome(input, with: fixture)
-            #expect(throws: Never.self, "\(idp) #\(index) \(mutation)") { try SAMLOracles.checkOutcome(outcome, of: fixture) }
+            #expect(throws: Never.self, "\(idp) #\(index) \(mutation)") {
+                try SAMLOracles.checkOutcome(outcome, of: fixture)
+            }
             if (try? outcome.get()) != nil {
                 acceptedKinds.insert("\(mutation)")
             }
         }
         // Signed-value edits, foreign assertions and unsigned copies are never accepted.
-        for kind in ["editedNameID", "extraAttributeValue", "unsignedEvilOnly", "evilBefore", "evilAfter", "evilWithSameID"] {
+        for kind in [
+            "editedNameID", "extraAttributeValue", "unsignedEvilOnly", "evilBefore", "evilAfter", "evilWithSameID",
+        ] {
             #expect(!acceptedKinds.contains(kind), "\(idp): \(kind) was accepted")
         }
     }

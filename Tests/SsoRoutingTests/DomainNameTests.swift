@@ -3,7 +3,10 @@ import SsoRouting
 import Testing
 
 @Suite struct DomainNameTests {
-    @Test(arguments: ["BÜCHER.example", "bücher.example.", "xn--bcher-kva.example", "XN--BCHER-KVA.EXAMPLE", "  Bücher.Example \n", "bücher。example"])
+    @Test(arguments: [
+        "BÜCHER.example", "bücher.example.", "xn--bcher-kva.example", "XN--BCHER-KVA.EXAMPLE", "  Bücher.Example \n",
+        "bücher。example",
+    ])
     func idnaAndCaseVariantsAreOneName(_ input: String) throws {
         let name = try DomainName(input)
         #expect(name.ascii == "xn--bcher-kva.example")
@@ -90,7 +93,9 @@ import Testing
         let data = try JSONEncoder().encode([name])
         #expect(String(decoding: data, as: UTF8.self) == #"["xn--bcher-kva.example"]"#)
         #expect(try JSONDecoder().decode([DomainName].self, from: data) == [name])
-        #expect(throws: (any Error).self) { try JSONDecoder().decode([DomainName].self, from: Data(#"["1.2.3.4"]"#.utf8)) }
+        #expect(throws: (any Error).self) {
+            try JSONDecoder().decode([DomainName].self, from: Data(#"["1.2.3.4"]"#.utf8))
+        }
     }
 
     static func code<T>(_ body: () throws -> T) -> SsoError.Code? {

@@ -38,12 +38,16 @@ import Testing
 
     @Test func localPartLengthLimit() throws {
         #expect(try EmailAddress(String(repeating: "a", count: 64) + "@example.com").localPart.count == 64)
-        #expect(DomainNameTests.code { try EmailAddress(String(repeating: "a", count: 65) + "@example.com") } == .routingInvalidEmail)
+        #expect(
+            DomainNameTests.code { try EmailAddress(String(repeating: "a", count: 65) + "@example.com") }
+                == .routingInvalidEmail)
     }
 
     @Test func codableNormalises() throws {
         let decoded = try JSONDecoder().decode([EmailAddress].self, from: Data(#"["Bob@Contoso.COM"]"#.utf8))
         #expect(decoded.first?.normalized == "bob@contoso.com")
-        #expect(throws: (any Error).self) { try JSONDecoder().decode([EmailAddress].self, from: Data(#"["a@b@c.com"]"#.utf8)) }
+        #expect(throws: (any Error).self) {
+            try JSONDecoder().decode([EmailAddress].self, from: Data(#"["a@b@c.com"]"#.utf8))
+        }
     }
 }

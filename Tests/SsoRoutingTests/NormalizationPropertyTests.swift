@@ -29,7 +29,8 @@ struct SeededGenerator: RandomNumberGenerator {
         var generator = SeededGenerator(state: seed)
         var accepted = 0
         for _ in 0..<3000 {
-            let input = Self.randomString(&generator) + [".example", ".com", "", ".Ü"].randomElement(using: &generator)!
+            let input =
+                Self.randomString(&generator) + [".example", ".com", "", ".Ü"].randomElement(using: &generator)!
             guard let name = try? DomainName(input) else { continue }
             accepted += 1
             #expect(try DomainName(name.ascii) == name, "ascii form of \(input.debugDescription)")

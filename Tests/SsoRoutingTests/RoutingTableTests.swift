@@ -24,7 +24,9 @@ import Testing
         var table = RoutingTable()
         try table.assign(names("bücher.example"), to: "conn_a")
         for variant in ["BÜCHER.example", "bücher.example.", "xn--bcher-kva.example"] {
-            #expect(DomainNameTests.code { try table.assign(names("fresh.example", variant), to: "conn_b") } == .routingDomainConflict)
+            #expect(
+                DomainNameTests.code { try table.assign(names("fresh.example", variant), to: "conn_b") }
+                    == .routingDomainConflict)
         }
         #expect(table.route(try DomainName("fresh.example")) == nil)
         #expect(table.domains(of: "conn_b").isEmpty)
@@ -39,7 +41,9 @@ import Testing
         #expect(table.route(try DomainName("a.example")) == nil)
         #expect(table.domains(of: "conn_a").map(\.ascii) == ["b.example", "c.example"])
         try table.assign(names("d.example"), to: "conn_b")
-        #expect(DomainNameTests.code { try table.assign(names("e.example", "d.example"), to: "conn_a") } == .routingDomainConflict)
+        #expect(
+            DomainNameTests.code { try table.assign(names("e.example", "d.example"), to: "conn_a") }
+                == .routingDomainConflict)
         #expect(table.domains(of: "conn_a").map(\.ascii) == ["b.example", "c.example"])
         table.remove(connectionID: "conn_a")
         #expect(table.count == 1)

@@ -13,7 +13,8 @@ import Testing
 
     /// The text from the first `start` through the matching `end` (first occurrence after it).
     static func slice(_ xml: String, from start: String, to end: String) throws -> String {
-        guard let lower = xml.range(of: start), let upper = xml.range(of: end, range: lower.upperBound..<xml.endIndex) else {
+        guard let lower = xml.range(of: start), let upper = xml.range(of: end, range: lower.upperBound..<xml.endIndex)
+        else {
             throw TestTools.Failure(description: "no \(start)")
         }
         return String(xml[lower.lowerBound..<upper.upperBound])
@@ -42,15 +43,18 @@ import Testing
     @Test func xsw1And2SignedResponseWrappedInAnEvilResponse() async throws {
         let signed = try TestSAMLResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
         let originalSignature = try Self.signature(of: signed)
-        let bare = try Self.removingSignature(signed).replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
+        let bare = try Self.removingSignature(signed).replacingOccurrences(
+            of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
         let evilBody = bare.replacingOccurrences(of: "alice@example.com", with: "admin@example.com")
             .replacingOccurrences(of: "ID=\"_resp-8a7d\"", with: "ID=\"_evil-resp\"")
         // XSW1: the original Response inside the evil Response's Signature.
         let xsw1 = evilBody.replacingOccurrences(
             of: "</saml:Issuer>",
-            with: "</saml:Issuer>" + originalSignature.replacingOccurrences(of: "</ds:Signature>", with: bare + "</ds:Signature>"))
+            with: "</saml:Issuer>"
+                + originalSignature.replacingOccurrences(of: "</ds:Signature>", with: bare + "</ds:Signature>"))
         // XSW2: the original Response as a sibling before the copied Signature.
-        let xsw2 = evilBody.replacingOccurrences(of: "</saml:Issuer>", with: "</saml:Issuer>" + bare + originalSignature)
+        let xsw2 = evilBody.replacingOccurrences(
+            of: "</saml:Issuer>", with: "</saml:Issuer>" + bare + originalSignature)
         let validator = try await makeValidator()
         for attack in [xsw1, xsw2] {
             let code = await rejection(attack, validator: validator)
@@ -69,15 +73,24 @@ import Testing
             // XSW3: evil assertion before the signed one.
             "xsw3": xml.replacingOccurrences(of: assertion, with: evil + assertion),
             // XSW4: the signed assertion nested inside the evil one.
-            "xsw4": xml.replacingOccurrences(of: assertion, with: evil.replacingOccurrences(of: "</saml:Assertion>", with: assertion + "</saml:Assertion>")),
+            "xsw4": xml.replacingOccurrences(
+                of: assertion,
+                with: evil.replacingOccurrences(of: "</saml:Assertion>", with: assertion + "</saml:Assertion>")),
             // XSW5: the evil assertion carries the signature; the original (unsigned) at the end.
             "xsw5": xml.replacingOccurrences(of: assertion, with: evilWithSignature + unsignedOriginal),
             // XSW6: the evil assertion carries the signature, which holds the original.
-            "xsw6": xml.replacingOccurrences(of: assertion, with: evilWithSignature.replacingOccurrences(of: "</ds:Signature>", with: unsignedOriginal + "</ds:Signature>")),
+            "xsw6": xml.replacingOccurrences(
+                of: assertion,
+                with: evilWithSignature.replacingOccurrences(
+                    of: "</ds:Signature>", with: unsignedOriginal + "</ds:Signature>")),
             // XSW7: the signed assertion hidden in Extensions, the evil one in its place.
-            "xsw7": xml.replacingOccurrences(of: assertion, with: "<samlp:Extensions>" + assertion + "</samlp:Extensions>" + evil),
+            "xsw7": xml.replacingOccurrences(
+                of: assertion, with: "<samlp:Extensions>" + assertion + "</samlp:Extensions>" + evil),
             // XSW8: the evil assertion's signature holds an Object with the original.
-            "xsw8": xml.replacingOccurrences(of: assertion, with: evilWithSignature.replacingOccurrences(of: "</ds:Signature>", with: "<ds:Object>" + unsignedOriginal + "</ds:Object></ds:Signature>")),
+            "xsw8": xml.replacingOccurrences(
+                of: assertion,
+                with: evilWithSignature.replacingOccurrences(
+                    of: "</ds:Signature>", with: "<ds:Object>" + unsignedOriginal + "</ds:Object></ds:Signature>")),
         ]
         let validator = try await makeValidator()
         for (name, attack) in attacks.sorted(by: { $0.key < $1.key }) {
@@ -110,7 +123,8 @@ import Testing
         var other = TestSAMLResponseBuilder()
         other.assertionID = "_assert-second"
         other.nameID = "bob@example.com"
-        let second = try Self.slice(try other.signed(.assertion, key: pki.idp), from: "<saml:Assertion ", to: "</saml:Assertion>")
+        let second = try Self.slice(
+            try other.signed(.assertion, key: pki.idp), from: "<saml:Assertion ", to: "</saml:Assertion>")
         let both = first.replacingOccurrences(of: "</samlp:Response>", with: second + "</samlp:Response>")
         #expect(await rejection(both, validator: try await makeValidator()) == "saml.structure.assertion_count")
     }
@@ -131,7 +145,8 @@ import Testing
 
     @Test func digestMismatch() async throws {
         let (xml, _) = try await signedAssertionDocument()
-        let tampered = xml.replacingOccurrences(of: ">alice@example.com</saml:NameID>", with: ">admin@example.com</saml:NameID>")
+        let tampered = xml.replacingOccurrences(
+            of: ">alice@example.com</saml:NameID>", with: ">admin@example.com</saml:NameID>")
         #expect(tampered != xml)
         #expect(await rejection(tampered, validator: try await makeValidator()) == "saml.signature.invalid")
         let tamperedAttribute = xml.replacingOccurrences(of: ">staff<", with: ">root<")
@@ -143,7 +158,8 @@ import Testing
         builder.nameID = "alice@example.com.evil.com"
         let xml = try builder.signed(.assertion, key: try await TestPKI.shared().idp)
         // Comments are not covered by exclusive C14N: inserting one keeps the signature valid.
-        let injected = xml.replacingOccurrences(of: "alice@example.com.evil.com", with: "alice@example.com<!---->.evil.com")
+        let injected = xml.replacingOccurrences(
+            of: "alice@example.com.evil.com", with: "alice@example.com<!---->.evil.com")
         #expect(injected != xml)
         let result = try await makeValidator().validate(injected, expectedRequestID: TestSAMLResponseBuilder.requestID)
         #expect(result.nameID == "alice@example.com.evil.com")
@@ -152,12 +168,14 @@ import Testing
     @Test func doctypeXXEAndBillionLaughsFailFast() async throws {
         let (xml, _) = try await signedAssertionDocument()
         let body = xml.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
-        let laughs = "<!DOCTYPE samlp:Response [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">]>"
+        let laughs =
+            "<!DOCTYPE samlp:Response [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">]>"
         let xxe = "<!DOCTYPE samlp:Response [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
         let validator = try await makeValidator()
         for prefix in [laughs, xxe, "<!DOCTYPE samlp:Response SYSTEM \"http://127.0.0.1:1/evil.dtd\">"] {
             let start = Date()
-            let attack = prefix + body.replacingOccurrences(of: "alice@example.com</saml:NameID>", with: "&x;</saml:NameID>")
+            let attack =
+                prefix + body.replacingOccurrences(of: "alice@example.com</saml:NameID>", with: "&x;</saml:NameID>")
             #expect(await rejection(attack, validator: validator) == "saml.xml.doctype")
             #expect(await rejection(Base64.encode(Array(attack.utf8)), validator: validator) == "saml.xml.doctype")
             #expect(Date().timeIntervalSince(start) < 1)
@@ -180,7 +198,9 @@ import Testing
     @Test func smallRSAKeyIsRefused() async throws {
         let pki = try await TestPKI.shared()
         let xml = try TestSAMLResponseBuilder().signed(.assertion, key: pki.weak)
-        #expect(await rejection(xml, validator: try await makeValidator(certificates: [pki.weak])) == "saml.signature.key_too_small")
+        #expect(
+            await rejection(xml, validator: try await makeValidator(certificates: [pki.weak]))
+                == "saml.signature.key_too_small")
         let relaxed = try await makeValidator(certificates: [pki.weak], policy: .init(minRSAKeyBits: 1024))
         #expect(await rejection(xml, validator: relaxed) == nil)
     }
@@ -191,13 +211,25 @@ import Testing
         let cases: [(String, String, String)] = [
             ("<ds:KeyInfo>", "<ds:KeyInfo><ds:RetrievalMethod URI=\"#_evil\"/>", "saml.signature.reference_invalid"),
             ("<ds:Reference URI=\"#_assert-2b9e\">", "<ds:Reference URI=\"\">", "saml.signature.reference_invalid"),
-            ("<ds:Reference URI=\"#_assert-2b9e\">", "<ds:Reference URI=\"#_resp-8a7d\">", "saml.signature.reference_invalid"),
-            ("<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
-             "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>1</ds:XPath></ds:Transform>",
-             "saml.signature.algorithm_not_allowed"),
-            ("</ds:SignedInfo>", "<ds:Reference URI=\"#_resp-8a7d\"><ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><ds:DigestValue>AA==</ds:DigestValue></ds:Reference></ds:SignedInfo>", "saml.signature.reference_invalid"),
+            (
+                "<ds:Reference URI=\"#_assert-2b9e\">", "<ds:Reference URI=\"#_resp-8a7d\">",
+                "saml.signature.reference_invalid"
+            ),
+            (
+                "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+                "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>1</ds:XPath></ds:Transform>",
+                "saml.signature.algorithm_not_allowed"
+            ),
+            (
+                "</ds:SignedInfo>",
+                "<ds:Reference URI=\"#_resp-8a7d\"><ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><ds:DigestValue>AA==</ds:DigestValue></ds:Reference></ds:SignedInfo>",
+                "saml.signature.reference_invalid"
+            ),
             ("ID=\"_resp-8a7d\"", "ID=\"_assert-2b9e\"", "saml.structure.duplicate_id"),
-            ("<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"", "<saml:Assertion xmlns:saml=\"urn:evil:assertion\"", "saml.structure.assertion_count"),
+            (
+                "<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"",
+                "<saml:Assertion xmlns:saml=\"urn:evil:assertion\"", "saml.structure.assertion_count"
+            ),
         ]
         for (find, replace, code) in cases {
             #expect(xml.contains(find), "\(find)")

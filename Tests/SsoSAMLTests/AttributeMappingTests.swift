@@ -4,7 +4,9 @@ import Testing
 @testable import SsoSAML
 
 @Suite struct AttributeMappingTests {
-    func result(nameID: String = "u-123", format: String? = nil, _ attributes: [String: [String]]) -> SAMLAssertionResult {
+    func result(nameID: String = "u-123", format: String? = nil, _ attributes: [String: [String]])
+        -> SAMLAssertionResult
+    {
         SAMLAssertionResult(
             issuer: "https://idp", nameID: nameID, nameIDFormat: format, nameQualifier: nil, spNameQualifier: nil,
             sessionIndex: nil, authnInstant: nil, authnContextClassRef: nil, sessionNotOnOrAfter: nil,
@@ -22,12 +24,13 @@ import Testing
     }
 
     @Test func entraIDShape() {
-        let identity = SAMLAttributeMapping.defaults.identity(of: result([
-            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress": ["alice@contoso.com"],
-            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name": ["alice@contoso.com"],
-            "http://schemas.microsoft.com/identity/claims/displayname": ["Alice Example"],
-            "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups": ["g1", "g2", "g1"],
-        ]), connectionID: "conn_1")
+        let identity = SAMLAttributeMapping.defaults.identity(
+            of: result([
+                "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress": ["alice@contoso.com"],
+                "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name": ["alice@contoso.com"],
+                "http://schemas.microsoft.com/identity/claims/displayname": ["Alice Example"],
+                "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups": ["g1", "g2", "g1"],
+            ]), connectionID: "conn_1")
         #expect(identity.email == "alice@contoso.com")
         #expect(identity.name == "Alice Example")
         #expect(identity.groups == ["g1", "g2"])
@@ -37,23 +40,34 @@ import Testing
     }
 
     @Test func nameFromGivenAndFamilyNames() {
-        let identity = SAMLAttributeMapping.defaults.identity(of: result(["User.FirstName": ["Dave"], "User.LastName": ["Lister"]]))
+        let identity = SAMLAttributeMapping.defaults.identity(
+            of: result(["User.FirstName": ["Dave"], "User.LastName": ["Lister"]]))
         #expect(identity.name == "Dave Lister")
     }
 
     @Test func nameIDIsTheEmailOnlyWithTheEmailFormat() {
         let email = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"
-        #expect(SAMLAttributeMapping.defaults.identity(of: result(nameID: "bob@example.com", format: email, [:])).email == "bob@example.com")
-        #expect(SAMLAttributeMapping.defaults.identity(of: result(nameID: "bob@example.com", format: nil, [:])).email == nil)
+        #expect(
+            SAMLAttributeMapping.defaults.identity(of: result(nameID: "bob@example.com", format: email, [:])).email
+                == "bob@example.com")
+        #expect(
+            SAMLAttributeMapping.defaults.identity(of: result(nameID: "bob@example.com", format: nil, [:])).email == nil
+        )
         // An email attribute wins over the NameID.
-        #expect(SAMLAttributeMapping.defaults.identity(of: result(nameID: "x@example.com", format: email, ["mail": ["bob@example.com"]])).email == "bob@example.com")
+        #expect(
+            SAMLAttributeMapping.defaults.identity(
+                of: result(nameID: "x@example.com", format: email, ["mail": ["bob@example.com"]])
+            ).email == "bob@example.com")
     }
 
     @Test func connectionOverridesComeFirst() {
-        let mapping = SAMLAttributeMapping(overrides: ["email": "corpMail", "name": "fullName", "groups": "roles", "bogus": "x"])
-        let identity = mapping.identity(of: result([
-            "corpMail": ["a@corp.example"], "email": ["other@example.com"], "fullName": ["A B"], "roles": ["r1"],
-        ]))
+        let mapping = SAMLAttributeMapping(overrides: [
+            "email": "corpMail", "name": "fullName", "groups": "roles", "bogus": "x",
+        ])
+        let identity = mapping.identity(
+            of: result([
+                "corpMail": ["a@corp.example"], "email": ["other@example.com"], "fullName": ["A B"], "roles": ["r1"],
+            ]))
         #expect(identity.email == "a@corp.example")
         #expect(identity.name == "A B")
         #expect(identity.groups == ["r1"])

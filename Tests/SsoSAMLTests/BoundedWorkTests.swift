@@ -18,7 +18,8 @@ import Testing
     ) async throws -> (code: String?, counts: Counts) {
         let validator = try await makeValidator(certificates: certificates, decryption: decryption)
         let counter = SAMLKeyOperationCounter()
-        let check = SAMLResponseCheck(configuration: validator.configuration, now: TestSAMLResponseBuilder.now, operations: counter)
+        let check = SAMLResponseCheck(
+            configuration: validator.configuration, now: TestSAMLResponseBuilder.now, operations: counter)
         do {
             _ = try check.run(Array(xml.utf8), expectedRequestID: TestSAMLResponseBuilder.requestID)
             return (nil, counter.counts)
@@ -30,13 +31,16 @@ import Testing
     /// An unsigned Response whose encrypted assertion is signed by the IdP, and its one EncryptedKey.
     static func encrypted() async throws -> (xml: String, key: String) {
         let pki = try await TestPKI.shared()
-        let xml = try TestSAMLResponseBuilder().encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp)
+        let xml = try TestSAMLResponseBuilder().encrypted(
+            signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp)
         return (xml, try AttackTests.slice(xml, from: "<xenc:EncryptedKey>", to: "</xenc:EncryptedKey>"))
     }
 
     /// `key` with one character of its RSA ciphertext changed: its unwrap fails.
     static func corrupted(_ key: String) throws -> String {
-        guard let range = key.range(of: "<xenc:CipherValue>") else { throw TestTools.Failure(description: "no CipherValue") }
+        guard let range = key.range(of: "<xenc:CipherValue>") else {
+            throw TestTools.Failure(description: "no CipherValue")
+        }
         var copy = key
         let index = copy.index(range.upperBound, offsetBy: 10)
         copy.replaceSubrange(index...index, with: copy[index] == "A" ? "B" : "A")
@@ -85,7 +89,8 @@ import Testing
     @Test func aDisallowedKeyTransportAnywhereIsRefusedBeforeAnyRSAWork() async throws {
         let (xml, key) = try await Self.encrypted()
         let rsa15 = key.replacingOccurrences(of: "#rsa-oaep-mgf1p", with: "#rsa-1_5")
-        let outcome = try await Self.run(xml.replacingOccurrences(of: key, with: key + rsa15), decryption: try await TestPKI.shared().sp)
+        let outcome = try await Self.run(
+            xml.replacingOccurrences(of: key, with: key + rsa15), decryption: try await TestPKI.shared().sp)
         #expect(outcome.code == "saml.decryption.algorithm_not_allowed")
         #expect(outcome.counts == Counts())
     }
@@ -94,7 +99,8 @@ import Testing
         let (xml, _) = try await Self.encrypted()
         let data = try AttackTests.slice(xml, from: "<xenc:EncryptedData", to: "</xenc:EncryptedData>")
         let outcome = try await Self.run(
-            xml.replacingOccurrences(of: data, with: String(repeating: data, count: 20)), decryption: try await TestPKI.shared().sp)
+            xml.replacingOccurrences(of: data, with: String(repeating: data, count: 20)),
+            decryption: try await TestPKI.shared().sp)
         #expect(outcome.code == "saml.decryption.failed")
         #expect(outcome.counts == Counts())
     }
@@ -112,14 +118,17 @@ import Testing
     @Test func moreThanOneEncryptedIDIsNeverDecrypted() async throws {
         let pki = try await TestPKI.shared()
         let builder = TestSAMLResponseBuilder()
-        let template = builder.responseXML(assertion: builder.assertionXML(signatureTemplate: true), signatureTemplate: false)
-            .replacingOccurrences(of: "<saml:NameID ", with: "<saml:EncryptedID><saml:NameID ")
-            .replacingOccurrences(of: "</saml:NameID>", with: "</saml:NameID></saml:EncryptedID>")
+        let template = builder.responseXML(
+            assertion: builder.assertionXML(signatureTemplate: true), signatureTemplate: false
+        )
+        .replacingOccurrences(of: "<saml:NameID ", with: "<saml:EncryptedID><saml:NameID ")
+        .replacingOccurrences(of: "</saml:NameID>", with: "</saml:NameID></saml:EncryptedID>")
         let encrypted = try TestSAMLEncryption.encrypt(
             element: "NameID", in: template, to: pki.sp, content: .aes256GCM, keyTransport: .rsaOAEP)
         let encryptedID = try AttackTests.slice(encrypted, from: "<saml:EncryptedID>", to: "</saml:EncryptedID>")
         let xml = try TestSAMLResponseBuilder.sign(
-            encrypted.replacingOccurrences(of: encryptedID, with: String(repeating: encryptedID, count: 10)), key: pki.idp)
+            encrypted.replacingOccurrences(of: encryptedID, with: String(repeating: encryptedID, count: 10)),
+            key: pki.idp)
         let outcome = try await Self.run(xml, decryption: pki.sp)
         #expect(outcome.code == "saml.subject.missing_name_id")
         #expect(outcome.counts == Counts(signatureVerification: 1))
@@ -128,7 +137,8 @@ import Testing
     @Test func moreThanOneReferenceIsRefusedBeforeXMLSec() async throws {
         let xml = try TestSAMLResponseBuilder().signed(.assertion, key: try await TestPKI.shared().idp)
         let reference = try AttackTests.slice(xml, from: "<ds:Reference", to: "</ds:Reference>")
-        let outcome = try await Self.run(xml.replacingOccurrences(of: reference, with: String(repeating: reference, count: 200)))
+        let outcome = try await Self.run(
+            xml.replacingOccurrences(of: reference, with: String(repeating: reference, count: 200)))
         #expect(outcome.code == "saml.signature.reference_invalid")
         #expect(outcome.counts == Counts())
     }
@@ -136,7 +146,8 @@ import Testing
     @Test func moreThanOneSignaturePerElementIsRefusedBeforeXMLSec() async throws {
         let xml = try TestSAMLResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
         let signature = try AttackTests.signature(of: xml)
-        let outcome = try await Self.run(xml.replacingOccurrences(of: signature, with: String(repeating: signature, count: 50)))
+        let outcome = try await Self.run(
+            xml.replacingOccurrences(of: signature, with: String(repeating: signature, count: 50)))
         #expect(outcome.code == "saml.signature.reference_invalid")
         #expect(outcome.counts == Counts())
     }
@@ -147,8 +158,9 @@ import Testing
         let signature = try AttackTests.signature(of: signed)
         let doubled = signed.replacingOccurrences(of: signature, with: signature + signature)
         let wrapped = doubled.replacingOccurrences(
-            of: "<saml:Assertion ", with: "<saml:EncryptedAssertion \(Self.saml)><saml:Assertion ")
-            .replacingOccurrences(of: "</saml:Assertion>", with: "</saml:Assertion></saml:EncryptedAssertion>")
+            of: "<saml:Assertion ", with: "<saml:EncryptedAssertion \(Self.saml)><saml:Assertion "
+        )
+        .replacingOccurrences(of: "</saml:Assertion>", with: "</saml:Assertion></saml:EncryptedAssertion>")
         let xml = try TestSAMLEncryption.encrypt(
             element: "Assertion", in: wrapped, to: pki.sp, content: .aes128GCM, keyTransport: .rsaOAEP)
         let outcome = try await Self.run(xml, decryption: pki.sp)

@@ -33,7 +33,8 @@ struct SAMLCLIContractTests {
     static func validateArguments(_ idp: String, response: String? = nil) throws -> [String] {
         let s = try settings(idp)
         var arguments = [
-            "validate", "--response", response ?? path("\(idp)/response.xml"), "--idp-metadata", path("\(idp)/metadata.xml"),
+            "validate", "--response", response ?? path("\(idp)/response.xml"), "--idp-metadata",
+            path("\(idp)/metadata.xml"),
             "--sp-entity-id", s["spEntityID"] as? String ?? "", "--acs-url", s["acsURL"] as? String ?? "",
             "--now", s["now"] as? String ?? "",
         ]
@@ -70,7 +71,8 @@ struct SAMLCLIContractTests {
 
     @Test func rejectionsExitOneWithTheErrorCode() async throws {
         // Tampered signed content.
-        let tampered = try SAMLFixtures.text("okta/response.xml").replacingOccurrences(of: "bob@acme.example", with: "eve@acme.example")
+        let tampered = try SAMLFixtures.text("okta/response.xml").replacingOccurrences(
+            of: "bob@acme.example", with: "eve@acme.example")
         let run = try await Self.run(try Self.validateArguments("okta", response: "-"), stdin: Data(tampered.utf8))
         #expect(run.status == 1)
         #expect(run.json?["ok"] as? Bool == false)
@@ -107,8 +109,11 @@ struct SAMLCLIContractTests {
         var emptySP = okta
         if let index = emptySP.firstIndex(of: "--sp-entity-id") { emptySP[index + 1] = "" }
         #expect(try await Self.run(emptySP).status == 2)
-        #expect(try await Self.run(["authn-request", "--idp-metadata", Self.path("okta/metadata.xml"),
-                                    "--sp-entity-id", "", "--acs-url", "https://sp.example.com/saml/acs"]).status == 2)
+        #expect(
+            try await Self.run([
+                "authn-request", "--idp-metadata", Self.path("okta/metadata.xml"),
+                "--sp-entity-id", "", "--acs-url", "https://sp.example.com/saml/acs",
+            ]).status == 2)
         #expect(try await Self.run([]).status == 2)
     }
 
@@ -116,13 +121,15 @@ struct SAMLCLIContractTests {
         let s = try Self.settings("okta")
         var arguments = try Self.validateArguments("okta")
         if let index = arguments.firstIndex(of: "--idp-metadata") { arguments.removeSubrange(index...(index + 1)) }
-        let pinned = try await Self.run(arguments + [
-            "--idp-cert", Self.path("keys/okta-cert.pem"), "--idp-entity-id", s["idpEntityID"] as? String ?? "",
-        ])
+        let pinned = try await Self.run(
+            arguments + [
+                "--idp-cert", Self.path("keys/okta-cert.pem"), "--idp-entity-id", s["idpEntityID"] as? String ?? "",
+            ])
         #expect(pinned.status == 0)
-        let wrongKey = try await Self.run(arguments + [
-            "--idp-cert", Self.path("keys/auth0-cert.pem"), "--idp-entity-id", s["idpEntityID"] as? String ?? "",
-        ])
+        let wrongKey = try await Self.run(
+            arguments + [
+                "--idp-cert", Self.path("keys/auth0-cert.pem"), "--idp-entity-id", s["idpEntityID"] as? String ?? "",
+            ])
         #expect(wrongKey.status == 1)
     }
 
@@ -135,8 +142,11 @@ struct SAMLCLIContractTests {
         #expect(json["entityID"] as? String == expected["entityID"] as? String)
         let certificates = try #require(json["signingCertificates"] as? [[String: Any]])
         let expectedCertificates = try #require(expected["signingCertificates"] as? [[String: Any]])
-        #expect(certificates.map { $0["sha256Fingerprint"] as? String } == expectedCertificates.map { $0["sha256Fingerprint"] as? String })
-        #expect((json["ssoServices"] as? [[String: Any]])?.count == (expected["ssoServices"] as? [[String: Any]])?.count)
+        #expect(
+            certificates.map { $0["sha256Fingerprint"] as? String }
+                == expectedCertificates.map { $0["sha256Fingerprint"] as? String })
+        #expect(
+            (json["ssoServices"] as? [[String: Any]])?.count == (expected["ssoServices"] as? [[String: Any]])?.count)
         let broken = try await Self.run(["metadata", "--file", "-"], stdin: Data("<md:EntityDescriptor".utf8))
         #expect(broken.status == 1)
     }

@@ -17,7 +17,8 @@ import Testing
     static func encryptingNotAnAssertion(signResponse: Bool) async throws -> String {
         let pki = try await TestPKI.shared()
         let wrapped = TestSAMLResponseBuilder().responseXML(
-            assertion: "<saml:EncryptedAssertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">\(notAnAssertion)</saml:EncryptedAssertion>",
+            assertion:
+                "<saml:EncryptedAssertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">\(notAnAssertion)</saml:EncryptedAssertion>",
             signatureTemplate: signResponse)
         let encrypted = try TestSAMLEncryption.encrypt(
             element: "AuthnStatement", in: wrapped, to: pki.sp, content: .aes128CBC, keyTransport: .rsaOAEP)
@@ -29,11 +30,14 @@ import Testing
         let builder = TestSAMLResponseBuilder()
         let notAnAssertion = try await Self.encryptingNotAnAssertion(signResponse: false)
         let unsigned = try builder.encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
-        let attackerSigned = try builder.encrypted(signAssertion: true, signResponse: false, key: pki.attacker, sp: pki.sp)
+        let attackerSigned = try builder.encrypted(
+            signAssertion: true, signResponse: false, key: pki.attacker, sp: pki.sp)
         var advice = builder
-        advice.assertionExtra = "<saml:Advice><saml:Assertion ID=\"_inner\" Version=\"2.0\" IssueInstant=\"2026-01-15T10:00:00Z\"><saml:Issuer>x</saml:Issuer></saml:Assertion></saml:Advice>"
+        advice.assertionExtra =
+            "<saml:Advice><saml:Assertion ID=\"_inner\" Version=\"2.0\" IssueInstant=\"2026-01-15T10:00:00Z\"><saml:Issuer>x</saml:Issuer></saml:Assertion></saml:Advice>"
         let wrapping = try advice.encrypted(signAssertion: false, signResponse: false, key: pki.idp, sp: pki.sp)
-        let good = try builder.encrypted(signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, content: .aes128CBC)
+        let good = try builder.encrypted(
+            signAssertion: true, signResponse: false, key: pki.idp, sp: pki.sp, content: .aes128CBC)
         guard let last = good.range(of: "<xenc:CipherValue>", options: .backwards) else {
             Issue.record("no CipherValue")
             return
@@ -56,7 +60,8 @@ import Testing
         let pki = try await TestPKI.shared()
         let validator = try await makeValidator(decryption: pki.sp)
         // Legitimate: the Response signature covers the ciphertext, the assertion need not be signed.
-        let covered = try TestSAMLResponseBuilder().encrypted(signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
+        let covered = try TestSAMLResponseBuilder().encrypted(
+            signAssertion: false, signResponse: true, key: pki.idp, sp: pki.sp)
         #expect(await rejection(covered, validator: validator) == nil)
         // No sender can modify that ciphertext, so an IdP's mistake keeps its precise code.
         let notAnAssertion = try await Self.encryptingNotAnAssertion(signResponse: true)

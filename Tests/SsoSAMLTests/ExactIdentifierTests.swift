@@ -53,12 +53,15 @@ struct SAMLExactIdentifierTests {
         let configuration = SAMLResponseValidator.Configuration(
             idpEntityID: idpEntityID, idpSigningKeys: try SAMLSigningKeySet(pemCertificates: pki.idp.certificatePEM),
             spEntityID: spEntityID, acsURL: acsURL, decryptionKey: nil, policy: SAMLValidationPolicy())
-        return SAMLResponseValidator(configuration: configuration, replayCache: InMemoryReplayCache(),
-                                     clock: TestClock(TestSAMLResponseBuilder.now))
+        return SAMLResponseValidator(
+            configuration: configuration, replayCache: InMemoryReplayCache(),
+            clock: TestClock(TestSAMLResponseBuilder.now))
     }
 
     /// Signs both the Response and the Assertion, so every field is covered by a signature.
-    static func code(of builder: TestSAMLResponseBuilder, expectedRequestID: String? = requestID) async throws -> String? {
+    static func code(of builder: TestSAMLResponseBuilder, expectedRequestID: String? = requestID) async throws
+        -> String?
+    {
         let xml = try builder.signed(.both, key: try await TestPKI.shared().idp)
         return await rejection(xml, validator: try await validator(), expectedRequestID: expectedRequestID)
     }
@@ -124,8 +127,9 @@ struct SAMLExactIdentifierTests {
         var builder = Self.builder()
         builder.confirmationInResponseTo = lookAlike.apply(to: Self.requestID)
         let code = try await Self.code(of: builder)
-        #expect(code == SsoError.Code.samlInResponseToMismatch.rawValue
-            || code == SsoError.Code.samlSubjectConfirmationMissing.rawValue)
+        #expect(
+            code == SsoError.Code.samlInResponseToMismatch.rawValue
+                || code == SsoError.Code.samlSubjectConfirmationMissing.rawValue)
         #expect(code != nil)
     }
 
@@ -144,7 +148,9 @@ struct SAMLExactIdentifierTests {
         let parsed = try IdPMetadata.parse(bytes, entityID: entityID, now: SAMLFixtures.fixedNow)
         #expect(parsed.entityID == entityID)
         let lookAlikeID = lookAlike.apply(to: entityID)
-        #expect(throws: SsoError.self) { _ = try IdPMetadata.parse(bytes, entityID: lookAlikeID, now: SAMLFixtures.fixedNow) }
+        #expect(throws: SsoError.self) {
+            _ = try IdPMetadata.parse(bytes, entityID: lookAlikeID, now: SAMLFixtures.fixedNow)
+        }
         do {
             _ = try IdPMetadata.parse(bytes, entityID: lookAlikeID, now: SAMLFixtures.fixedNow)
         } catch {

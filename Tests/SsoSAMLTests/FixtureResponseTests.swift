@@ -22,7 +22,8 @@ import Testing
             spEntityID: settings["spEntityID"] as? String ?? "", acsURL: settings["acsURL"] as? String ?? "",
             decryptionKey: decryption ? try SAMLDecryptionKey(pem: try SAMLFixtures.text("\(idp)/sp-key.pem")) : nil,
             policy: policy)
-        return SAMLResponseValidator(configuration: configuration, replayCache: InMemoryReplayCache(), clock: TestClock(now))
+        return SAMLResponseValidator(
+            configuration: configuration, replayCache: InMemoryReplayCache(), clock: TestClock(now))
     }
 
     private func validator(
@@ -64,7 +65,8 @@ import Testing
         #expect(identity.subject == result.nameID)
         // The same bytes a second time are a replay.
         #expect(
-            await validationError(String(decoding: response, as: UTF8.self), validator: validator, expectedRequestID: expected)?
+            await validationError(
+                String(decoding: response, as: UTF8.self), validator: validator, expectedRequestID: expected)?
                 .code == .samlReplay)
     }
 
@@ -82,7 +84,8 @@ import Testing
             String(decoding: response, as: UTF8.self), validator: try validator("sha1").0, expectedRequestID: expected)
         #expect(refused?.code == .samlSignatureAlgorithmNotAllowed)
         let (relaxed, _) = try validator("sha1", policy: SAMLValidationPolicy(unsafeAllowSHA1: true))
-        #expect(try await relaxed.validate(response, expectedRequestID: expected).nameID == settings["nameID"] as? String)
+        #expect(
+            try await relaxed.validate(response, expectedRequestID: expected).nameID == settings["nameID"] as? String)
     }
 
     @Test func weakKeyFixtureIsRefused() async throws {
@@ -96,7 +99,8 @@ import Testing
             #expect(error.code == .samlSignatureKeyTooSmall)
         }
         let refused = await validationError(
-            String(decoding: response, as: UTF8.self), validator: try validator("weak-key").0, expectedRequestID: expected)
+            String(decoding: response, as: UTF8.self), validator: try validator("weak-key").0,
+            expectedRequestID: expected)
         #expect(refused?.code == .samlSignatureKeyTooSmall)
     }
 
@@ -107,10 +111,14 @@ import Testing
         var moved = settings
         moved["now"] = "2026-03-29T14:00:00Z"
         let expired = try validator("okta", settings: moved)
-        #expect(await validationError(response, validator: expired, expectedRequestID: expected)?.code == .samlConditionsExpired)
+        #expect(
+            await validationError(response, validator: expired, expectedRequestID: expected)?.code
+                == .samlConditionsExpired)
         var otherSP = settings
         otherSP["spEntityID"] = "https://sp.example.com/saml/metadata/other"
         let wrongAudience = try validator("okta", settings: otherSP)
-        #expect(await validationError(response, validator: wrongAudience, expectedRequestID: expected)?.code == .samlAudienceMismatch)
+        #expect(
+            await validationError(response, validator: wrongAudience, expectedRequestID: expected)?.code
+                == .samlAudienceMismatch)
     }
 }

@@ -193,8 +193,10 @@ import Testing
         let good = "\(directory)/signed.xml"
         let bad = "\(directory)/tampered.xml"
         try Data(request.xml.utf8).write(to: URL(fileURLWithPath: good))
-        try Data(request.xml.replacingOccurrences(of: "https://sp.example.com/saml/acs", with: "https://x.example/a").utf8)
-            .write(to: URL(fileURLWithPath: bad))
+        try Data(
+            request.xml.replacingOccurrences(of: "https://sp.example.com/saml/acs", with: "https://x.example/a").utf8
+        )
+        .write(to: URL(fileURLWithPath: bad))
         let certificate = SAMLFixtures.root.appendingPathComponent("keys/sp-cert.pem").path
         func verify(_ path: String) async throws {
             try await TestTools.run([

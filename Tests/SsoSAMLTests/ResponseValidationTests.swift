@@ -16,7 +16,8 @@ import Testing
         #expect(result.sessionIndex == "_session-77")
         #expect(result.assertionID == "_assert-2b9e")
         #expect(result.inResponseTo == TestSAMLResponseBuilder.requestID)
-        #expect(result.attributes["http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"] == ["admins", "staff"])
+        #expect(
+            result.attributes["http://schemas.microsoft.com/ws/2008/06/identity/claims/groups"] == ["admins", "staff"])
         #expect(result.notOnOrAfter == TestSAMLResponseBuilder.now.addingTimeInterval(300))
         #expect(result.sessionNotOnOrAfter == TestSAMLResponseBuilder.now.addingTimeInterval(8 * 3600))
         #expect(result.authnContextClassRef == "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport")
@@ -31,7 +32,10 @@ import Testing
         let email = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
         builder.attributes = [
             (email, ["<x xmlns=\"urn:x\">admin@</x>evil.com", "alice@example.com"]),
-            ("urn:oid:1.3.6.1.4.1.5923.1.1.1.10", ["<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\">abc</saml:NameID>"]),
+            (
+                "urn:oid:1.3.6.1.4.1.5923.1.1.1.10",
+                ["<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\">abc</saml:NameID>"]
+            ),
         ]
         let xml = try builder.signed(.assertion, key: try await TestPKI.shared().idp)
         let result = try await makeValidator().validate(xml, expectedRequestID: TestSAMLResponseBuilder.requestID)
@@ -56,7 +60,8 @@ import Testing
         var builder = TestSAMLResponseBuilder()
         builder.signatureMethod = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
         let xml = try builder.signed(.assertion, key: pki.ec)
-        let result = try await makeValidator(certificates: [pki.ec]).validate(xml, expectedRequestID: TestSAMLResponseBuilder.requestID)
+        let result = try await makeValidator(certificates: [pki.ec]).validate(
+            xml, expectedRequestID: TestSAMLResponseBuilder.requestID)
         #expect(result.assertionWasSigned)
     }
 
@@ -142,12 +147,15 @@ import Testing
         b.inResponseTo = nil
         b.confirmationInResponseTo = nil
         let unsolicited = try b.signed(.response, key: pki.idp)
-        #expect(await rejection(unsolicited, validator: try await makeValidator(), expectedRequestID: nil) == "saml.unsolicited")
+        #expect(
+            await rejection(unsolicited, validator: try await makeValidator(), expectedRequestID: nil)
+                == "saml.unsolicited")
         let allowing = try await makeValidator(policy: SAMLValidationPolicy(unsafeAllowUnsolicited: true))
         #expect(await rejection(unsolicited, validator: allowing, expectedRequestID: nil) == nil)
         // An unsolicited response must not claim to answer a request.
         let solicited = try TestSAMLResponseBuilder().signed(.response, key: pki.idp)
-        #expect(await rejection(solicited, validator: allowing, expectedRequestID: nil) == "saml.in_response_to.mismatch")
+        #expect(
+            await rejection(solicited, validator: allowing, expectedRequestID: nil) == "saml.in_response_to.mismatch")
         // A solicited validation needs the InResponseTo.
         #expect(await rejection(unsolicited, validator: try await makeValidator()) == "saml.in_response_to.mismatch")
     }
@@ -163,8 +171,14 @@ import Testing
         let pki = try await TestPKI.shared()
         let responseOnly = try TestSAMLResponseBuilder().signed(.response, key: pki.idp)
         let assertionOnly = try TestSAMLResponseBuilder().signed(.assertion, key: pki.idp)
-        #expect(await rejection(responseOnly, validator: try await makeValidator(policy: .init(requireSignedAssertion: true))) == "saml.signature.missing")
-        #expect(await rejection(assertionOnly, validator: try await makeValidator(policy: .init(requireSignedResponse: true))) == "saml.signature.missing")
+        #expect(
+            await rejection(
+                responseOnly, validator: try await makeValidator(policy: .init(requireSignedAssertion: true)))
+                == "saml.signature.missing")
+        #expect(
+            await rejection(
+                assertionOnly, validator: try await makeValidator(policy: .init(requireSignedResponse: true)))
+                == "saml.signature.missing")
     }
 
     @Test func certificateExpiryIsIgnoredUnlessEnforced() async throws {
@@ -182,8 +196,11 @@ import Testing
         shifted.notOnOrAfter = future.addingTimeInterval(300)
         shifted.confirmationNotOnOrAfter = future.addingTimeInterval(300)
         let futureXML = try shifted.signed(.assertion, key: pki.expired)
-        #expect(await rejection(futureXML, validator: try await makeValidator(certificates: [pki.expired], now: future)) == nil)
-        let enforcing = try await makeValidator(certificates: [pki.expired], policy: .init(enforceCertificateValidity: true), now: future)
+        #expect(
+            await rejection(futureXML, validator: try await makeValidator(certificates: [pki.expired], now: future))
+                == nil)
+        let enforcing = try await makeValidator(
+            certificates: [pki.expired], policy: .init(enforceCertificateValidity: true), now: future)
         #expect(await rejection(futureXML, validator: enforcing) == "saml.signature.certificate_expired")
         _ = xml
     }
@@ -194,12 +211,16 @@ import Testing
         b.confirmationInResponseTo = nil
         #expect(await rejection(try b.signed(.response, key: pki.idp), validator: try await makeValidator()) == nil)
         b.assertionID = "_assert-other"
-        #expect(await rejection(try b.signed(.assertion, key: pki.idp), validator: try await makeValidator()) == "saml.in_response_to.mismatch")
+        #expect(
+            await rejection(try b.signed(.assertion, key: pki.idp), validator: try await makeValidator())
+                == "saml.in_response_to.mismatch")
     }
 
     @Test func nothingMayFollowTheResponse() async throws {
         let xml = try TestSAMLResponseBuilder().signed(.response, key: try await TestPKI.shared().idp)
-        #expect(await rejection(xml + "<!-- trailing -->", validator: try await makeValidator()) == "saml.xml.malformed")
-        #expect(await rejection(xml + "<samlp:Response/>", validator: try await makeValidator()) == "saml.xml.malformed")
+        #expect(
+            await rejection(xml + "<!-- trailing -->", validator: try await makeValidator()) == "saml.xml.malformed")
+        #expect(
+            await rejection(xml + "<samlp:Response/>", validator: try await makeValidator()) == "saml.xml.malformed")
     }
 }

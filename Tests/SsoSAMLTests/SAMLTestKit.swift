@@ -48,10 +48,15 @@ struct TestPKI: Sendable {
                 keyPEM: try String(contentsOfFile: "\(directory)/\(name)-key.pem", encoding: .utf8),
                 certificatePEM: try String(contentsOfFile: "\(directory)/\(name)-cert.pem", encoding: .utf8))
         }
-        func rsa(_ name: String, bits: Int = 2048, days: String = "3650", extra: [String] = []) async throws -> TestSAMLKeyPair {
-            try await TestTools.run(["openssl", "req", "-x509", "-newkey", "rsa:\(bits)", "-nodes", "-keyout",
-                               "\(directory)/\(name)-key.pem", "-out", "\(directory)/\(name)-cert.pem", "-days", days,
-                               "-subj", "/CN=\(name) TEST ONLY"] + extra)
+        func rsa(_ name: String, bits: Int = 2048, days: String = "3650", extra: [String] = []) async throws
+            -> TestSAMLKeyPair
+        {
+            try await TestTools.run(
+                [
+                    "openssl", "req", "-x509", "-newkey", "rsa:\(bits)", "-nodes", "-keyout",
+                    "\(directory)/\(name)-key.pem", "-out", "\(directory)/\(name)-cert.pem", "-days", days,
+                    "-subj", "/CN=\(name) TEST ONLY",
+                ] + extra)
             return try read(name)
         }
         idp = try await rsa("idp")
@@ -60,9 +65,11 @@ struct TestPKI: Sendable {
         weak = try await rsa("weak", bits: 1024)
         sp = try await rsa("sp")
         expired = try await rsa("expired", days: "1")
-        try await TestTools.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                           "-keyout", "\(directory)/ec-key.pem", "-out", "\(directory)/ec-cert.pem", "-days", "3650",
-                           "-subj", "/CN=ec TEST ONLY"])
+        try await TestTools.run([
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "\(directory)/ec-key.pem", "-out", "\(directory)/ec-cert.pem", "-days", "3650",
+            "-subj", "/CN=ec TEST ONLY",
+        ])
         ec = try read("ec")
     }
 }
@@ -78,7 +85,9 @@ func makeValidator(
     let configuration = SAMLResponseValidator.Configuration(
         idpEntityID: TestSAMLResponseBuilder.idpEntityID, idpSigningKeys: try SAMLSigningKeySet(pemCertificates: pem),
         spEntityID: TestSAMLResponseBuilder.spEntityID, acsURL: TestSAMLResponseBuilder.acsURL,
-        decryptionKey: try decryption.map { (pair) throws -> SAMLDecryptionKey in try SAMLDecryptionKey(pem: pair.keyPEM) },
+        decryptionKey: try decryption.map { (pair) throws -> SAMLDecryptionKey in
+            try SAMLDecryptionKey(pem: pair.keyPEM)
+        },
         policy: policy)
     return SAMLResponseValidator(configuration: configuration, replayCache: replayCache, clock: TestClock(now))
 }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct XMLParserTests {
     @Test func readsElementsAttributesAndNamespaces() throws {
-        let doc = try HardenedXMLParser.parse("""
+        let doc = try HardenedXMLParser.parse(
+            """
             <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp">
               <md:IDPSSODescriptor protocolSupportEnumeration="x"/><md:IDPSSODescriptor/><other xmlns="urn:x"/>
             </md:EntityDescriptor>
@@ -23,7 +24,8 @@ import Testing
     }
 
     @Test func prefixesDoNotMatterButNamespacesDo() throws {
-        let doc = try HardenedXMLParser.parse("""
+        let doc = try HardenedXMLParser.parse(
+            """
             <r xmlns:a="urn:oasis:names:tc:SAML:2.0:assertion" xmlns:evil="urn:evil"><a:Assertion/><evil:Assertion/></r>
             """)
         #expect(doc.root.children(SAMLNamespace.assertion, "Assertion").count == 1)
@@ -119,7 +121,8 @@ import Testing
         #expect(SAMLDateTime.parse("2026-01-15T10:00:00Z") == Date(timeIntervalSince1970: 1_768_471_200))
         #expect(SAMLDateTime.parse("2026-01-15T10:00:00.1234567Z")?.timeIntervalSince1970 ?? 0 > 1_768_471_200.12)
         #expect(SAMLDateTime.parse("2026-01-15T11:00:00+01:00") == Date(timeIntervalSince1970: 1_768_471_200))
-        for bad in ["2026-01-15T10:00:00", "2026-02-30T10:00:00Z", "2026-01-15 10:00:00Z", "x", "2026-01-15T25:00:00Z"] {
+        for bad in ["2026-01-15T10:00:00", "2026-02-30T10:00:00Z", "2026-01-15 10:00:00Z", "x", "2026-01-15T25:00:00Z"]
+        {
             #expect(SAMLDateTime.parse(bad) == nil, "\(bad)")
         }
     }

@@ -26,9 +26,10 @@ public enum ChildProcess {
     ) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                continuation.resume(with: Swift.Result(catching: {
-                    try runBlocking(executable, arguments, standardInput: standardInput, environment: environment)
-                }))
+                continuation.resume(
+                    with: Swift.Result(catching: {
+                        try runBlocking(executable, arguments, standardInput: standardInput, environment: environment)
+                    }))
             }
             thread.start()
         }

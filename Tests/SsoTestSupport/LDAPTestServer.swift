@@ -13,8 +13,12 @@ public struct LDAPTestServer: Sendable {
 
     public var ldapURL: String { "ldap://127.0.0.1:\(port)" }
     public var ldapsURL: String { "ldaps://127.0.0.1:\(tlsPort)" }
-    public var caPEM: String { (try? String(contentsOf: directory.appending(path: "certs/ca.crt"), encoding: .utf8)) ?? "" }
-    public var wrongCAPEM: String { (try? String(contentsOf: directory.appending(path: "certs/wrongca.crt"), encoding: .utf8)) ?? "" }
+    public var caPEM: String {
+        (try? String(contentsOf: directory.appending(path: "certs/ca.crt"), encoding: .utf8)) ?? ""
+    }
+    public var wrongCAPEM: String {
+        (try? String(contentsOf: directory.appending(path: "certs/wrongca.crt"), encoding: .utf8)) ?? ""
+    }
     public var caFile: String { directory.appending(path: "certs/ca.crt").path }
 
     public static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -40,8 +44,9 @@ public struct LDAPTestServer: Sendable {
         let build = packageRoot.appending(path: ".build")
         try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
         let directory = build.appending(path: "ldap-fixture-\(UUID().uuidString.prefix(8))")
-        let output = try await run(packageRoot.appending(path: "scripts/ldap-fixture/start.sh").path, [directory.path],
-                                   environment: ["FIXTURE_TLS": tls ? "1" : "0", "FIXTURE_OWNER_PID": "\(getpid())"])
+        let output = try await run(
+            packageRoot.appending(path: "scripts/ldap-fixture/start.sh").path, [directory.path],
+            environment: ["FIXTURE_TLS": tls ? "1" : "0", "FIXTURE_OWNER_PID": "\(getpid())"])
         let fields = output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
         guard fields.count == 3 else { throw FixtureError("slapd did not start: \(output)") }
         return LDAPTestServer(directory: directory, pid: Int32(fields[0]), port: fields[1], tlsPort: fields[2])
@@ -53,7 +58,9 @@ public struct LDAPTestServer: Sendable {
     }
 
     /// Runs a script through `/bin/sh`; throws unless it exits 0; returns its standard output.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> String {
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:])
+        async throws -> String
+    {
         let (status, output, errors) = await command(["/bin/sh", executable] + arguments, environment: environment)
         guard status == 0 else { throw FixtureError("\(executable) failed (\(status)): \(errors)") }
         return output
@@ -61,7 +68,9 @@ public struct LDAPTestServer: Sendable {
 
     /// Runs a command on a dedicated thread (never blocking the cooperative pool) through
     /// `system(3)`, which reaps its child itself. Returns the exit status, stdout and stderr.
-    public static func command(_ arguments: [String], environment: [String: String] = [:]) async -> (Int32, String, String) {
+    public static func command(_ arguments: [String], environment: [String: String] = [:]) async -> (
+        Int32, String, String
+    ) {
         func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let capture = FileManager.default.temporaryDirectory.appending(path: "ldap-fixture-\(UUID().uuidString)")
         let out = capture.path + ".out"
@@ -71,7 +80,8 @@ public struct LDAPTestServer: Sendable {
             try? FileManager.default.removeItem(atPath: err)
         }
         let assignments = environment.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
-        let line = "\(assignments) \(arguments.map(quote).joined(separator: " ")) >\(quote(out)) 2>\(quote(err)) </dev/null"
+        let line =
+            "\(assignments) \(arguments.map(quote).joined(separator: " ")) >\(quote(out)) 2>\(quote(err)) </dev/null"
         let status: Int32 = await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: system(line)) }.start()
         }
@@ -88,8 +98,10 @@ public struct LDAPServerTrait: SuiteTrait, TestScoping {
 
     public var isRecursive: Bool { false }
 
-    public func provideScope(for test: Test, testCase: Test.Case?,
-                      performing function: @Sendable () async throws -> Void) async throws {
+    public func provideScope(
+        for test: Test, testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
         let server = try await LDAPTestServer.start()
         do {
             try await LDAPTestServer.$current.withValue(server) { try await function() }

@@ -10,7 +10,8 @@ public enum SsoCtlBinary {
     public static let url: URL = {
         let bundle = Bundle.allBundles.first { $0.bundleURL.pathExtension == "xctest" }?.bundleURL
         let main = Bundle.main.bundleURL
-        let directory = bundle?.deletingLastPathComponent()
+        let directory =
+            bundle?.deletingLastPathComponent()
             ?? (main.pathExtension == "xctest" ? main.deletingLastPathComponent() : main)
         return directory.appendingPathComponent("ssoctl")
     }()

@@ -30,10 +30,11 @@ import Testing
             entityID: "https://sts.windows.test/tenant/", ssoURL: "https://idp.test/sso",
             metadataURL: "https://idp.test/metadata.xml")
         let org = try env.engine.organization("org_acme")
-        _ = try await org.createConnection(.saml(
-            name: "Entra", metadata: .url("https://idp.test/metadata.xml"),
-            assertionConsumerServiceURL: "https://app.test/sso/saml/callback", entityID: "https://app.test/saml",
-            domains: ["contoso.com"], jitProvisioning: true))
+        _ = try await org.createConnection(
+            .saml(
+                name: "Entra", metadata: .url("https://idp.test/metadata.xml"),
+                assertionConsumerServiceURL: "https://app.test/sso/saml/callback", entityID: "https://app.test/saml",
+                domains: ["contoso.com"], jitProvisioning: true))
         let post = try idp.respond(
             to: try await org.getLoginURL(domain: "contoso.com"),
             as: .entraStyle(email: "bob@contoso.com", givenName: "Bob", surname: "Jones"))
@@ -48,15 +49,19 @@ import Testing
         directory.add(dn: "ou=people,dc=corp,dc=test", attributes: ["objectClass": ["organizationalUnit"]])
         directory.add(
             dn: "uid=carol,ou=people,dc=corp,dc=test",
-            attributes: ["objectClass": ["inetOrgPerson"], "uid": ["carol"], "mail": ["carol@corp.test"], "entryUUID": ["c-1"]],
+            attributes: [
+                "objectClass": ["inetOrgPerson"], "uid": ["carol"], "mail": ["carol@corp.test"], "entryUUID": ["c-1"],
+            ],
             password: "carol-pw")
         let env = SsoTestEnvironment(ldapConnector: directory.connector)
         let org = try env.engine.organization("org_acme")
         let params = CreateSsoConnectionParams.ldap(
-            name: "LDAP", serverURL: "ldaps://ldap.corp.test", bindDN: "cn=svc,dc=corp,dc=test", bindPassword: Secret("svc-pw"),
+            name: "LDAP", serverURL: "ldaps://ldap.corp.test", bindDN: "cn=svc,dc=corp,dc=test",
+            bindPassword: Secret("svc-pw"),
             userSearchBase: "ou=people,dc=corp,dc=test", domains: ["corp.test"], jitProvisioning: true)
         let connection = try await org.createConnection(params)
-        let result = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        let result = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         #expect(result.sub == "c-1")
         #expect(directory.counters.binds >= 2)
     }
@@ -68,7 +73,8 @@ import Testing
         #expect(env.engine.clock.now == Date(timeIntervalSince1970: 1_000_060))
         env.transport.route("https://x.test/a", text: "hi")
         let response = try await env.engine.httpTransport.send(
-            HTTPRequest(method: .get, scheme: "https", authority: "x.test", path: "/a"), body: nil, maxResponseBytes: 100)
+            HTTPRequest(method: .get, scheme: "https", authority: "x.test", path: "/a"), body: nil,
+            maxResponseBytes: 100)
         #expect(response.body == Array("hi".utf8))
         #expect(env.transport.count(for: "https://x.test/a") == 1)
     }

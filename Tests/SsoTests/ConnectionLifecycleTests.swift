@@ -59,9 +59,12 @@ import Testing
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc())
         t.clock.advance(by: 60)
-        let updated = try await org.updateConnection(conn.id, UpdateSsoConnectionParams(
-            name: "Okta Production (updated)", domains: ["mycompany.com", "mycompany.org", "subsidiary.com"], jitProvisioning: false
-        ))
+        let updated = try await org.updateConnection(
+            conn.id,
+            UpdateSsoConnectionParams(
+                name: "Okta Production (updated)", domains: ["mycompany.com", "mycompany.org", "subsidiary.com"],
+                jitProvisioning: false
+            ))
         #expect(updated.name == "Okta Production (updated)")
         #expect(updated.domains == ["mycompany.com", "mycompany.org", "subsidiary.com"])
         #expect(!updated.jitProvisioning)
@@ -81,7 +84,9 @@ import Testing
         let cleared = try await org.updateConnection(conn.id, UpdateSsoConnectionParams(defaultRole: ""))
         #expect(cleared.defaultRole == nil)
         #expect(try await org.getConnection(conn.id).defaultRole == nil)
-        #expect(await errorCode { try await org.updateConnection(conn.id, UpdateSsoConnectionParams(defaultRole: "  ")) } == .connectionInvalidParams)
+        #expect(
+            await errorCode { try await org.updateConnection(conn.id, UpdateSsoConnectionParams(defaultRole: "  ")) }
+                == .connectionInvalidParams)
     }
 
     @Test func updateKeepsSecretUnlessReplaced() async throws {
@@ -89,12 +94,16 @@ import Testing
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc())
         _ = try await org.updateConnection(conn.id, .init(name: "Renamed"))
-        guard case .oidc(let kept) = try await org.connectionRecord(conn.id).settings else { throw SsoError("test", "not oidc") }
+        guard case .oidc(let kept) = try await org.connectionRecord(conn.id).settings else {
+            throw SsoError("test", "not oidc")
+        }
         #expect(kept.clientSecret == Secret(Samples.clientSecret))
         var rotate = UpdateSsoConnectionParams()
         rotate.settings = .oidc(OIDCSettingsPatch(clientSecret: Secret("rotated")))
         _ = try await org.updateConnection(conn.id, rotate)
-        guard case .oidc(let rotated) = try await org.connectionRecord(conn.id).settings else { throw SsoError("test", "not oidc") }
+        guard case .oidc(let rotated) = try await org.connectionRecord(conn.id).settings else {
+            throw SsoError("test", "not oidc")
+        }
         #expect(rotated.clientSecret == Secret("rotated"))
     }
 
@@ -108,7 +117,9 @@ import Testing
         #expect(error?.message.hasPrefix("issuer_url:") == true)
         var foreign = UpdateSsoConnectionParams()
         foreign.settings = .ldap(LDAPSettingsPatch(bindDN: "cn=x,dc=example"))
-        #expect(await thrownError { try await org.updateConnection(conn.id, foreign) }?.message.hasPrefix("bind_dn:") == true)
+        #expect(
+            await thrownError { try await org.updateConnection(conn.id, foreign) }?.message.hasPrefix("bind_dn:")
+                == true)
         #expect(try await org.getConnection(conn.id) == conn)
     }
 
@@ -126,7 +137,8 @@ import Testing
         let org = try TestEngine().org()
         let conn = try await org.createConnection(Samples.saml())
         var update = UpdateSsoConnectionParams()
-        update.settings = .saml(SAMLSettingsPatch(metadata: .url("https://login.microsoftonline.com/tenant/federationmetadata.xml")))
+        update.settings = .saml(
+            SAMLSettingsPatch(metadata: .url("https://login.microsoftonline.com/tenant/federationmetadata.xml")))
         let switched = try await org.updateConnection(conn.id, update)
         #expect(switched.metadataURL == "https://login.microsoftonline.com/tenant/federationmetadata.xml")
         #expect(switched.hasInlineMetadata == false)
@@ -158,7 +170,9 @@ import Testing
         let org = try t.org()
         let codes = await withTaskGroup(of: SsoError.Code?.self) { group in
             for index in 0..<24 {
-                group.addTask { await errorCode { try await org.createConnection(Samples.oidc(domains: ["c\(index).example"])) } }
+                group.addTask {
+                    await errorCode { try await org.createConnection(Samples.oidc(domains: ["c\(index).example"])) }
+                }
             }
             return await group.reduce(into: [SsoError.Code?]()) { $0.append($1) }
         }
@@ -193,7 +207,11 @@ import Testing
         let exact = try await org.createConnection(Samples.saml(domains: ["eu.corp.example"]))
         #expect(try await t.engine.route("a@x.corp.example").id == wide.id)
         #expect(try await t.engine.route("a@eu.corp.example").id == exact.id)
-        _ = try await org.updateConnection(wide.id, { var u = UpdateSsoConnectionParams(); u.matchSubdomains = false; return u }())
+        _ = try await org.updateConnection(
+            wide.id,
+            {
+                var u = UpdateSsoConnectionParams(); u.matchSubdomains = false; return u
+            }())
         #expect(await errorCode { try await t.engine.route("a@x.corp.example") } == .routingNoConnection)
     }
 }

@@ -9,7 +9,9 @@ import Testing
         let acme = try t.org("org_acme")
         let globex = try t.org("org_globex")
         let owner = try await acme.createConnection(Samples.oidc(domains: ["bücher.example"]))
-        let error = await thrownError { try await globex.createConnection(Samples.saml(domains: ["fresh.example", variant])) }
+        let error = await thrownError {
+            try await globex.createConnection(Samples.saml(domains: ["fresh.example", variant]))
+        }
         #expect(error?.code == .routingDomainConflict)
         #expect(error.map { !$0.message.contains("org_acme") && !$0.message.contains(owner.id) } == true)
         // Nothing changed: no connection created, the fresh domain stays unclaimed, the owner keeps its route.
@@ -22,7 +24,9 @@ import Testing
         let t = TestEngine()
         let org = try t.org()
         _ = try await org.createConnection(Samples.oidc(domains: ["mycompany.com"]))
-        #expect(await errorCode { try await org.createConnection(Samples.ldap(domains: ["MYCOMPANY.COM."])) } == .routingDomainConflict)
+        #expect(
+            await errorCode { try await org.createConnection(Samples.ldap(domains: ["MYCOMPANY.COM."])) }
+                == .routingDomainConflict)
         #expect(try await org.listConnections().connections.count == 1)
     }
 
@@ -33,7 +37,8 @@ import Testing
         let b = try await org.createConnection(Samples.saml(domains: ["b.example", "b2.example"]))
         t.clock.advance(by: 5)
         let error = await thrownError {
-            try await org.updateConnection(b.id, UpdateSsoConnectionParams(name: "Renamed", domains: ["b.example", "a.example"]))
+            try await org.updateConnection(
+                b.id, UpdateSsoConnectionParams(name: "Renamed", domains: ["b.example", "a.example"]))
         }
         #expect(error?.code == .routingDomainConflict)
         #expect(try await org.getConnection(b.id) == b)
@@ -46,7 +51,8 @@ import Testing
         let t = TestEngine()
         let org = try t.org()
         let a = try await org.createConnection(Samples.oidc(domains: ["a.example"]))
-        let updated = try await org.updateConnection(a.id, UpdateSsoConnectionParams(domains: ["A.example", "c.example"]))
+        let updated = try await org.updateConnection(
+            a.id, UpdateSsoConnectionParams(domains: ["A.example", "c.example"]))
         #expect(updated.domains == ["a.example", "c.example"])
     }
 

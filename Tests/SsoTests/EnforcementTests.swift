@@ -33,16 +33,21 @@ import Testing
 
     @Test func invalidExemptRolesAreNamed() async throws {
         let org = try TestEngine().org()
-        let error = await thrownError { try await org.setEnforcement(.init(enforced: true, exemptRoles: ["owner", ""])) }
+        let error = await thrownError {
+            try await org.setEnforcement(.init(enforced: true, exemptRoles: ["owner", ""]))
+        }
         #expect(error?.code == .enforcementInvalidParams)
         #expect(error?.message.hasPrefix("exempt_roles[1]:") == true)
         #expect(try await org.getEnforcement().enforced == false)
     }
 
     @Test func paramsDecodeFromReferenceJSON() throws {
-        let params = try JSONDecoder().decode(SsoEnforcementParams.self, from: Data(#"{"enforced":true,"exempt_roles":["owner"]}"#.utf8))
+        let params = try JSONDecoder().decode(
+            SsoEnforcementParams.self, from: Data(#"{"enforced":true,"exempt_roles":["owner"]}"#.utf8))
         #expect(params == SsoEnforcementParams(enforced: true, exemptRoles: ["owner"]))
-        #expect(try JSONDecoder().decode(SsoEnforcementParams.self, from: Data(#"{"enforced":false}"#.utf8)).exemptRoles.isEmpty)
+        #expect(
+            try JSONDecoder().decode(SsoEnforcementParams.self, from: Data(#"{"enforced":false}"#.utf8)).exemptRoles
+                .isEmpty)
     }
 }
 

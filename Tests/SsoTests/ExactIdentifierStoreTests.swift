@@ -10,8 +10,9 @@ struct ExactIdentifierStoreTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     static func user(id: String, subject: String, issuer: String = "https://idp.example.com/K") -> SsoUser {
-        SsoUser(id: id, organizationID: "org-K", connectionID: "conn-1", subject: subject, email: nil, name: nil,
-                role: nil, provisioned: true, createdAt: now, issuer: issuer)
+        SsoUser(
+            id: id, organizationID: "org-K", connectionID: "conn-1", subject: subject, email: nil, name: nil,
+            role: nil, provisioned: true, createdAt: now, issuer: issuer)
     }
 
     @Test("a canonically equivalent subject or issuer is another user")
@@ -23,8 +24,12 @@ struct ExactIdentifierStoreTests {
         #expect(lookAlike.inserted)
         #expect(lookAlike.user.id == "u2")
         #expect(await directory.user(connectionID: "conn-1", subject: "\u{212A}evin")?.id == "u2")
-        #expect(try await directory.user(connectionID: "conn-1", issuer: "https://idp.example.com/\u{212A}", subject: "Kevin") == nil)
-        #expect(try await directory.user(connectionID: "conn-1", issuer: "https://idp.example.com/K", subject: "Kevin")?.id == "u1")
+        #expect(
+            try await directory.user(
+                connectionID: "conn-1", issuer: "https://idp.example.com/\u{212A}", subject: "Kevin") == nil)
+        #expect(
+            try await directory.user(connectionID: "conn-1", issuer: "https://idp.example.com/K", subject: "Kevin")?.id
+                == "u1")
         #expect(await directory.users(organizationID: "org-\u{212A}").isEmpty)
     }
 

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct LegacyConfigTests {
     let params = CreateSsoConfigParams(
-        issuerURL: "https://accounts.google.com", clientID: "your-oidc-client-id", clientSecret: Secret(Samples.configSecret),
+        issuerURL: "https://accounts.google.com", clientID: "your-oidc-client-id",
+        clientSecret: Secret(Samples.configSecret),
         redirectURI: "https://myapp.com/sso/callback"
     )
 
@@ -32,10 +33,29 @@ import Testing
     }
 
     @Test(arguments: [
-        ("issuer_url", CreateSsoConfigParams(issuerURL: "http://accounts.google.com", clientID: "c", clientSecret: Secret("s"), redirectURI: "https://a.example/cb")),
-        ("client_id", CreateSsoConfigParams(issuerURL: "https://accounts.google.com", clientID: " ", clientSecret: Secret("s"), redirectURI: "https://a.example/cb")),
-        ("client_secret", CreateSsoConfigParams(issuerURL: "https://accounts.google.com", clientID: "c", clientSecret: Secret(""), redirectURI: "https://a.example/cb")),
-        ("redirect_uri", CreateSsoConfigParams(issuerURL: "https://accounts.google.com", clientID: "c", clientSecret: Secret("s"), redirectURI: "/cb")),
+        (
+            "issuer_url",
+            CreateSsoConfigParams(
+                issuerURL: "http://accounts.google.com", clientID: "c", clientSecret: Secret("s"),
+                redirectURI: "https://a.example/cb")
+        ),
+        (
+            "client_id",
+            CreateSsoConfigParams(
+                issuerURL: "https://accounts.google.com", clientID: " ", clientSecret: Secret("s"),
+                redirectURI: "https://a.example/cb")
+        ),
+        (
+            "client_secret",
+            CreateSsoConfigParams(
+                issuerURL: "https://accounts.google.com", clientID: "c", clientSecret: Secret(""),
+                redirectURI: "https://a.example/cb")
+        ),
+        (
+            "redirect_uri",
+            CreateSsoConfigParams(
+                issuerURL: "https://accounts.google.com", clientID: "c", clientSecret: Secret("s"), redirectURI: "/cb")
+        ),
     ])
     func invalidParamsNameTheField(_ field: String, _ bad: CreateSsoConfigParams) async throws {
         let org = try TestEngine().org()
@@ -49,10 +69,14 @@ import Testing
         let t = TestEngine()
         let org = try t.org()
         _ = try await org.createConfig(params)
-        try await org.savePendingLogin(SsoPendingLogin.sampleOIDC(organizationID: org.id, connectionID: nil, createdAt: t.clock.now), key: "legacy-1")
+        try await org.savePendingLogin(
+            SsoPendingLogin.sampleOIDC(organizationID: org.id, connectionID: nil, createdAt: t.clock.now),
+            key: "legacy-1")
         _ = try await org.createConfig(params)
         #expect(await errorCode { try await org.takePendingLogin(key: "legacy-1") } == .loginInvalidState)
-        try await org.savePendingLogin(SsoPendingLogin.sampleOIDC(organizationID: org.id, connectionID: nil, createdAt: t.clock.now), key: "legacy-2")
+        try await org.savePendingLogin(
+            SsoPendingLogin.sampleOIDC(organizationID: org.id, connectionID: nil, createdAt: t.clock.now),
+            key: "legacy-2")
         try await org.deleteConfig()
         #expect(await errorCode { try await org.takePendingLogin(key: "legacy-2") } == .loginInvalidState)
     }

@@ -8,7 +8,8 @@ import Testing
         let t = TestEngine()
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc())
-        let identity = SsoIdentity(subject: "okta|abc123", email: "Alice@MyCompany.com", emailVerified: true, name: "Alice Smith")
+        let identity = SsoIdentity(
+            subject: "okta|abc123", email: "Alice@MyCompany.com", emailVerified: true, name: "Alice Smith")
         let first = try await org.completeLogin(identity: identity, connectionID: conn.id)
         #expect(first.provisioned)
         #expect(SsoID.isValid(first.user.id, prefix: "dev_"))
@@ -19,7 +20,8 @@ import Testing
         #expect(!second.provisioned)
         #expect(second.user.id == first.user.id)
         // Same email, different subject: a different record, never the first user's.
-        let other = try await org.completeLogin(identity: SsoIdentity(subject: "okta|zzz", email: "alice@mycompany.com"), connectionID: conn.id)
+        let other = try await org.completeLogin(
+            identity: SsoIdentity(subject: "okta|zzz", email: "alice@mycompany.com"), connectionID: conn.id)
         #expect(other.user.id != first.user.id)
         #expect(try await t.engine.stores.users.users(organizationID: org.id).count == 2)
     }
@@ -32,7 +34,9 @@ import Testing
         let outcomes = await withTaskGroup(of: (String, Bool)?.self) { group in
             for _ in 0..<16 {
                 group.addTask {
-                    guard let outcome = try? await org.completeLogin(identity: identity, connectionID: conn.id) else { return nil }
+                    guard let outcome = try? await org.completeLogin(identity: identity, connectionID: conn.id) else {
+                        return nil
+                    }
                     return (outcome.user.id, outcome.provisioned)
                 }
             }
@@ -47,7 +51,8 @@ import Testing
 
     @Test func defaultTransportNeverReachesTheNetwork() async throws {
         let engine = SsoEngine()
-        let request = HTTPRequest(method: .get, scheme: "https", authority: "idp.example", path: "/.well-known/openid-configuration")
+        let request = HTTPRequest(
+            method: .get, scheme: "https", authority: "idp.example", path: "/.well-known/openid-configuration")
         let error = await thrownError { try await engine.httpTransport.fetch(request, maxResponseBytes: 1024) }
         #expect(error?.code == .httpTransportFailed)
     }
@@ -56,7 +61,11 @@ import Testing
         let t = TestEngine()
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc(jit: false))
-        #expect(await errorCode { try await org.completeLogin(identity: SsoIdentity(subject: "s", email: "a@mycompany.com"), connectionID: conn.id) } == .userNotProvisioned)
+        #expect(
+            await errorCode {
+                try await org.completeLogin(
+                    identity: SsoIdentity(subject: "s", email: "a@mycompany.com"), connectionID: conn.id)
+            } == .userNotProvisioned)
         #expect(try await org.listSessions().sessions.isEmpty)
     }
 
@@ -73,7 +82,9 @@ import Testing
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc())
         _ = try await org.createConnection(Samples.saml())
-        #expect(await errorCode { try await org.completeLogin(identity: identity, connectionID: conn.id) } == .userIdentityRejected)
+        #expect(
+            await errorCode { try await org.completeLogin(identity: identity, connectionID: conn.id) }
+                == .userIdentityRejected)
         #expect(try await org.listSessions().sessions.isEmpty)
         #expect(try await t.engine.stores.users.users(organizationID: org.id).isEmpty)
     }
@@ -82,14 +93,19 @@ import Testing
         let org = try TestEngine().org()
         let conn = try await org.createConnection(Samples.oidc())
         _ = try await org.updateConnection(conn.id, .init(status: .inactive))
-        #expect(await errorCode { try await org.completeLogin(identity: SsoIdentity(subject: "s", email: "a@mycompany.com"), connectionID: conn.id) } == .connectionInactive)
+        #expect(
+            await errorCode {
+                try await org.completeLogin(
+                    identity: SsoIdentity(subject: "s", email: "a@mycompany.com"), connectionID: conn.id)
+            } == .connectionInactive)
     }
 
     @Test func pendingLoginIsSingleUseAndExpires() async throws {
         let t = TestEngine(settings: .init(loginStateTTL: 600))
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc())
-        let login = SsoPendingLogin.sampleOIDC(organizationID: org.id, connectionID: conn.id, codeVerifier: Secret("v"), createdAt: t.clock.now)
+        let login = SsoPendingLogin.sampleOIDC(
+            organizationID: org.id, connectionID: conn.id, codeVerifier: Secret("v"), createdAt: t.clock.now)
         try await org.savePendingLogin(login, key: "state-a")
         #expect(try await org.takePendingLogin(key: "state-a").login == login)
         #expect(await errorCode { try await org.takePendingLogin(key: "state-a") } == .loginInvalidState)
@@ -130,12 +146,16 @@ import Testing
         let t = TestEngine()
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc())
-        let failed = try await org.recordConnectionTest(connectionID: conn.id, failureReason: "discovery: issuer mismatch")
+        let failed = try await org.recordConnectionTest(
+            connectionID: conn.id, failureReason: "discovery: issuer mismatch")
         #expect(failed.status == .error)
         #expect(failed.statusReason == "discovery: issuer mismatch")
         #expect(try await org.getConnection(conn.id).status == .error)
         // `error` is a diagnosis: logins still go through (and run every protocol check).
-        #expect(try await org.completeLogin(identity: SsoIdentity(subject: "s", email: "a@mycompany.com"), connectionID: conn.id).session.connectionID == conn.id)
+        #expect(
+            try await org.completeLogin(
+                identity: SsoIdentity(subject: "s", email: "a@mycompany.com"), connectionID: conn.id
+            ).session.connectionID == conn.id)
         let json = try jsonText(failed)
         #expect(json.contains(#""status":"error""#) && json.contains(#""status_reason":"discovery: issuer mismatch""#))
         let passed = try await org.recordConnectionTest(connectionID: conn.id, failureReason: nil)
@@ -150,8 +170,13 @@ import Testing
         let t = TestEngine(stores: stores)
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc())
-        _ = try await org.completeLogin(identity: SsoIdentity(subject: "a", email: "a@mycompany.com"), connectionID: conn.id)
-        #expect(await errorCode { try await org.completeLogin(identity: SsoIdentity(subject: "b", email: "b@mycompany.com"), connectionID: conn.id) } == .storeFull)
+        _ = try await org.completeLogin(
+            identity: SsoIdentity(subject: "a", email: "a@mycompany.com"), connectionID: conn.id)
+        #expect(
+            await errorCode {
+                try await org.completeLogin(
+                    identity: SsoIdentity(subject: "b", email: "b@mycompany.com"), connectionID: conn.id)
+            } == .storeFull)
         #expect(try await stores.users.users(organizationID: org.id).map(\.subject) == ["a"])
     }
 
@@ -163,7 +188,10 @@ import Testing
         let t = TestEngine(stores: SsoStores(users: failing))
         let org = try t.org()
         let conn = try await org.createConnection(Samples.oidc())
-        let error = await thrownError { try await org.completeLogin(identity: SsoIdentity(subject: "a", email: "a@mycompany.com"), connectionID: conn.id) }
+        let error = await thrownError {
+            try await org.completeLogin(
+                identity: SsoIdentity(subject: "a", email: "a@mycompany.com"), connectionID: conn.id)
+        }
         #expect(error?.code == .storeFailed)
         #expect(error?.underlying is Boom)
         #expect(try await org.listSessions().sessions.isEmpty)
@@ -171,5 +199,7 @@ import Testing
 }
 
 extension SsoIdentity: CustomTestStringConvertible {
-    public var testDescription: String { "\(subject.prefix(20)) \(email ?? "nil") verified=\(String(describing: emailVerified))" }
+    public var testDescription: String {
+        "\(subject.prefix(20)) \(email ?? "nil") verified=\(String(describing: emailVerified))"
+    }
 }

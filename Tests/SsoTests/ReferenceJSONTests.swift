@@ -7,7 +7,10 @@ import Testing
         let conn = try await TestEngine().org().createConnection(Samples.oidc())
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(conn)) as? [String: Any]
         let keys = Set(object?.keys.map { $0 } ?? [])
-        for key in ["id", "name", "protocol", "status", "domains", "jit_provisioning", "default_role", "created_at", "updated_at"] {
+        for key in [
+            "id", "name", "protocol", "status", "domains", "jit_provisioning", "default_role", "created_at",
+            "updated_at",
+        ] {
             #expect(keys.contains(key), "missing \(key)")
         }
         #expect(!keys.contains("client_secret"))
@@ -57,14 +60,25 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let result = SsoTestResult(success: true, message: "Connection verified successfully", responseTime: 142)
-        #expect(String(decoding: try encoder.encode(result), as: UTF8.self) == #"{"message":"Connection verified successfully","response_time":142,"success":true}"#)
-        let login = SsoLoginResponse(authorizeURL: "https://idp.example/authorize", connectionID: "sso_conn_1", protocol: .oidc)
-        #expect(String(decoding: try encoder.encode(login), as: UTF8.self) == #"{"authorize_url":"https:\/\/idp.example\/authorize","connection_id":"sso_conn_1","protocol":"oidc"}"#)
-        let params = try JSONDecoder().decode(SsoLoginParams.self, from: Data(#"{"domain":"mycompany.com","redirect_uri":"https://yourapp.com/sso/callback"}"#.utf8))
+        #expect(
+            String(decoding: try encoder.encode(result), as: UTF8.self)
+                == #"{"message":"Connection verified successfully","response_time":142,"success":true}"#)
+        let login = SsoLoginResponse(
+            authorizeURL: "https://idp.example/authorize", connectionID: "sso_conn_1", protocol: .oidc)
+        #expect(
+            String(decoding: try encoder.encode(login), as: UTF8.self)
+                == #"{"authorize_url":"https:\/\/idp.example\/authorize","connection_id":"sso_conn_1","protocol":"oidc"}"#
+        )
+        let params = try JSONDecoder().decode(
+            SsoLoginParams.self,
+            from: Data(#"{"domain":"mycompany.com","redirect_uri":"https://yourapp.com/sso/callback"}"#.utf8))
         #expect(params == SsoLoginParams(domain: "mycompany.com", redirectURI: "https://yourapp.com/sso/callback"))
-        let saml = try JSONDecoder().decode(SsoSamlCallbackParams.self, from: Data(#"{"saml_response":"PHNhbWw+","relay_state":"rs"}"#.utf8))
+        let saml = try JSONDecoder().decode(
+            SsoSamlCallbackParams.self, from: Data(#"{"saml_response":"PHNhbWw+","relay_state":"rs"}"#.utf8))
         #expect(saml.relayState == "rs")
-        let callback = SsoCallbackResponse(email: "alice@mycompany.com", name: "Alice", sub: "okta|1", developerID: "dev_1", connectionID: "sso_conn_1", provisioned: true)
+        let callback = SsoCallbackResponse(
+            email: "alice@mycompany.com", name: "Alice", sub: "okta|1", developerID: "dev_1",
+            connectionID: "sso_conn_1", provisioned: true)
         let keys = try (JSONSerialization.jsonObject(with: encoder.encode(callback)) as? [String: Any])?.keys.sorted()
         #expect(keys == ["connection_id", "developer_id", "email", "name", "provisioned", "sub"])
     }

@@ -26,10 +26,14 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 
     @Test func paramsNeverShowSecrets() throws {
         let updates = [
-            UpdateSsoConnectionParams(name: "x", settings: .oidc(OIDCSettingsPatch(clientSecret: Secret(Samples.clientSecret)))),
-            UpdateSsoConnectionParams(name: "x", settings: .ldap(LDAPSettingsPatch(bindPassword: Secret(Samples.bindPassword)))),
+            UpdateSsoConnectionParams(
+                name: "x", settings: .oidc(OIDCSettingsPatch(clientSecret: Secret(Samples.clientSecret)))),
+            UpdateSsoConnectionParams(
+                name: "x", settings: .ldap(LDAPSettingsPatch(bindPassword: Secret(Samples.bindPassword)))),
         ]
-        let config = CreateSsoConfigParams(issuerURL: "https://a.example", clientID: "c", clientSecret: Secret(Samples.configSecret), redirectURI: "https://a.example/cb")
+        let config = CreateSsoConfigParams(
+            issuerURL: "https://a.example", clientID: "c", clientSecret: Secret(Samples.configSecret),
+            redirectURI: "https://a.example/cb")
         for params in [Samples.oidc(), Samples.ldap()] {
             expectNoSecret(renderings(params) + [try jsonText(params)])
         }
@@ -42,7 +46,11 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
         expectNoSecret(renderings(config) + [try jsonText(config)])
         // Write-only: the JSON shows the field redacted, and decoding still reads a real value.
         #expect(try jsonText(Samples.oidc()).contains(#""client_secret":"<redacted>""#))
-        let decoded = try JSONDecoder().decode(CreateSsoConnectionParams.self, from: Data(#"{"name":"n","protocol":"oidc","issuer_url":"https://a.example","client_id":"c","client_secret":"abc"}"#.utf8))
+        let decoded = try JSONDecoder().decode(
+            CreateSsoConnectionParams.self,
+            from: Data(
+                #"{"name":"n","protocol":"oidc","issuer_url":"https://a.example","client_id":"c","client_secret":"abc"}"#
+                    .utf8))
         guard case .oidc(let settings) = decoded.settings else { throw SsoError("test", "not oidc") }
         #expect(settings.clientSecret == Secret("abc"))
         #expect(decoded.domains.isEmpty && decoded.jitProvisioning == false)
@@ -50,10 +58,12 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 
     @Test func callbackParamsNeverShowCredentials() throws {
         let oidc = SsoOidcCallbackParams(code: Secret(Samples.clientSecret), state: "state")
-        let ldap = SsoLdapCallbackParams(username: "alice", password: Secret(Samples.bindPassword), connectionID: "sso_conn_x")
+        let ldap = SsoLdapCallbackParams(
+            username: "alice", password: Secret(Samples.bindPassword), connectionID: "sso_conn_x")
         expectNoSecret(renderings(oidc) + [try jsonText(oidc)])
         expectNoSecret(renderings(ldap) + [try jsonText(ldap)])
-        let decoded = try JSONDecoder().decode(SsoLdapCallbackParams.self, from: Data(#"{"username":"a","password":"pw","connection_id":"c"}"#.utf8))
+        let decoded = try JSONDecoder().decode(
+            SsoLdapCallbackParams.self, from: Data(#"{"username":"a","password":"pw","connection_id":"c"}"#.utf8))
         #expect(decoded.password == Secret("pw"))
     }
 
@@ -65,11 +75,17 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
         var rotate = UpdateSsoConnectionParams()
         rotate.settings = .ldap(LDAPSettingsPatch(bindPassword: Secret(Samples.bindPassword)))
         let updated = try await org.updateConnection(ldap.id, rotate)
-        let config = try await org.createConfig(.init(issuerURL: "https://a.example", clientID: "c", clientSecret: Secret(Samples.configSecret), redirectURI: "https://a.example/cb"))
+        let config = try await org.createConfig(
+            .init(
+                issuerURL: "https://a.example", clientID: "c", clientSecret: Secret(Samples.configSecret),
+                redirectURI: "https://a.example/cb"))
         let list = try await org.listConnections()
         let records: [Any] = [
-            try await org.connectionRecord(oidc.id), try await org.connectionRecord(ldap.id), try await org.configRecord(),
-            SsoPendingLogin.sampleOIDC(organizationID: "o", connectionID: nil, codeVerifier: Secret(Samples.clientSecret), createdAt: t.clock.now),
+            try await org.connectionRecord(oidc.id), try await org.connectionRecord(ldap.id),
+            try await org.configRecord(),
+            SsoPendingLogin.sampleOIDC(
+                organizationID: "o", connectionID: nil, codeVerifier: Secret(Samples.clientSecret),
+                createdAt: t.clock.now),
         ]
         for value in [oidc, ldap, updated] {
             expectNoSecret(renderings(value) + [try jsonText(value)])

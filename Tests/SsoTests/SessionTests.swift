@@ -10,7 +10,8 @@ import Testing
         var conn = try await org.listConnections().connections.first
         if conn == nil { conn = try await org.createConnection(Samples.oidc()) }
         guard let conn else { throw SsoError("test", "no connection") }
-        let outcome = try await org.completeLogin(identity: SsoIdentity(subject: subject, email: email, name: "Alice"), connectionID: conn.id)
+        let outcome = try await org.completeLogin(
+            identity: SsoIdentity(subject: subject, email: email, name: "Alice"), connectionID: conn.id)
         return (org, conn, outcome.session)
     }
 
@@ -62,11 +63,14 @@ import Testing
         let conn = try await org.createConnection(Samples.saml())
         let cap = TestEngine.start.addingTimeInterval(1800)
         let outcome = try await org.completeLogin(
-            identity: SsoIdentity(subject: "nameid-1", email: "bob@contoso.com"), connectionID: conn.id, sessionNotOnOrAfter: cap
+            identity: SsoIdentity(subject: "nameid-1", email: "bob@contoso.com"), connectionID: conn.id,
+            sessionNotOnOrAfter: cap
         )
         #expect(outcome.session.expiresAt == cap)
         let late = TestEngine.start.addingTimeInterval(24 * 3600)
-        let longer = try await org.completeLogin(identity: SsoIdentity(subject: "nameid-2", email: "eve@contoso.com"), connectionID: conn.id, sessionNotOnOrAfter: late)
+        let longer = try await org.completeLogin(
+            identity: SsoIdentity(subject: "nameid-2", email: "eve@contoso.com"), connectionID: conn.id,
+            sessionNotOnOrAfter: late)
         #expect(longer.session.expiresAt == TestEngine.start.addingTimeInterval(8 * 3600))
     }
 
@@ -75,7 +79,9 @@ import Testing
         let org = try t.org()
         let conn = try await org.createConnection(Samples.saml())
         let error = await thrownError {
-            try await org.completeLogin(identity: SsoIdentity(subject: "n", email: "bob@contoso.com"), connectionID: conn.id, sessionNotOnOrAfter: TestEngine.start)
+            try await org.completeLogin(
+                identity: SsoIdentity(subject: "n", email: "bob@contoso.com"), connectionID: conn.id,
+                sessionNotOnOrAfter: TestEngine.start)
         }
         #expect(error?.code == .sessionInvalid)
         #expect(try await org.listSessions().sessions.isEmpty)
@@ -86,7 +92,9 @@ import Testing
         let t = TestEngine()
         let (org, conn, session) = try await loggedIn(t)
         let other = try await org.createConnection(Samples.saml())
-        let kept = try await org.completeLogin(identity: SsoIdentity(subject: "n", email: "bob@contoso.com"), connectionID: other.id).session
+        let kept = try await org.completeLogin(
+            identity: SsoIdentity(subject: "n", email: "bob@contoso.com"), connectionID: other.id
+        ).session
         try await org.deleteConnection(conn.id)
         #expect(try await org.listSessions().sessions.map(\.id) == [kept.id])
         #expect(await errorCode { try await org.validateSession(session.id) } == .sessionNotFound)
@@ -122,7 +130,8 @@ import Testing
         let stores = SsoStores(sessions: InMemorySessionStore(capacity: 1))
         let t = TestEngine(settings: .init(sessionLifetime: 3600), stores: stores)
         let (org, _, first) = try await loggedIn(t)
-        #expect(await errorCode { try await loggedIn(t, subject: "okta|bob", email: "bob@mycompany.com") } == .storeFull)
+        #expect(
+            await errorCode { try await loggedIn(t, subject: "okta|bob", email: "bob@mycompany.com") } == .storeFull)
         t.clock.advance(by: 3600)
         let (_, _, second) = try await loggedIn(t, subject: "okta|bob", email: "bob@mycompany.com")
         #expect(try await org.listSessions().sessions.map(\.id) == [second.id])

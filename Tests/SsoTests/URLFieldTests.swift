@@ -13,13 +13,19 @@ struct URLFieldTests {
         return !trimmed.isEmpty && !HostileURLs.valid.contains(trimmed) && trimmed == url
     }
 
-    static let fields: [(name: String, set: @Sendable (inout CreateSsoConnectionParams, String) -> Void,
-                         base: @Sendable () -> CreateSsoConnectionParams)] = [
-        ("issuer_url", { p, url in p.editOIDC { $0.issuerURL = url } }, { Samples.oidc() }),
-        ("redirect_uris[0]", { $0.redirectURIs = [$1] }, { Samples.oidc() }),
-        ("metadata_url", { p, url in p.editSAML { $0.metadata = .url(url) } }, { Samples.saml() }),
-        ("assertion_consumer_service_url", { p, url in p.editSAML { $0.assertionConsumerServiceURL = url } }, { Samples.saml() }),
-    ]
+    static let fields:
+        [(
+            name: String, set: @Sendable (inout CreateSsoConnectionParams, String) -> Void,
+            base: @Sendable () -> CreateSsoConnectionParams
+        )] = [
+            ("issuer_url", { p, url in p.editOIDC { $0.issuerURL = url } }, { Samples.oidc() }),
+            ("redirect_uris[0]", { $0.redirectURIs = [$1] }, { Samples.oidc() }),
+            ("metadata_url", { p, url in p.editSAML { $0.metadata = .url(url) } }, { Samples.saml() }),
+            (
+                "assertion_consumer_service_url", { p, url in p.editSAML { $0.assertionConsumerServiceURL = url } },
+                { Samples.saml() }
+            ),
+        ]
 
     @Test("hostile URLs are refused in every URL field", arguments: 0..<4)
     func refusedEverywhere(_ index: Int) async throws {
@@ -31,7 +37,9 @@ struct URLFieldTests {
             field.set(&params, url)
             let error = await thrownError { try await org.createConnection(params) }
             #expect(error?.code == .connectionInvalidParams, "\(field.name) = \(url.debugDescription)")
-            #expect(error?.message.hasPrefix("\(field.name):") == true, "\(error?.message ?? "accepted \(url.debugDescription)")")
+            #expect(
+                error?.message.hasPrefix("\(field.name):") == true,
+                "\(error?.message ?? "accepted \(url.debugDescription)")")
         }
         #expect(try await org.listConnections().connections.isEmpty)
     }

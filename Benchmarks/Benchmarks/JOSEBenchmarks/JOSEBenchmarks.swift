@@ -75,21 +75,28 @@ struct JOSEFixture: Sendable {
         p256Public = p256.publicKey
         ed25519Public = ed25519.publicKey
         keySet = try JWKSet(keys: [
-            try JWK(rsaPublicKeyDER: Array(rsa.publicKey.derRepresentation), keyID: "rsa-2026"), JWK(p256: p256.publicKey, keyID: "ec-2026"),
+            try JWK(rsaPublicKeyDER: Array(rsa.publicKey.derRepresentation), keyID: "rsa-2026"),
+            JWK(p256: p256.publicKey, keyID: "ec-2026"),
             JWK(ed25519: ed25519.publicKey, keyID: "ed-2026"),
             JWK(p256: P256.Signing.PrivateKey().publicKey, keyID: "ec-2025"),
         ])
-        let payload = #"{"iss":"https://idp.example.com","sub":"00u1a2b3c4d5e6f7g8h9","aud":"0oa1b2c3d4e5f6g7h8i9","#
+        let payload =
+            #"{"iss":"https://idp.example.com","sub":"00u1a2b3c4d5e6f7g8h9","aud":"0oa1b2c3d4e5f6g7h8i9","#
             + #""iat":1799999990,"exp":1800003590,"auth_time":1799999980,"nonce":"n-0S6_WzA2Mj-Yt3Qz","#
             + #""email":"alice@example.com","email_verified":true,"name":"Alice Example","amr":["pwd","mfa"]}"#
-        for (algorithm, kid) in [(JWSAlgorithm.rs256, "rsa-2026"), (.ps256, "rsa-2026"), (.es256, "ec-2026"),
-                                 (.edDSA, "ed-2026")] {
+        for (algorithm, kid) in [
+            (JWSAlgorithm.rs256, "rsa-2026"), (.ps256, "rsa-2026"), (.es256, "ec-2026"),
+            (.edDSA, "ed-2026"),
+        ] {
             let header = #"{"alg":"\#(algorithm.rawValue)","kid":"\#(kid)","typ":"JWT"}"#
             let input = Array((Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(payload.utf8))).utf8)
             let signature: [UInt8]
             switch algorithm {
-            case .rs256: signature = Array(try rsa.signature(for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
-            case .ps256: signature = Array(try rsa.signature(for: SHA256.hash(data: input), padding: .PSS).rawRepresentation)
+            case .rs256:
+                signature = Array(
+                    try rsa.signature(for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
+            case .ps256:
+                signature = Array(try rsa.signature(for: SHA256.hash(data: input), padding: .PSS).rawRepresentation)
             case .es256: signature = Array(try p256.signature(for: input).rawRepresentation)
             default: signature = Array(try ed25519.signature(for: input))
             }
@@ -106,16 +113,19 @@ struct JOSEFixture: Sendable {
 
     /// SsoOIDC's whole ID-token validation with a fixed key set (what a login callback runs).
     func verifierValidate(_ token: Token) throws -> ValidatedIDToken {
-        let verifier = IDTokenVerifier(issuer: "https://idp.example.com", clientID: "0oa1b2c3d4e5f6g7h8i9", clientSecret: nil)
-        return try verifier.validate(token.compact, keys: keySet,
-                                     expectations: .init(nonce: "n-0S6_WzA2Mj-Yt3Qz", now: now))
+        let verifier = IDTokenVerifier(
+            issuer: "https://idp.example.com", clientID: "0oa1b2c3d4e5f6g7h8i9", clientSecret: nil)
+        return try verifier.validate(
+            token.compact, keys: keySet,
+            expectations: .init(nonce: "n-0S6_WzA2Mj-Yt3Qz", now: now))
     }
 
     /// The claim rules alone.
     func claims(_ payload: JSONValue) throws -> IDTokenClaims {
         let policy = IDTokenPolicy(issuer: .exact("https://idp.example.com"), clientID: "0oa1b2c3d4e5f6g7h8i9")
         return try policy.validate(
-            claims: payload, algorithm: .rs256, expectations: IDTokenExpectations(nonce: "n-0S6_WzA2Mj-Yt3Qz", now: now))
+            claims: payload, algorithm: .rs256, expectations: IDTokenExpectations(nonce: "n-0S6_WzA2Mj-Yt3Qz", now: now)
+        )
     }
 
     /// swift-crypto alone: the signature check with an already imported public key.
@@ -123,14 +133,17 @@ struct JOSEFixture: Sendable {
         let valid: Bool
         switch algorithm {
         case .rs256:
-            valid = rsaPublic.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: token.signature),
-                                                   for: SHA256.hash(data: token.signingInput), padding: .insecurePKCS1v1_5)
+            valid = rsaPublic.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: token.signature),
+                for: SHA256.hash(data: token.signingInput), padding: .insecurePKCS1v1_5)
         case .ps256:
-            valid = rsaPublic.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: token.signature),
-                                                   for: SHA256.hash(data: token.signingInput), padding: .PSS)
+            valid = rsaPublic.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: token.signature),
+                for: SHA256.hash(data: token.signingInput), padding: .PSS)
         case .es256:
-            valid = p256Public.isValidSignature(try P256.Signing.ECDSASignature(rawRepresentation: token.signature),
-                                                    for: token.signingInput)
+            valid = p256Public.isValidSignature(
+                try P256.Signing.ECDSASignature(rawRepresentation: token.signature),
+                for: token.signingInput)
         default:
             valid = ed25519Public.isValidSignature(token.signature, for: token.signingInput)
         }

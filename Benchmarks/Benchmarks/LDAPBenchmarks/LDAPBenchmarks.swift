@@ -37,15 +37,20 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     for poolSize in [1, 2, 4, 8] {
-        Benchmark("Concurrent 32 logins, pool \(poolSize) (plain)",
-                  configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(4), maxIterations: 500)) { benchmark in
+        Benchmark(
+            "Concurrent 32 logins, pool \(poolSize) (plain)",
+            configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(4), maxIterations: 500)
+        ) { benchmark in
             let authenticator = try BenchServer.shared.authenticator(poolSize: poolSize, tls: false)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for index in 0..<32 {
                         let name = String(format: "user%02d", index % 24 + 1)
-                        group.addTask { blackHole(try await authenticator.authenticate(username: name, password: Secret("pw-\(name)"))) }
+                        group.addTask {
+                            blackHole(
+                                try await authenticator.authenticate(username: name, password: Secret("pw-\(name)")))
+                        }
                     }
                     try await group.waitForAll()
                 }
@@ -67,7 +72,9 @@ final class BenchServer: @unchecked Sendable {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     func info() throws -> Info {
-        guard let info = lock.withLock({ current }) else { throw SsoError("bench.no_server", "the fixture server is not running") }
+        guard let info = lock.withLock({ current }) else {
+            throw SsoError("bench.no_server", "the fixture server is not running")
+        }
         return info
     }
 
@@ -83,14 +90,16 @@ final class BenchServer: @unchecked Sendable {
 
     func stop() {
         guard let info = lock.withLock({ current }) else { return }
-        _ = try? shell("/bin/sh '\(Self.root.appending(path: "scripts/ldap-fixture/stop.sh").path)' '\(info.directory)'")
+        _ = try? shell(
+            "/bin/sh '\(Self.root.appending(path: "scripts/ldap-fixture/stop.sh").path)' '\(info.directory)'")
     }
 
     func authenticator(poolSize: Int, tls: Bool) throws -> LDAPAuthenticator {
         let info = try info()
         let configuration = LDAPConfiguration(
-            endpoint: try LDAPEndpoint(url: "ldap://127.0.0.1:\(info.port)", security: tls ? .startTLS : .unsafePlaintext,
-                                       tls: LDAPTLSConfiguration(trustRoots: .pem(info.caPEM))),
+            endpoint: try LDAPEndpoint(
+                url: "ldap://127.0.0.1:\(info.port)", security: tls ? .startTLS : .unsafePlaintext,
+                tls: LDAPTLSConfiguration(trustRoots: .pem(info.caPEM))),
             serviceAccount: .bind(dn: "cn=svc,ou=services,dc=example,dc=org", password: Secret("svc-pw")),
             userLookup: .search(base: "dc=example,dc=org", attribute: "uid", filter: "(objectClass=inetOrgPerson)"),
             groups: LDAPGroupConfiguration(mode: .memberOf, nested: .none),
@@ -131,7 +140,9 @@ final class BareLDAP {
 
     static func open(_ url: String, tls: Bool, caDER: [UInt8]) throws -> OpaquePointer {
         var handle: OpaquePointer?
-        guard ldap_initialize(&handle, url) == LDAP_SUCCESS, let handle else { throw SsoError("bench.init", "ldap_initialize") }
+        guard ldap_initialize(&handle, url) == LDAP_SUCCESS, let handle else {
+            throw SsoError("bench.init", "ldap_initialize")
+        }
         var version = LDAP_VERSION3
         ldap_set_option(handle, LDAP_OPT_PROTOCOL_VERSION, &version)
         ldap_set_option(handle, LDAP_OPT_REFERRALS, nil)
@@ -140,7 +151,8 @@ final class BareLDAP {
             ldap_set_option(handle, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand)
             var der = caDER
             der.withUnsafeMutableBytes { bytes in
-                var value = berval(bv_len: ber_len_t(bytes.count), bv_val: bytes.baseAddress?.assumingMemoryBound(to: CChar.self))
+                var value = berval(
+                    bv_len: ber_len_t(bytes.count), bv_val: bytes.baseAddress?.assumingMemoryBound(to: CChar.self))
                 _ = ldap_set_option(handle, LDAP_OPT_X_TLS_CACERT, &value)
             }
             var zero: Int32 = 0
@@ -153,21 +165,27 @@ final class BareLDAP {
     static func bind(_ handle: OpaquePointer, dn: String, password: String) throws {
         var bytes = Array(password.utf8)
         let code = bytes.withUnsafeMutableBytes { buffer in
-            var credential = berval(bv_len: ber_len_t(buffer.count), bv_val: buffer.baseAddress?.assumingMemoryBound(to: CChar.self))
+            var credential = berval(
+                bv_len: ber_len_t(buffer.count), bv_val: buffer.baseAddress?.assumingMemoryBound(to: CChar.self))
             return ldap_sasl_bind_s(handle, dn, nil, &credential, nil, nil, nil)
         }
         guard code == LDAP_SUCCESS else { throw SsoError("bench.bind", "bind failed: \(code)") }
     }
 
     func login(uid: String, password: String) throws -> Int {
-        let names = ["mail", "displayName", "cn", "objectGUID", "ipaUniqueID", "entryUUID", "nsUniqueId", "uid", "memberOf"]
+        let names = [
+            "mail", "displayName", "cn", "objectGUID", "ipaUniqueID", "entryUUID", "nsUniqueId", "uid", "memberOf",
+        ]
         var attributes: [UnsafeMutablePointer<CChar>?] = names.map { strdup($0) } + [nil]
         defer { attributes.forEach { free($0) } }
         var message: OpaquePointer?
-        let code = ldap_search_ext_s(service, "dc=example,dc=org", LDAP_SCOPE_SUBTREE, "(&(uid=\(uid))(objectClass=inetOrgPerson))",
-                                     &attributes, 0, nil, nil, nil, 2, &message)
+        let code = ldap_search_ext_s(
+            service, "dc=example,dc=org", LDAP_SCOPE_SUBTREE, "(&(uid=\(uid))(objectClass=inetOrgPerson))",
+            &attributes, 0, nil, nil, nil, 2, &message)
         defer { ldap_msgfree(message) }
-        guard code == LDAP_SUCCESS, let entry = ldap_first_entry(service, message), let dnPointer = ldap_get_dn(service, entry) else {
+        guard code == LDAP_SUCCESS, let entry = ldap_first_entry(service, message),
+            let dnPointer = ldap_get_dn(service, entry)
+        else {
             throw SsoError("bench.search", "search failed: \(code)")
         }
         let dn = String(cString: dnPointer)

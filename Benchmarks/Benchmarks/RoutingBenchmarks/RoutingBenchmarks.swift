@@ -33,7 +33,9 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     var wide = RoutingTable()
-    if let parent = try? DomainName("corp.example") { try? wide.assign([parent], to: "sso_conn_wide", includeSubdomains: true) }
+    if let parent = try? DomainName("corp.example") {
+        try? wide.assign([parent], to: "sso_conn_wide", includeSubdomains: true)
+    }
     let deep = try? DomainName("a.b.c.d.eu.corp.example")
     Benchmark("RoutingTable.route (subdomain walk, 7 labels)", configuration: lookup) { benchmark in
         for _ in benchmark.scaledIterations {

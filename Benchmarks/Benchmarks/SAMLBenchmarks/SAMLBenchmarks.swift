@@ -34,9 +34,12 @@ func fixtureDirectory() -> URL {
 func loadCase(_ idp: String, requestID: String, spKey: String? = nil) throws -> SAMLCase {
     let directory = fixtureDirectory().appendingPathComponent(idp)
     let now = fixtureNow
-    let metadata = try IdPMetadata.parse(Array(try Data(contentsOf: directory.appendingPathComponent("metadata.xml"))), now: now)
+    let metadata = try IdPMetadata.parse(
+        Array(try Data(contentsOf: directory.appendingPathComponent("metadata.xml"))), now: now)
     let keys = try SAMLSigningKeySet(metadata: metadata)
-    let decryptionKey = try spKey.map { try SAMLDecryptionKey(pem: try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)) }
+    let decryptionKey = try spKey.map {
+        try SAMLDecryptionKey(pem: try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8))
+    }
     let validator = SAMLResponseValidator(
         configuration: .init(
             idpEntityID: metadata.entityID, idpSigningKeys: keys, spEntityID: "https://sp.example.com/saml/metadata",
@@ -48,12 +51,14 @@ func loadCase(_ idp: String, requestID: String, spKey: String? = nil) throws -> 
 }
 
 let benchmarks: @Sendable () -> Void = {
-    let configuration = Benchmark.Configuration(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3))
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3))
     let signed: SAMLCase
     let encrypted: SAMLCase
     do {
         signed = try loadCase("okta", requestID: "_2b7e151628aed2a6abf7158809cf4f3c762e7160")
-        encrypted = try loadCase("encrypted", requestID: "_a3b4c5d6e7f8091a2b3c4d5e6f70819203142536", spKey: "sp-key.pem")
+        encrypted = try loadCase(
+            "encrypted", requestID: "_a3b4c5d6e7f8091a2b3c4d5e6f70819203142536", spKey: "sp-key.pem")
     } catch {
         print("SAMLBenchmarks: cannot load the fixtures: \(error)")
         return
@@ -72,20 +77,26 @@ let benchmarks: @Sendable () -> Void = {
     // The form field as the callback receives it, against the C floor: libxml2's parse and
     // xmlSecDSigCtxVerify of both signatures called directly from C (not through SsoSAML).
     let formField = Array(Base64.encode(signed.response).utf8)
-    Benchmark("SAML signed 8KiB: full validation from the base64 form field", configuration: configuration) { benchmark in
+    Benchmark("SAML signed 8KiB: full validation from the base64 form field", configuration: configuration) {
+        benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try await signed.validator.validate(formField, expectedRequestID: signed.requestID))
         }
     }
-    let der = (try? IdPMetadata.parse(
-        Array(try Data(contentsOf: fixtureDirectory().appendingPathComponent("okta/metadata.xml"))), now: fixtureNow
-    ))?.signingCertificates.first?.derBytes ?? []
+    let der =
+        (try? IdPMetadata.parse(
+            Array(try Data(contentsOf: fixtureDirectory().appendingPathComponent("okta/metadata.xml"))), now: fixtureNow
+        ))?.signingCertificates.first?.derBytes ?? []
     // The key lives as long as the benchmark process.
-    if let floorKey = der.withUnsafeBufferPointer({ xmlsec_floor_load_certificate_key($0.baseAddress, Int32($0.count)) }) {
-        Benchmark("SAML signed 8KiB: C floor libxml2 parse + xmlSecDSigCtxVerify", configuration: configuration) { benchmark in
+    if let floorKey = der.withUnsafeBufferPointer({ xmlsec_floor_load_certificate_key($0.baseAddress, Int32($0.count)) }
+    ) {
+        Benchmark("SAML signed 8KiB: C floor libxml2 parse + xmlSecDSigCtxVerify", configuration: configuration) {
+            benchmark in
             for _ in benchmark.scaledIterations {
                 let verified = signed.response.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { xmlsec_floor_parse_and_verify($0.baseAddress, Int32($0.count), floorKey) }
+                    buffer.withMemoryRebound(to: CChar.self) {
+                        xmlsec_floor_parse_and_verify($0.baseAddress, Int32($0.count), floorKey)
+                    }
                 }
                 precondition(verified == 2)
             }
@@ -93,13 +104,16 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("SAML encrypted 8KiB: full validation", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try await encrypted.validator.validate(encrypted.response, expectedRequestID: encrypted.requestID))
+            blackHole(
+                try await encrypted.validator.validate(encrypted.response, expectedRequestID: encrypted.requestID))
         }
     }
     Benchmark("SAML encrypted 8KiB: bare decrypt + xmlSecDSigCtxVerify", configuration: configuration) { benchmark in
         guard let key = encrypted.decryptionKey else { return }
         for _ in benchmark.scaledIterations {
-            precondition(_SAMLSignatureBaseline.decryptAndVerifyAll(encrypted.response, keys: encrypted.keys, decryptionKey: key))
+            precondition(
+                _SAMLSignatureBaseline.decryptAndVerifyAll(encrypted.response, keys: encrypted.keys, decryptionKey: key)
+            )
         }
     }
 }

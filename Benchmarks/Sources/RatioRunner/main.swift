@@ -120,8 +120,9 @@ func joseCases() throws -> (JWKSet, [JOSECase]) {
     // Fixture keys (Fixtures/oidc/keys), not fresh ones: set-up then costs the same every run, so
     // callgrind differences between runs are the measured operations only.
     func pem(_ name: String) throws -> String {
-        try String(contentsOf: fixtureDirectory().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("oidc/keys/\(name).pem"), encoding: .utf8)
+        try String(
+            contentsOf: fixtureDirectory().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("oidc/keys/\(name).pem"), encoding: .utf8)
     }
     let rsa = try _RSA.Signing.PrivateKey(pemRepresentation: try pem("test-rsa-1"))
     let p256 = try P256.Signing.PrivateKey(pemRepresentation: try pem("test-ec-1"))
@@ -130,10 +131,15 @@ func joseCases() throws -> (JWKSet, [JOSECase]) {
     let p256Public = p256.publicKey
     let edPublic = ed25519.publicKey
     let keys = try JWKSet(keys: [
-        try JWK(rsaPublicKeyDER: Array(rsaPublic.derRepresentation), keyID: "rsa-2026"), JWK(p256: p256Public, keyID: "ec-2026"),
-        JWK(ed25519: edPublic, keyID: "ed-2026"), JWK(p256: try P256.Signing.PrivateKey(rawRepresentation: Array(repeating: UInt8(9), count: 32)).publicKey, keyID: "ec-2025"),
+        try JWK(rsaPublicKeyDER: Array(rsaPublic.derRepresentation), keyID: "rsa-2026"),
+        JWK(p256: p256Public, keyID: "ec-2026"),
+        JWK(ed25519: edPublic, keyID: "ed-2026"),
+        JWK(
+            p256: try P256.Signing.PrivateKey(rawRepresentation: Array(repeating: UInt8(9), count: 32)).publicKey,
+            keyID: "ec-2025"),
     ])
-    let payload = #"{"iss":"https://idp.example.com","sub":"00u1a2b3c4d5e6f7g8h9","aud":"0oa1b2c3d4e5f6g7h8i9","#
+    let payload =
+        #"{"iss":"https://idp.example.com","sub":"00u1a2b3c4d5e6f7g8h9","aud":"0oa1b2c3d4e5f6g7h8i9","#
         + #""iat":1799999990,"exp":1800003590,"auth_time":1799999980,"nonce":"n-0S6_WzA2Mj-Yt3Qz","#
         + #""email":"alice@example.com","email_verified":true,"name":"Alice Example","amr":["pwd","mfa"]}"#
     func make(_ alg: String, _ kid: String, sign: ([UInt8]) throws -> [UInt8]) throws -> (String, [UInt8], [UInt8]) {
@@ -147,19 +153,23 @@ func joseCases() throws -> (JWKSet, [JOSECase]) {
     }
     let es = try make("ES256", "ec-2026") { Array(try p256.signature(for: $0).rawRepresentation) }
     let ed = try make("EdDSA", "ed-2026") { Array(try ed25519.signature(for: $0)) }
-    return (keys, [
-        JOSECase(name: "rs256", token: rs.0, signingInput: rs.1, signature: rs.2) { input, signature in
-            rsaPublic.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature),
-                                       for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5)
-        },
-        JOSECase(name: "es256", token: es.0, signingInput: es.1, signature: es.2) { input, signature in
-            guard let parsed = try? P256.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
-            return p256Public.isValidSignature(parsed, for: input)
-        },
-        JOSECase(name: "eddsa", token: ed.0, signingInput: ed.1, signature: ed.2) { input, signature in
-            edPublic.isValidSignature(signature, for: input)
-        },
-    ])
+    return (
+        keys,
+        [
+            JOSECase(name: "rs256", token: rs.0, signingInput: rs.1, signature: rs.2) { input, signature in
+                rsaPublic.isValidSignature(
+                    _RSA.Signing.RSASignature(rawRepresentation: signature),
+                    for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5)
+            },
+            JOSECase(name: "es256", token: es.0, signingInput: es.1, signature: es.2) { input, signature in
+                guard let parsed = try? P256.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
+                return p256Public.isValidSignature(parsed, for: input)
+            },
+            JOSECase(name: "eddsa", token: ed.0, signingInput: ed.1, signature: ed.2) { input, signature in
+                edPublic.isValidSignature(signature, for: input)
+            },
+        ]
+    )
 }
 
 // MARK: SAML
@@ -192,7 +202,8 @@ func runAll() async throws {
     if only == nil || only?.hasPrefix("saml") == true {
         let directory = fixtureDirectory()
         let now = Date(timeIntervalSince1970: 1_774_785_600)  // 2026-03-29T12:00:00Z
-        let metadata = try IdPMetadata.parse(Array(try Data(contentsOf: directory.appendingPathComponent("metadata.xml"))), now: now)
+        let metadata = try IdPMetadata.parse(
+            Array(try Data(contentsOf: directory.appendingPathComponent("metadata.xml"))), now: now)
         let validator = SAMLResponseValidator(
             configuration: .init(
                 idpEntityID: metadata.entityID, idpSigningKeys: try SAMLSigningKeySet(metadata: metadata),
@@ -204,12 +215,16 @@ func runAll() async throws {
         let formField = Array(Base64.encode(xml).utf8)
         // SsoSAML has initialised libxml2/xmlsec by now (it loaded its keys).
         guard let der = metadata.signingCertificates.first?.derBytes,
-              let floorKey = der.withUnsafeBufferPointer({ xmlsec_floor_load_certificate_key($0.baseAddress, Int32($0.count)) })
+            let floorKey = der.withUnsafeBufferPointer({
+                xmlsec_floor_load_certificate_key($0.baseAddress, Int32($0.count))
+            })
         else { throw BareFailed() }
         defer { xmlsec_floor_free_key(floorKey) }
         func floor() throws {
             let verified = xml.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { xmlsec_floor_parse_and_verify($0.baseAddress, Int32($0.count), floorKey) }
+                buffer.withMemoryRebound(to: CChar.self) {
+                    xmlsec_floor_parse_and_verify($0.baseAddress, Int32($0.count), floorKey)
+                }
             }
             guard verified == 2 else { throw BareFailed() }
         }
@@ -218,12 +233,16 @@ func runAll() async throws {
         if only == nil || only == "saml" {
             try await interleaveAsync("SAML validate (base64 form field)") {
                 _ = try await validator.validate(formField, expectedRequestID: requestID)
-            } bare: { try floor() }
+            } bare: {
+                try floor()
+            }
         }
         if only == nil || only == "saml-xml" {
             try await interleaveAsync("SAML validate (raw XML)") {
                 _ = try await validator.validate(xml, expectedRequestID: requestID)
-            } bare: { try floor() }
+            } bare: {
+                try floor()
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ enum DiscoveryOracle {
     static let issuers = Lazy<[String]> {
         let providers = FixtureFiles.folders(in: "oidc", containing: "discovery.json")
         let issuers = try providers.map { provider -> String in
-            let object = try JSONSerialization.jsonObject(with: Data(try FixtureFiles.bytes("oidc/\(provider)/discovery.json")))
+            let object = try JSONSerialization.jsonObject(
+                with: Data(try FixtureFiles.bytes("oidc/\(provider)/discovery.json")))
             guard let issuer = (object as? [String: Any])?["issuer"] as? String else {
                 throw PropertyViolation("oidc/\(provider)/discovery.json has no issuer")
             }
@@ -24,7 +25,8 @@ enum DiscoveryOracle {
             guard let metadata = try? ProviderMetadata.parse(input, configuredIssuer: configured) else { continue }
             try require(metadata.issuer == configured, "accepted issuer \(metadata.issuer) for \(configured)")
             for endpoint in [metadata.authorizationEndpoint, metadata.tokenEndpoint, metadata.jwksURI]
-                + [metadata.userinfoEndpoint, metadata.endSessionEndpoint].compactMap({ $0 }) {
+                + [metadata.userinfoEndpoint, metadata.endSessionEndpoint].compactMap({ $0 })
+            {
                 try require(isSecure(endpoint), "accepted insecure endpoint \(endpoint)")
             }
             let again = try? ProviderMetadata.parse(input, configuredIssuer: configured)
@@ -38,7 +40,9 @@ enum DiscoveryOracle {
         guard lower.hasPrefix("http://") else { return false }
         let rest = lower.dropFirst("http://".count)
         return ["localhost", "127.0.0.1", "[::1]"].contains { host in
-            rest.hasPrefix(host) && (rest.count == host.count || ["/", ":"].contains(rest[rest.index(rest.startIndex, offsetBy: host.count)]))
+            rest.hasPrefix(host)
+                && (rest.count == host.count
+                    || ["/", ":"].contains(rest[rest.index(rest.startIndex, offsetBy: host.count)]))
         }
     }
 }

@@ -18,7 +18,8 @@ enum DomainOracle {
             } catch {
                 throw PropertyViolation("normalised address \(address.normalized) is refused: \(error.code)")
             }
-            try require(again == address, "email normalisation is not idempotent: \(address.normalized) → \(again.normalized)")
+            try require(
+                again == address, "email normalisation is not idempotent: \(address.normalized) → \(again.normalized)")
             try require(address.normalized.utf8.count <= EmailAddress.maxAddressBytes, "address longer than the limit")
         }
     }
@@ -28,8 +29,9 @@ enum DomainOracle {
         try require(ascii.utf8.count <= DomainName.maxNameBytes, "name longer than 253 octets: \(ascii)")
         for label in domain.labels {
             try require(!label.isEmpty && label.utf8.count <= DomainName.maxLabelBytes, "bad label length in \(ascii)")
-            try require(label.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D },
-                        "non-LDH or uppercase byte in \(ascii)")
+            try require(
+                label.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D },
+                "non-LDH or uppercase byte in \(ascii)")
             try require(label.first != "-" && label.last != "-", "label starts or ends with a hyphen in \(ascii)")
         }
         let again: DomainName

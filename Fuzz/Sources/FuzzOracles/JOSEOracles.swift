@@ -41,18 +41,21 @@ enum JOSEOracles {
             try require((parsed == nil) == (parsedText == nil), "JWS.parse(utf8:) and JWS.parse(String) disagree")
         }
         if let parsed {
-            try require(Base64URL.encode(parsed.payload) == parsed.encodedPayload, "payload has two base64url spellings")
+            try require(
+                Base64URL.encode(parsed.payload) == parsed.encodedPayload, "payload has two base64url spellings")
             let segments = input.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
             try require(segments.count == 3, "parsed a token without exactly three segments")
             try require(Array(segments[1]) == Array(parsed.encodedPayload.utf8), "encodedPayload is not the token's")
-            try require(parsed.signingInput == Array(input[..<(segments[0].count + 1 + segments[1].count)]),
-                        "signing input is not the token's first two segments")
+            try require(
+                parsed.signingInput == Array(input[..<(segments[0].count + 1 + segments[1].count)]),
+                "signing input is not the token's first two segments")
         }
         guard let text else { return }
         let verifier = JWSVerifier()
         guard let verified = try? verifier.verify(compact: text, keys: context.keys) else { return }
         guard let parsed else { throw PropertyViolation("verified a token that does not parse") }
-        try require(context.signedInputs.contains(parsed.signingInput), "verified a signing input no fixture key signed")
+        try require(
+            context.signedInputs.contains(parsed.signingInput), "verified a signing input no fixture key signed")
         try require(verified.payload == parsed.payload, "verified payload differs from the token's")
         try require(verified.encodedPayload == parsed.encodedPayload, "verified encodedPayload differs")
         try require(verified.algorithm == parsed.header.algorithm, "verified with another algorithm than the header's")
@@ -90,8 +93,9 @@ enum JOSEOracles {
             let input = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(#"{"sub":"admin"}"#.utf8))
             let forged = input + "." + Base64URL.encode([1] + [UInt8](repeating: 0, count: 63))
             guard let single = try? JWKSet(keys: [key]) else { continue }
-            try require((try? JWSVerifier().verify(compact: forged, keys: single)) == nil,
-                        "an Ed25519 key verified the universal forgery (R = identity, S = 0)")
+            try require(
+                (try? JWSVerifier().verify(compact: forged, keys: single)) == nil,
+                "an Ed25519 key verified the universal forgery (R = identity, S = 0)")
         }
     }
 }

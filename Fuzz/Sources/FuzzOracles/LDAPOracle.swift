@@ -14,23 +14,30 @@ enum LDAPOracle {
         try checkFilter("(uid=" + LDAPFilter.escape(bytes: input) + ")", expecting: input)
         let theirs = try LibLDAPFilterParser.libldapEscape(input)
         try checkFilter("(uid=" + String(decoding: theirs, as: UTF8.self) + ")", expecting: input)
-        try require(Array(LDAPFilter.escape(bytes: input).utf8) == theirs,
-                    "escape(bytes:) differs from ldap_bv2escaped_filter_value for \(input)")
+        try require(
+            Array(LDAPFilter.escape(bytes: input).utf8) == theirs,
+            "escape(bytes:) differs from ldap_bv2escaped_filter_value for \(input)")
 
         let dn = "cn=" + LDAPDistinguishedName.escapeValue(text)
         let rdns = LDAPDistinguishedName.parse(dn)
-        try require(rdns?.map { $0.map { [$0.type, $0.value] } } == [[["cn", text]]],
-                    "DN escape/parse round trip failed: \(debug(dn)) → \(String(describing: rdns))")
+        try require(
+            rdns?.map { $0.map { [$0.type, $0.value] } } == [[["cn", text]]],
+            "DN escape/parse round trip failed: \(debug(dn)) → \(String(describing: rdns))")
         let suffixed = dn + ",ou=people,dc=example,dc=com"
-        try require(LDAPDistinguishedName.parse(suffixed)?.first?.first?.value == text,
-                    "escaped value leaks into the next RDN: \(debug(suffixed))")
+        try require(
+            LDAPDistinguishedName.parse(suffixed)?.first?.first?.value == text,
+            "escaped value leaks into the next RDN: \(debug(suffixed))")
         let once = LDAPDistinguishedName.normalize(text)
-        try require(LDAPDistinguishedName.normalize(once) == once,
-                    "DN normalisation is not idempotent: \(debug(text)) → \(debug(once)) → \(debug(LDAPDistinguishedName.normalize(once)))")
+        try require(
+            LDAPDistinguishedName.normalize(once) == once,
+            "DN normalisation is not idempotent: \(debug(text)) → \(debug(once)) → \(debug(LDAPDistinguishedName.normalize(once)))"
+        )
     }
 
     static func checkFilter(_ filter: String, expecting value: [UInt8]) throws(PropertyViolation) {
-        try require(LDAPFilter.isWellFormed(filter) || filter.utf8.count > 4096, "escaped filter not well formed: \(debug(filter))")
+        try require(
+            LDAPFilter.isWellFormed(filter) || filter.utf8.count > 4096,
+            "escaped filter not well formed: \(debug(filter))")
         guard let parsed = try LibLDAPFilterParser.parse(filter) else {
             throw PropertyViolation("libldap refuses the escaped filter \(debug(filter))")
         }

@@ -79,7 +79,9 @@ enum LibLDAPFilterParser {
             var input = (UInt(raw.count), UnsafeMutableRawPointer(mutating: raw.baseAddress))
             var output: (UInt, UnsafeMutableRawPointer?) = (0, nil)
             let status = withUnsafeMutablePointer(to: &input) { inputPointer in
-                withUnsafeMutablePointer(to: &output) { f.escape(UnsafeRawPointer(inputPointer), UnsafeMutableRawPointer($0)) }
+                withUnsafeMutablePointer(to: &output) {
+                    f.escape(UnsafeRawPointer(inputPointer), UnsafeMutableRawPointer($0))
+                }
             }
             guard status == 0 else { return nil }
             defer { f.memFree(output.1) }
@@ -99,7 +101,7 @@ enum LibLDAPFilterParser {
         guard tag == 0xA3 else { return parsed }
         var inner = BERReader(bytes: content)
         guard let (attributeTag, attribute) = inner.element(), attributeTag == 0x04,
-              let (valueTag, value) = inner.element(), valueTag == 0x04, inner.remaining == 0
+            let (valueTag, value) = inner.element(), valueTag == 0x04, inner.remaining == 0
         else { return nil }
         parsed.attribute = attribute
         parsed.value = value

@@ -28,10 +28,11 @@ enum SAMLOracles {
 
     static func fixture(_ name: String, spKey: String? = nil) throws -> Fixture {
         let object = try JSONSerialization.jsonObject(with: Data(try FixtureFiles.bytes("saml/\(name)/settings.json")))
-        guard let settings = object as? [String: Any], let nowText = settings["now"] as? String, let now = parseTime(nowText),
-              let spEntityID = settings["spEntityID"] as? String, let acsURL = settings["acsURL"] as? String,
-              let issuer = settings["idpEntityID"] as? String, let nameID = settings["nameID"] as? String,
-              let assertionID = settings["assertionID"] as? String
+        guard let settings = object as? [String: Any], let nowText = settings["now"] as? String,
+            let now = parseTime(nowText),
+            let spEntityID = settings["spEntityID"] as? String, let acsURL = settings["acsURL"] as? String,
+            let issuer = settings["idpEntityID"] as? String, let nameID = settings["nameID"] as? String,
+            let assertionID = settings["assertionID"] as? String
         else { throw PropertyViolation("saml/\(name)/settings.json is incomplete") }
         let metadata = try IdPMetadata.parse(try FixtureFiles.bytes("saml/\(name)/metadata.xml"), now: now)
         let decryption = try spKey.map { try SAMLDecryptionKey(pem: try FixtureFiles.text("saml/\($0)")) }
@@ -97,18 +98,25 @@ enum SAMLOracles {
     }
 
     /// The property: nothing but the fixture's signed values comes out of a successful validation.
-    static func checkOutcome(_ outcome: Result<SAMLAssertionResult, SsoError>, of fixture: Fixture) throws(PropertyViolation) {
+    static func checkOutcome(_ outcome: Result<SAMLAssertionResult, SsoError>, of fixture: Fixture)
+        throws(PropertyViolation)
+    {
         guard case .success(let result) = outcome else { return }
         let name = fixture.name
         let expected = fixture.expectedRequestID
         try require(result.issuer == fixture.issuer, "\(name): accepted issuer \(result.issuer)")
-        try require(result.nameID == fixture.nameID, "\(name): accepted unsigned NameID \(String(reflecting: result.nameID))")
+        try require(
+            result.nameID == fixture.nameID, "\(name): accepted unsigned NameID \(String(reflecting: result.nameID))")
         try require(result.assertionID == fixture.assertionID, "\(name): accepted assertion \(result.assertionID)")
         if let sessionIndex = fixture.sessionIndex {
-            try require(result.sessionIndex == sessionIndex, "\(name): accepted session index \(String(describing: result.sessionIndex))")
+            try require(
+                result.sessionIndex == sessionIndex,
+                "\(name): accepted session index \(String(describing: result.sessionIndex))")
         }
         try require(result.attributes == fixture.attributes, "\(name): accepted attributes \(result.attributes)")
-        try require(result.inResponseTo == expected, "\(name): accepted InResponseTo \(String(describing: result.inResponseTo))")
+        try require(
+            result.inResponseTo == expected, "\(name): accepted InResponseTo \(String(describing: result.inResponseTo))"
+        )
         try require(result.assertionWasSigned || result.responseWasSigned, "\(name): accepted an unsigned response")
     }
 
@@ -122,9 +130,11 @@ enum SAMLOracles {
         try require(!metadata.signingCertificates.isEmpty, "accepted metadata without a signing certificate")
         try require((try? SAMLSigningKeySet(metadata: metadata)) != nil, "accepted metadata whose keys are unusable")
         let again = try? IdPMetadata.parse(input, now: now)
-        try require(again?.entityID == metadata.entityID && again?.ssoServices.count == metadata.ssoServices.count
-                    && again?.signingCertificates.map(\.sha256Fingerprint) == metadata.signingCertificates.map(\.sha256Fingerprint),
-                    "metadata parse is not deterministic")
+        try require(
+            again?.entityID == metadata.entityID && again?.ssoServices.count == metadata.ssoServices.count
+                && again?.signingCertificates.map(\.sha256Fingerprint)
+                    == metadata.signingCertificates.map(\.sha256Fingerprint),
+            "metadata parse is not deterministic")
         if let validUntil = metadata.validUntil {
             try require(validUntil > now, "accepted expired metadata")
         }

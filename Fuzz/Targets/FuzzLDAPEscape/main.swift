@@ -2,15 +2,15 @@
 // Without FUZZING this file is empty: scripts/fuzz builds with -parse-as-library, where even an
 // inactive #else branch may not hold top-level code.
 #if FUZZING
-import FuzzOracles
+    import FuzzOracles
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func testOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    FuzzDriver.testOneInput(.ldapEscape, data, count)
-}
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func testOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+        FuzzDriver.testOneInput(.ldapEscape, data, count)
+    }
 
-@_cdecl("FuzzLDAPEscape_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    FuzzDriver.main(.ldapEscape, argc, argv, testOneInput)
-}
+    @_cdecl("FuzzLDAPEscape_main")
+    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        FuzzDriver.main(.ldapEscape, argc, argv, testOneInput)
+    }
 #endif

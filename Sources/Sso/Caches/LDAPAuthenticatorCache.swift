@@ -19,10 +19,16 @@ actor LDAPAuthenticatorCache {
     func install(_ candidate: LDAPAuthenticator, connectionID: String, settings: LDAPConnectionSettings)
         -> (use: LDAPAuthenticator, retired: [LDAPAuthenticator])
     {
-        if let entry = entries[ExactString(connectionID)], entry.settings == settings { return (entry.authenticator, [candidate]) }
+        if let entry = entries[ExactString(connectionID)], entry.settings == settings {
+            return (entry.authenticator, [candidate])
+        }
         var retired: [LDAPAuthenticator] = []
-        if let old = entries.updateValue((settings, candidate), forKey: ExactString(connectionID)) { retired.append(old.authenticator) }
-        if entries.count > Self.maxEntries, let evicted = entries.first(where: { !$0.key.value.bytesEqual(connectionID) }) {
+        if let old = entries.updateValue((settings, candidate), forKey: ExactString(connectionID)) {
+            retired.append(old.authenticator)
+        }
+        if entries.count > Self.maxEntries,
+            let evicted = entries.first(where: { !$0.key.value.bytesEqual(connectionID) })
+        {
             entries[evicted.key] = nil
             retired.append(evicted.value.authenticator)
         }

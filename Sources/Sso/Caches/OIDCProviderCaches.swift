@@ -13,7 +13,8 @@ actor OIDCProviderCaches {
         if let entry = entries[ExactString(issuer)] { return entry }
         if entries.count >= Self.maxEntries { entries.removeAll() }
         let entry = (
-            metadata: ProviderMetadataCache(issuer: issuer, options: options.discovery, transport: transport, clock: clock),
+            metadata: ProviderMetadataCache(
+                issuer: issuer, options: options.discovery, transport: transport, clock: clock),
             jwks: JWKSCache(issuer: issuer, options: options.jwks, transport: transport, clock: clock)
         )
         entries[ExactString(issuer)] = entry

@@ -46,7 +46,9 @@ public struct CreateSsoConnectionParams: Sendable, Codable {
         jitProvisioning: Bool = false, defaultRole: String? = nil
     ) -> Self {
         Self(
-            name: name, settings: .oidc(OIDCConnectionSettings(issuerURL: issuerURL, clientID: clientID, clientSecret: clientSecret)),
+            name: name,
+            settings: .oidc(
+                OIDCConnectionSettings(issuerURL: issuerURL, clientID: clientID, clientSecret: clientSecret)),
             domains: domains, jitProvisioning: jitProvisioning, defaultRole: defaultRole)
     }
 
@@ -59,7 +61,9 @@ public struct CreateSsoConnectionParams: Sendable, Codable {
         let settings = SAMLConnectionSettings(
             metadata: metadata, assertionConsumerServiceURL: assertionConsumerServiceURL, entityID: entityID,
             attributeMapping: attributeMapping, requestSigning: requestSigning)
-        return Self(name: name, settings: .saml(settings), domains: domains, jitProvisioning: jitProvisioning, defaultRole: defaultRole)
+        return Self(
+            name: name, settings: .saml(settings), domains: domains, jitProvisioning: jitProvisioning,
+            defaultRole: defaultRole)
     }
 
     /// An LDAP connection with the defaults of ``LDAPConnectionSettings``; build the settings
@@ -70,7 +74,9 @@ public struct CreateSsoConnectionParams: Sendable, Codable {
     ) -> Self {
         let settings = LDAPConnectionSettings(
             serverURL: serverURL, bindDN: bindDN, bindPassword: bindPassword, userSearchBase: userSearchBase)
-        return Self(name: name, settings: .ldap(settings), domains: domains, jitProvisioning: jitProvisioning, defaultRole: defaultRole)
+        return Self(
+            name: name, settings: .ldap(settings), domains: domains, jitProvisioning: jitProvisioning,
+            defaultRole: defaultRole)
     }
 }
 

@@ -19,7 +19,8 @@ public struct LDAPSettingsPatch: Sendable {
 
     /// A patch of the given fields.
     public init(
-        serverURL: String? = nil, tlsMode: SsoLDAPTLSMode? = nil, caCertificatePEM: String? = nil, bindDN: String? = nil,
+        serverURL: String? = nil, tlsMode: SsoLDAPTLSMode? = nil, caCertificatePEM: String? = nil,
+        bindDN: String? = nil,
         bindPassword: Secret? = nil, userSearchBase: String? = nil, userAttribute: String? = nil,
         userFilter: String? = nil, groupSearchBase: String? = nil, groupMode: SsoLDAPGroupMode? = nil,
         groupMapping: [String: [String]]? = nil, requireGroup: Bool? = nil

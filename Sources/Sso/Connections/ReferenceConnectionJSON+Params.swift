@@ -80,13 +80,16 @@ extension ReferenceConnectionJSON {
         var update = UpdateSsoConnectionParams(
             name: name, domains: domains, jitProvisioning: jitProvisioning, defaultRole: defaultRole,
             matchSubdomains: matchSubdomains, redirectURIs: redirectURIs, status: status)
-        let groups: [(SsoProtocol, [String])] = [(.oidc, oidcFieldNames), (.saml, samlFieldNames), (.ldap, ldapFieldNames)]
+        let groups: [(SsoProtocol, [String])] = [
+            (.oidc, oidcFieldNames), (.saml, samlFieldNames), (.ldap, ldapFieldNames),
+        ]
         let given = groups.filter { !$0.1.isEmpty }
         guard let first = given.first else { return update }
         if given.count > 1 { try refuse(given[1].1, for: first.0) }
         switch first.0 {
         case .oidc:
-            update.settings = .oidc(OIDCSettingsPatch(issuerURL: issuerURL, clientID: clientID, clientSecret: clientSecret))
+            update.settings = .oidc(
+                OIDCSettingsPatch(issuerURL: issuerURL, clientID: clientID, clientSecret: clientSecret))
         case .saml:
             update.settings = .saml(
                 SAMLSettingsPatch(
@@ -95,7 +98,9 @@ extension ReferenceConnectionJSON {
                     attributeMapping: attributeMapping, allowUnsolicited: allowUnsolicited,
                     requestSigningKey: spSigningKeyPEM, requestSigningCertificatePEM: spSigningCertificatePEM))
         case .ldap:
-            let clearScheme = serverURL.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().hasPrefix("ldap://") }
+            let clearScheme = serverURL.map {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().hasPrefix("ldap://")
+            }
             if tlsMode == .plain, allowPlaintext != true, clearScheme != false { throw Self.plaintextRefused }
             update.settings = .ldap(ldapPatch)
         }

@@ -62,7 +62,8 @@ extension ReferenceConnectionJSON {
         [(metadataURL != nil, "metadata_url"), (metadataXML != nil, "metadata_xml")].filter(\.0).map(\.1)
             + SAMLSettingsPatch(
                 assertionConsumerServiceURL: assertionConsumerServiceURL, entityID: entityID,
-                attributeMapping: attributeMapping, allowUnsolicited: allowUnsolicited, requestSigningKey: spSigningKeyPEM,
+                attributeMapping: attributeMapping, allowUnsolicited: allowUnsolicited,
+                requestSigningKey: spSigningKeyPEM,
                 requestSigningCertificatePEM: spSigningCertificatePEM
             ).fieldNames
     }
@@ -93,7 +94,8 @@ extension ReferenceConnectionJSON {
         }
         return SAMLConnectionSettings(
             metadata: metadata,
-            assertionConsumerServiceURL: try Self.required(assertionConsumerServiceURL, "assertion_consumer_service_url"),
+            assertionConsumerServiceURL: try Self.required(
+                assertionConsumerServiceURL, "assertion_consumer_service_url"),
             entityID: try Self.required(entityID, "entity_id"), attributeMapping: attributeMapping ?? [:],
             allowUnsolicited: allowUnsolicited ?? false,
             requestSigning: try SAMLRequestSigning.pair(key: spSigningKeyPEM, certificatePEM: spSigningCertificatePEM))
@@ -106,8 +108,10 @@ extension ReferenceConnectionJSON {
         if tlsMode == .plain, allowPlaintext != true, clearScheme { throw Self.plaintextRefused }
         return LDAPConnectionSettings(
             serverURL: serverURL, tlsMode: tlsMode, caCertificatePEM: caCertificatePEM,
-            bindDN: try Self.required(bindDN, "bind_dn"), bindPassword: try Self.required(bindPassword, "bind_password"),
-            userSearchBase: try Self.required(userSearchBase, "user_search_base"), userAttribute: userAttribute ?? "uid",
+            bindDN: try Self.required(bindDN, "bind_dn"),
+            bindPassword: try Self.required(bindPassword, "bind_password"),
+            userSearchBase: try Self.required(userSearchBase, "user_search_base"),
+            userAttribute: userAttribute ?? "uid",
             userFilter: userFilter, groupSearchBase: groupSearchBase, groupMode: groupMode ?? .memberOf,
             groupMapping: groupMapping ?? [:], requireGroup: requireGroup ?? false)
     }

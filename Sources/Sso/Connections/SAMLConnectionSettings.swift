@@ -20,7 +20,8 @@ public struct SAMLConnectionSettings: Sendable, Equatable {
     /// SAML settings.
     public init(
         metadata: SAMLMetadataSource, assertionConsumerServiceURL: String, entityID: String,
-        attributeMapping: [String: String] = [:], allowUnsolicited: Bool = false, requestSigning: SAMLRequestSigning? = nil
+        attributeMapping: [String: String] = [:], allowUnsolicited: Bool = false,
+        requestSigning: SAMLRequestSigning? = nil
     ) {
         self.metadata = metadata
         self.assertionConsumerServiceURL = assertionConsumerServiceURL

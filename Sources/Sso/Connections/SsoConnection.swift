@@ -93,7 +93,9 @@ extension SsoConnection {
 
     public func encode(to encoder: any Encoder) throws {
         var json = fields
-        (json.id, json.name, json.protocol, json.status, json.statusReason) = (id, name, self.protocol, status, statusReason)
+        (json.id, json.name, json.protocol, json.status, json.statusReason) = (
+            id, name, self.protocol, status, statusReason
+        )
         (json.domains, json.jitProvisioning, json.defaultRole) = (domains, jitProvisioning, defaultRole)
         (json.matchSubdomains, json.redirectURIs) = (matchSubdomains, redirectURIs)
         (json.createdAt, json.updatedAt) = (_createdAt, _updatedAt)

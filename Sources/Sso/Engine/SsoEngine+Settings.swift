@@ -36,7 +36,9 @@ extension SsoEngine {
 public struct NoHTTPTransport: HTTPTransport {
     public init() {}
 
-    public func send(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws -> HTTPTransportResponse {
+    public func send(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws
+        -> HTTPTransportResponse
+    {
         throw SsoError(.httpTransportFailed, "no HTTP transport is configured for this SSO engine")
     }
 }

@@ -59,7 +59,8 @@ public struct SsoEngine: Sendable {
             !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
             id.trimmingCharacters(in: .whitespacesAndNewlines).bytesEqual(id)
         else {
-            throw SsoError(.organizationInvalidID, "an organization id must be 1-256 bytes of text without control characters")
+            throw SsoError(
+                .organizationInvalidID, "an organization id must be 1-256 bytes of text without control characters")
         }
         return SsoOrganization(id: id, engine: self)
     }
@@ -73,7 +74,8 @@ public struct SsoEngine: Sendable {
     }
 
     func routeRecord(_ emailOrDomain: String) async throws(SsoError) -> SsoConnectionRecord {
-        let domain = emailOrDomain.contains("@") ? try EmailAddress(emailOrDomain).domain : try DomainName(emailOrDomain)
+        let domain =
+            emailOrDomain.contains("@") ? try EmailAddress(emailOrDomain).domain : try DomainName(emailOrDomain)
         let connections = stores.connections
         guard let record = try await storeCall("connection", { try await connections.route(domain) }) else {
             throw SsoError(.routingNoConnection, "no SSO connection is configured for this domain")

@@ -31,7 +31,9 @@ struct ConnectionContext: Sendable {
             throw SsoOrganization.connectionNotFound()
         }
         let connections = engine.stores.connections
-        guard let record = try await engine.storeCall("connection", { try await connections.connection(id: connectionID) })
+        guard
+            let record = try await engine.storeCall(
+                "connection", { try await connections.connection(id: connectionID) })
         else { throw SsoOrganization.connectionNotFound() }
         return try await usable(connectionID, in: try engine.organization(record.organizationID))
     }

@@ -113,7 +113,8 @@ struct LoginCompletion: Sendable {
         do {
             return try EmailAddress(raw)
         } catch {
-            throw SsoError(.userIdentityRejected, "the identity provider sent an invalid email address", underlying: error)
+            throw SsoError(
+                .userIdentityRejected, "the identity provider sent an invalid email address", underlying: error)
         }
     }
 

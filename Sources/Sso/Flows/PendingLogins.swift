@@ -23,7 +23,7 @@ extension SsoEngine {
         do {
             let context = try await ConnectionContext.usable(connectionID, in: organization)
             return TakenLogin(login: login, organization: organization, connection: context)
-        } catch where error.code == .connectionNotFound || error.code == .connectionInactive {
+        } catch  where error.code == .connectionNotFound || error.code == .connectionInactive {
             throw Self.invalidLoginState()
         }
     }
@@ -50,7 +50,9 @@ extension SsoOrganization {
         let at = now
         let expiresAt = at.addingTimeInterval(engine.settings.loginStateTTL)
         let states = stores.loginStates
-        try await storeCall("login state") { try await states.insert(login, forKey: key, expiresAt: expiresAt, now: at) }
+        try await storeCall("login state") {
+            try await states.insert(login, forKey: key, expiresAt: expiresAt, now: at)
+        }
     }
 
     /// Takes the pending login under `key`, once; it must belong to this organization.

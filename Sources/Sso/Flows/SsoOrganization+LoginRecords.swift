@@ -3,7 +3,8 @@ import Foundation
 // The records a finished login writes, shared by the connection flows and the legacy flow.
 extension SsoOrganization {
     /// A new, not yet stored, JIT-provisioned user of this organization.
-    func newUser(connectionKey: String, identity: SsoIdentity, issuer: String, email: String?, role: String?) -> SsoUser {
+    func newUser(connectionKey: String, identity: SsoIdentity, issuer: String, email: String?, role: String?) -> SsoUser
+    {
         let at = now
         return SsoUser(
             id: SsoID.make(prefix: SsoID.developerPrefix, date: at, random: engine.random), organizationID: id,

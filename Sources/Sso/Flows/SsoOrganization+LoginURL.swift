@@ -62,7 +62,8 @@ extension SsoOrganization {
         }
         guard let first = allowed.first else {
             if required {
-                throw SsoError(.loginRedirectURINotAllowed, "redirect_uri: the connection has no redirect_uris configured")
+                throw SsoError(
+                    .loginRedirectURINotAllowed, "redirect_uri: the connection has no redirect_uris configured")
             }
             return nil
         }

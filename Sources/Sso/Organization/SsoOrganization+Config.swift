@@ -13,16 +13,22 @@ extension SsoOrganization {
         let redirectURI = try rules.webURL(params.redirectURI, "redirect_uri")
         let organizations = stores.organizations
         let organizationID = id
-        let previous = try await storeCall("organization") { try await organizations.config(organizationID: organizationID) }
+        let previous = try await storeCall("organization") {
+            try await organizations.config(organizationID: organizationID)
+        }
         let at = now
         let record = SsoConfigRecord(
             organizationID: id, issuerURL: issuer, clientID: clientID, clientSecret: secret, redirectURI: redirectURI,
             createdAt: previous?.createdAt ?? at, updatedAt: at
         )
-        try await storeCall("organization") { try await organizations.replaceConfig(record, organizationID: organizationID) }
+        try await storeCall("organization") {
+            try await organizations.replaceConfig(record, organizationID: organizationID)
+        }
         if let previous {
             try await discardPendingLogins(connectionID: nil)
-            if !previous.issuerURL.bytesEqual(issuer) || !previous.clientID.bytesEqual(clientID) { try await revokeLegacySessions(at: at) }
+            if !previous.issuerURL.bytesEqual(issuer) || !previous.clientID.bytesEqual(clientID) {
+                try await revokeLegacySessions(at: at)
+            }
         }
         logger.info("sso legacy config set", metadata: ["organization_id": "\(id)"])
         return SsoConfig(record)
@@ -40,7 +46,9 @@ extension SsoOrganization {
     public func deleteConfig() async throws(SsoError) {
         let organizations = stores.organizations
         let organizationID = id
-        let previous = try await storeCall("organization") { try await organizations.replaceConfig(nil, organizationID: organizationID) }
+        let previous = try await storeCall("organization") {
+            try await organizations.replaceConfig(nil, organizationID: organizationID)
+        }
         guard previous != nil else { throw Self.configNotFound() }
         try await discardPendingLogins(connectionID: nil)
         try await revokeLegacySessions(at: now)
@@ -52,7 +60,10 @@ extension SsoOrganization {
     func configRecord() async throws(SsoError) -> SsoConfigRecord {
         let organizations = stores.organizations
         let organizationID = id
-        guard let record = try await storeCall("organization", { try await organizations.config(organizationID: organizationID) }) else {
+        guard
+            let record = try await storeCall(
+                "organization", { try await organizations.config(organizationID: organizationID) })
+        else {
             throw Self.configNotFound()
         }
         return record

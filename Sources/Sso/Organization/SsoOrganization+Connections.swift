@@ -18,7 +18,9 @@ extension SsoOrganization {
             settings: valid.settings, createdAt: created, updatedAt: created
         )
         try await storeCall("connection") { try await connections.insert(record, limitPerOrganization: limit) }
-        logger.info("sso connection created", metadata: ["organization_id": "\(id)", "connection_id": "\(record.id)", "protocol": "\(record.protocol)"])
+        logger.info(
+            "sso connection created",
+            metadata: ["organization_id": "\(id)", "connection_id": "\(record.id)", "protocol": "\(record.protocol)"])
         return SsoConnection(record)
     }
 
@@ -26,7 +28,9 @@ extension SsoOrganization {
     public func listConnections() async throws(SsoError) -> SsoConnectionList {
         let connections = stores.connections
         let organizationID = id
-        let records = try await storeCall("connection") { try await connections.connections(organizationID: organizationID) }
+        let records = try await storeCall("connection") {
+            try await connections.connections(organizationID: organizationID)
+        }
         return SsoConnectionList(connections: records.map(SsoConnection.init))
     }
 
@@ -69,7 +73,8 @@ extension SsoOrganization {
         if updated.status == .inactive, current.status != .inactive {
             try await cutOff(connectionID: connectionID, at: changedAt)
         }
-        logger.info("sso connection updated", metadata: ["organization_id": "\(id)", "connection_id": "\(connectionID)"])
+        logger.info(
+            "sso connection updated", metadata: ["organization_id": "\(id)", "connection_id": "\(connectionID)"])
         return SsoConnection(updated)
     }
 
@@ -80,10 +85,13 @@ extension SsoOrganization {
         _ = try await connectionRecord(connectionID)
         let connections = stores.connections
         let organizationID = id
-        let removed = try await storeCall("connection") { try await connections.remove(id: connectionID, organizationID: organizationID) }
+        let removed = try await storeCall("connection") {
+            try await connections.remove(id: connectionID, organizationID: organizationID)
+        }
         guard removed != nil else { throw Self.connectionNotFound() }
         try await cutOff(connectionID: connectionID, at: now)
-        logger.info("sso connection deleted", metadata: ["organization_id": "\(id)", "connection_id": "\(connectionID)"])
+        logger.info(
+            "sso connection deleted", metadata: ["organization_id": "\(id)", "connection_id": "\(connectionID)"])
     }
 
     /// The connection an email address or bare domain routes to, if this organization owns it.

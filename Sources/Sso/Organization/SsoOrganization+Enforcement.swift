@@ -7,7 +7,9 @@ extension SsoOrganization {
         let enforcement = SsoEnforcement(enforced: params.enforced, exemptRoles: roles)
         let organizations = stores.organizations
         let organizationID = id
-        try await storeCall("organization") { try await organizations.setEnforcement(enforcement, organizationID: organizationID) }
+        try await storeCall("organization") {
+            try await organizations.setEnforcement(enforcement, organizationID: organizationID)
+        }
         logger.info("sso enforcement set", metadata: ["organization_id": "\(id)", "enforced": "\(params.enforced)"])
         return enforcement
     }
@@ -16,7 +18,9 @@ extension SsoOrganization {
     public func getEnforcement() async throws(SsoError) -> SsoEnforcement {
         let organizations = stores.organizations
         let organizationID = id
-        return try await storeCall("organization") { try await organizations.enforcement(organizationID: organizationID) }
+        return try await storeCall("organization") {
+            try await organizations.enforcement(organizationID: organizationID)
+        }
             ?? SsoEnforcement()
     }
 

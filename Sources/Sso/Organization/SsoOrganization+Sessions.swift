@@ -8,7 +8,9 @@ extension SsoOrganization {
         let sessions = stores.sessions
         let connections = stores.connections
         let organizationID = id
-        let records = try await storeCall("session") { try await sessions.sessions(organizationID: organizationID, activeAt: at) }
+        let records = try await storeCall("session") {
+            try await sessions.sessions(organizationID: organizationID, activeAt: at)
+        }
         // A session whose connection is gone or inactive is not active, whatever its own state.
         var names = try await storeCall("connection") {
             try await connections.connections(organizationID: organizationID)
@@ -20,9 +22,10 @@ extension SsoOrganization {
             try await organizations.config(organizationID: organizationID) != nil
         }
         if hasConfig { names[legacyConnectionKey] = LegacyLoginFlow.connectionName }
-        return SsoSessionList(sessions: records.compactMap { record in
-            names[record.connectionID].map { Self.view(record, name: $0) }
-        })
+        return SsoSessionList(
+            sessions: records.compactMap { record in
+                names[record.connectionID].map { Self.view(record, name: $0) }
+            })
     }
 
     /// Revokes an active session (reference: `revoke_session`).
@@ -72,7 +75,9 @@ extension SsoOrganization {
         guard SsoID.isValid(sessionID, prefix: SsoID.sessionPrefix) else { throw Self.sessionNotFound() }
         let sessions = stores.sessions
         let record = try await storeCall("session") { try await sessions.session(id: sessionID) }
-        guard let record, record.organizationID.bytesEqual(id), record.isActive(at: time) else { throw Self.sessionNotFound() }
+        guard let record, record.organizationID.bytesEqual(id), record.isActive(at: time) else {
+            throw Self.sessionNotFound()
+        }
         return record
     }
 }

@@ -41,7 +41,8 @@ extension SsoOrganization {
             let flow = OIDCLoginFlow(
                 organization: self, registration: OIDCClientRegistration(connection: connection, settings: settings))
             let result = try await flow.testConnection()
-            return "Connection verified successfully: issuer \(result.metadata.issuer), \(result.usableKeyCount) signing key(s)"
+            return
+                "Connection verified successfully: issuer \(result.metadata.issuer), \(result.usableKeyCount) signing key(s)"
         case .saml(let settings):
             let context = ConnectionContext(organization: self, record: connection)
             let metadata = try await SAMLMetadataLoader(context: context, settings: settings).metadata(refresh: true)
@@ -51,10 +52,15 @@ extension SsoOrganization {
             }
             for certificate in metadata.signingCertificates {
                 guard certificate.notValidAfter > at else {
-                    throw SsoError(.samlSignatureCertificateExpired, "an IdP signing certificate expired on \(Timestamp.format(certificate.notValidAfter))")
+                    throw SsoError(
+                        .samlSignatureCertificateExpired,
+                        "an IdP signing certificate expired on \(Timestamp.format(certificate.notValidAfter))")
                 }
                 guard certificate.notValidBefore <= at else {
-                    throw SsoError(.samlSignatureCertificateExpired, "an IdP signing certificate is not valid before \(Timestamp.format(certificate.notValidBefore))")
+                    throw SsoError(
+                        .samlSignatureCertificateExpired,
+                        "an IdP signing certificate is not valid before \(Timestamp.format(certificate.notValidBefore))"
+                    )
                 }
             }
             guard settings.requestSigning != nil || !metadata.wantAuthnRequestsSigned else {
@@ -62,10 +68,12 @@ extension SsoOrganization {
                     .connectionSigningKeyRequired,
                     "the IdP wants signed AuthnRequests and the connection has no sp_signing_key_pem")
             }
-            return "Connection verified successfully: IdP \(metadata.entityID), \(metadata.signingCertificates.count) signing certificate(s)"
+            return
+                "Connection verified successfully: IdP \(metadata.entityID), \(metadata.signingCertificates.count) signing certificate(s)"
         case .ldap(let settings):
             let authenticator = try LDAPAuthenticator(
-                configuration: try LDAPConfiguration(connectionSettings: settings), connector: engine.ldapConnector, logger: logger)
+                configuration: try LDAPConfiguration(connectionSettings: settings), connector: engine.ldapConnector,
+                logger: logger)
             do {
                 try await authenticator.testConnection()
             } catch {

@@ -10,7 +10,9 @@ public struct SsoSession: Sendable, Hashable, Codable, Identifiable {
     @ISO8601Timestamp public var createdAt: Date
     @ISO8601Timestamp public var expiresAt: Date
 
-    public init(id: String, email: String, connectionID: String, connectionName: String, createdAt: Date, expiresAt: Date) {
+    public init(
+        id: String, email: String, connectionID: String, connectionName: String, createdAt: Date, expiresAt: Date
+    ) {
         self.id = id
         self.email = email
         self.connectionID = connectionID

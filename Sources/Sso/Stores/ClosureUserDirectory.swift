@@ -6,7 +6,8 @@
 /// a record stored under another issuer is ignored and its login refused, never reused.
 public struct ClosureUserDirectory: SsoUserDirectory {
     public typealias Find = @Sendable (_ connectionID: String, _ subject: String) async throws -> SsoUser?
-    public typealias FindLinked = @Sendable (_ connectionID: String, _ issuer: String, _ subject: String) async throws -> SsoUser?
+    public typealias FindLinked =
+        @Sendable (_ connectionID: String, _ issuer: String, _ subject: String) async throws -> SsoUser?
     public typealias Insert = @Sendable (SsoUser) async throws -> (user: SsoUser, inserted: Bool)
     public typealias Remove = @Sendable (_ id: String) async throws -> Void
     public typealias List = @Sendable (_ organizationID: String) async throws -> [SsoUser]
@@ -18,7 +19,8 @@ public struct ClosureUserDirectory: SsoUserDirectory {
     private let list: List
 
     /// A directory whose lookup ignores the issuer; records of another issuer never link.
-    public init(find: @escaping Find, insertIfAbsent: @escaping Insert, remove: @escaping Remove, list: @escaping List) {
+    public init(find: @escaping Find, insertIfAbsent: @escaping Insert, remove: @escaping Remove, list: @escaping List)
+    {
         self.find = find
         self.findLinked = { connectionID, issuer, subject in
             guard let user = try await find(connectionID, subject), user.issuer.bytesEqual(issuer) else { return nil }
@@ -31,7 +33,8 @@ public struct ClosureUserDirectory: SsoUserDirectory {
 
     /// A directory whose lookup keys on (connection, issuer, subject).
     public init(
-        findLinked: @escaping FindLinked, insertIfAbsent: @escaping Insert, remove: @escaping Remove, list: @escaping List
+        findLinked: @escaping FindLinked, insertIfAbsent: @escaping Insert, remove: @escaping Remove,
+        list: @escaping List
     ) {
         self.find = nil
         self.findLinked = findLinked
@@ -45,10 +48,14 @@ public struct ClosureUserDirectory: SsoUserDirectory {
         try await find?(connectionID, subject)
     }
     public func user(connectionID: String, issuer: String, subject: String) async throws -> SsoUser? {
-        guard let user = try await findLinked(connectionID, issuer, subject), user.issuer.bytesEqual(issuer) else { return nil }
+        guard let user = try await findLinked(connectionID, issuer, subject), user.issuer.bytesEqual(issuer) else {
+            return nil
+        }
         return user
     }
-    public func insertIfAbsent(_ user: SsoUser) async throws -> (user: SsoUser, inserted: Bool) { try await insert(user) }
+    public func insertIfAbsent(_ user: SsoUser) async throws -> (user: SsoUser, inserted: Bool) {
+        try await insert(user)
+    }
     public func remove(id: String) async throws { try await delete(id) }
     public func users(organizationID: String) async throws -> [SsoUser] { try await list(organizationID) }
 }

@@ -8,7 +8,9 @@ public actor InMemoryConnectionStore: SsoConnectionStore {
     public init() {}
 
     public func insert(_ record: SsoConnectionRecord) throws {
-        guard records[ExactString(record.id)] == nil else { throw SsoError(.storeDuplicateKey, "a connection with this id already exists") }
+        guard records[ExactString(record.id)] == nil else {
+            throw SsoError(.storeDuplicateKey, "a connection with this id already exists")
+        }
         try table.assign(record.domains, to: record.id, includeSubdomains: record.matchSubdomains)
         records[ExactString(record.id)] = record
         byOrganization[ExactString(record.organizationID), default: []].insert(ExactString(record.id))
@@ -21,7 +23,8 @@ public actor InMemoryConnectionStore: SsoConnectionStore {
     }
 
     public func replace(_ record: SsoConnectionRecord) throws -> Bool {
-        guard let existing = records[ExactString(record.id)], existing.organizationID.bytesEqual(record.organizationID) else { return false }
+        guard let existing = records[ExactString(record.id)], existing.organizationID.bytesEqual(record.organizationID)
+        else { return false }
         try table.assign(record.domains, to: record.id, includeSubdomains: record.matchSubdomains)
         records[ExactString(record.id)] = record
         return true
@@ -37,10 +40,14 @@ public actor InMemoryConnectionStore: SsoConnectionStore {
     }
 
     public func remove(id: String, organizationID: String) -> SsoConnectionRecord? {
-        guard let existing = records[ExactString(id)], existing.organizationID.bytesEqual(organizationID) else { return nil }
+        guard let existing = records[ExactString(id)], existing.organizationID.bytesEqual(organizationID) else {
+            return nil
+        }
         table.remove(connectionID: id)
         byOrganization[ExactString(organizationID)]?.remove(ExactString(id))
-        if byOrganization[ExactString(organizationID)]?.isEmpty == true { byOrganization[ExactString(organizationID)] = nil }
+        if byOrganization[ExactString(organizationID)]?.isEmpty == true {
+            byOrganization[ExactString(organizationID)] = nil
+        }
         return records.removeValue(forKey: ExactString(id))
     }
 

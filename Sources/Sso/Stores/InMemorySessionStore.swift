@@ -19,7 +19,9 @@ public actor InMemorySessionStore: SsoSessionStore {
         guard records[id] == nil else { throw SsoError(.storeDuplicateKey, "a session with this id already exists") }
         if records.count >= capacity {
             purgeInactive(at: session.createdAt)
-            guard records.count < capacity else { throw SsoError(.storeFull, "too many active sessions; try again later") }
+            guard records.count < capacity else {
+                throw SsoError(.storeFull, "too many active sessions; try again later")
+            }
         }
         records[id] = session
         byOrganization[ExactString(session.organizationID), default: []].insert(id)

@@ -40,6 +40,8 @@ public actor InMemoryUserDirectory: SsoUserDirectory {
     }
 
     public func users(organizationID: String) -> [SsoUser] {
-        users.values.filter { $0.organizationID.bytesEqual(organizationID) }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        users.values.filter { $0.organizationID.bytesEqual(organizationID) }.sorted {
+            ($0.createdAt, $0.id) < ($1.createdAt, $1.id)
+        }
     }
 }

@@ -26,7 +26,8 @@ public protocol SsoUserDirectory: Sendable {
 extension SsoUserDirectory {
     /// The (connection, subject) record, if it was stored under `issuer`.
     public func user(connectionID: String, issuer: String, subject: String) async throws -> SsoUser? {
-        guard let user = try await user(connectionID: connectionID, subject: subject), user.issuer.bytesEqual(issuer) else {
+        guard let user = try await user(connectionID: connectionID, subject: subject), user.issuer.bytesEqual(issuer)
+        else {
             return nil
         }
         return user

@@ -21,7 +21,9 @@ extension ConnectionValidator {
         let userBase = try rules.distinguishedName(s.userSearchBase, "user_search_base")
         let userAttribute = try attributeName(s.userAttribute, "user_attribute")
         let userFilter = try s.userFilter.map { filter throws(SsoError) in try searchFilter(filter, "user_filter") }
-        let groupBase = try s.groupSearchBase.map { base throws(SsoError) in try rules.distinguishedName(base, "group_search_base") }
+        let groupBase = try s.groupSearchBase.map { base throws(SsoError) in
+            try rules.distinguishedName(base, "group_search_base")
+        }
         if s.groupMode != .memberOf, groupBase == nil {
             throw rules.invalid("group_search_base", "is required by group_mode \(s.groupMode.rawValue)")
         }
@@ -43,9 +45,14 @@ extension ConnectionValidator {
         else {
             throw rules.invalid("server_url", "must be an ldap:// or ldaps:// URL with a host")
         }
-        guard scheme == "ldap" || scheme == "ldaps" else { throw rules.invalid("server_url", "must use ldap:// or ldaps://") }
-        guard components.user == nil, components.password == nil else { throw rules.invalid("server_url", "must not contain user info") }
-        guard components.path.isEmpty || components.path == "/", components.query == nil, components.fragment == nil else {
+        guard scheme == "ldap" || scheme == "ldaps" else {
+            throw rules.invalid("server_url", "must use ldap:// or ldaps://")
+        }
+        guard components.user == nil, components.password == nil else {
+            throw rules.invalid("server_url", "must not contain user info")
+        }
+        guard components.path.isEmpty || components.path == "/", components.query == nil, components.fragment == nil
+        else {
             throw rules.invalid("server_url", "must not have a path, query or fragment")
         }
         return (text, scheme)
@@ -68,9 +75,13 @@ extension ConnectionValidator {
     private func attributeName(_ value: String, _ field: String) throws(SsoError) -> String {
         let name = try rules.text(value, field, maxBytes: 64)
         let scalars = Array(name.unicodeScalars)
-        let isName = scalars.first.map { $0.isASCII && $0.properties.isAlphabetic } == true
-            && scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
-        let isOID = scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." } && !name.hasPrefix(".")
+        let isName =
+            scalars.first.map { $0.isASCII && $0.properties.isAlphabetic } == true
+            && scalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+            }
+        let isOID =
+            scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." } && !name.hasPrefix(".")
             && !name.hasSuffix(".") && !name.contains("..")
         guard isName || isOID else { throw rules.invalid(field, "must be an attribute name or OID") }
         return name
@@ -79,7 +90,9 @@ extension ConnectionValidator {
     /// A parenthesised RFC 4515 filter with balanced parentheses.
     private func searchFilter(_ value: String, _ field: String) throws(SsoError) -> String {
         let filter = try rules.text(value, field)
-        guard filter.hasPrefix("("), filter.hasSuffix(")") else { throw rules.invalid(field, "must be a parenthesised LDAP filter") }
+        guard filter.hasPrefix("("), filter.hasSuffix(")") else {
+            throw rules.invalid(field, "must be a parenthesised LDAP filter")
+        }
         var depth = 0
         for character in filter {
             if character == "(" { depth += 1 }

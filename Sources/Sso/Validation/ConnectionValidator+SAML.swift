@@ -15,7 +15,9 @@ extension ConnectionValidator {
         }
         let acs = try rules.webURL(s.assertionConsumerServiceURL, "assertion_consumer_service_url")
         let entityID = try rules.text(s.entityID, "entity_id")
-        guard !entityID.contains(where: \.isWhitespace) else { throw rules.invalid("entity_id", "must not contain white space") }
+        guard !entityID.contains(where: \.isWhitespace) else {
+            throw rules.invalid("entity_id", "must not contain white space")
+        }
         guard s.attributeMapping.count <= Self.maxAttributeMappings else {
             throw rules.invalid("attribute_mapping", "must have at most \(Self.maxAttributeMappings) entries")
         }
@@ -39,11 +41,14 @@ extension ConnectionValidator {
         }
         let trimmed = xml.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("<") else { throw rules.invalid("metadata_xml", "must be an XML document") }
-        guard !trimmed.localizedCaseInsensitiveContains("<!DOCTYPE"), !trimmed.localizedCaseInsensitiveContains("<!ENTITY") else {
+        guard !trimmed.localizedCaseInsensitiveContains("<!DOCTYPE"),
+            !trimmed.localizedCaseInsensitiveContains("<!ENTITY")
+        else {
             throw rules.invalid("metadata_xml", "must not contain a DTD")
         }
         guard trimmed.contains("EntityDescriptor"), trimmed.contains("IDPSSODescriptor") else {
-            throw rules.invalid("metadata_xml", "must be SAML IdP metadata (an EntityDescriptor with an IDPSSODescriptor)")
+            throw rules.invalid(
+                "metadata_xml", "must be SAML IdP metadata (an EntityDescriptor with an IDPSSODescriptor)")
         }
         return trimmed
     }

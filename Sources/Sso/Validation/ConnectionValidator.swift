@@ -47,7 +47,9 @@ struct ConnectionValidator: Sendable {
 
     /// Normalised, de-duplicated domains of at least two labels.
     func domains(_ inputs: [String]) throws(SsoError) -> [DomainName] {
-        guard inputs.count <= maxDomains else { throw rules.invalid("domains", "must have at most \(maxDomains) entries") }
+        guard inputs.count <= maxDomains else {
+            throw rules.invalid("domains", "must have at most \(maxDomains) entries")
+        }
         var out: [DomainName] = []
         for (index, input) in inputs.enumerated() {
             let domain: DomainName

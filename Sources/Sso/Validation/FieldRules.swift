@@ -30,7 +30,11 @@ struct FieldRules {
         guard !trimmed.isEmpty else { throw invalid(field, "must not be empty") }
         guard trimmed.utf8.count <= maxBytes else { throw invalid(field, "must be at most \(maxBytes) bytes") }
         let allowed: Set<Unicode.Scalar> = ["\t", "\r", "\n"]
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
+        guard
+            !trimmed.unicodeScalars.contains(where: {
+                $0.properties.generalCategory == .control && !allowed.contains($0)
+            })
+        else {
             throw invalid(field, "must not contain control characters")
         }
         return trimmed
@@ -62,12 +66,15 @@ struct FieldRules {
     /// A distinguished name: text with at least one `attribute=value` pair.
     func distinguishedName(_ value: String?, _ field: String) throws(SsoError) -> String {
         let dn = try text(value, field)
-        guard dn.contains("="), !dn.hasPrefix("=") else { throw invalid(field, "must be a distinguished name (e.g. ou=people,dc=example,dc=com)") }
+        guard dn.contains("="), !dn.hasPrefix("=") else {
+            throw invalid(field, "must be a distinguished name (e.g. ou=people,dc=example,dc=com)")
+        }
         return dn
     }
 
     /// A list of trimmed texts, each checked, duplicates removed, at most `maxCount` entries.
-    func textList(_ values: [String], _ field: String, maxCount: Int, maxBytes: Int = 128) throws(SsoError) -> [String] {
+    func textList(_ values: [String], _ field: String, maxCount: Int, maxBytes: Int = 128) throws(SsoError) -> [String]
+    {
         guard values.count <= maxCount else { throw invalid(field, "must have at most \(maxCount) entries") }
         var out: [String] = []
         for (index, value) in values.enumerated() {

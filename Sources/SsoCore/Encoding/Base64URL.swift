@@ -10,8 +10,11 @@ public enum Base64URL {
     /// Decodes `text` strictly: only the base64url alphabet, no padding, no whitespace, and the
     /// unused low bits of the last character must be zero (so each value has one encoding).
     public static func decode<Text: StringProtocol>(_ text: Text) throws(SsoError) -> [UInt8] {
-        guard let bytes = Base64Codec.decode(Array(text.utf8), urlAlphabet: true, allowPadding: false,
-                                             allowWhitespace: false) else {
+        guard
+            let bytes = Base64Codec.decode(
+                Array(text.utf8), urlAlphabet: true, allowPadding: false,
+                allowWhitespace: false)
+        else {
             throw SsoError(.encodingInvalidBase64, "the value is not strict unpadded base64url")
         }
         return bytes
@@ -33,8 +36,11 @@ public enum Base64 {
     public static func decode<Text: StringProtocol>(_ text: Text, allowWhitespace: Bool = false) throws(SsoError)
         -> [UInt8]
     {
-        guard let bytes = Base64Codec.decode(Array(text.utf8), urlAlphabet: false, allowPadding: true,
-                                             allowWhitespace: allowWhitespace) else {
+        guard
+            let bytes = Base64Codec.decode(
+                Array(text.utf8), urlAlphabet: false, allowPadding: true,
+                allowWhitespace: allowWhitespace)
+        else {
             throw SsoError(.encodingInvalidBase64, "the value is not valid base64")
         }
         return bytes
@@ -109,7 +115,8 @@ enum Base64Codec {
         out.reserveCapacity(digits.count * 3 / 4)
         var index = 0
         while index + 4 <= digits.count {
-            let chunk = UInt32(digits[index]) << 18 | UInt32(digits[index + 1]) << 12
+            let chunk =
+                UInt32(digits[index]) << 18 | UInt32(digits[index + 1]) << 12
                 | UInt32(digits[index + 2]) << 6 | UInt32(digits[index + 3])
             out.append(UInt8(truncatingIfNeeded: chunk >> 16))
             out.append(UInt8(truncatingIfNeeded: chunk >> 8))

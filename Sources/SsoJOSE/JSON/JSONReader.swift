@@ -247,7 +247,8 @@ struct JSONReader: ~Copyable {
             var scalar = try parseHex4()
             if (0xD800...0xDBFF).contains(scalar) {
                 guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"),
-                      bytes[index + 1] == UInt8(ascii: "u") else { throw invalid("lone surrogate") }
+                    bytes[index + 1] == UInt8(ascii: "u")
+                else { throw invalid("lone surrogate") }
                 index += 2
                 let trail = try parseHex4()
                 guard (0xDC00...0xDFFF).contains(trail) else { throw invalid("lone surrogate") }

@@ -23,7 +23,8 @@ extension JWK {
         var algorithm: JWSAlgorithm?
         if let alg = try Self.optionalString(members, "alg") {
             guard let known = JWSAlgorithm(rawValue: alg), !known.isHMAC else {
-                throw SsoError(.joseJWKUnsupported, "the JWK's alg \(JOSEText.quoted(alg)) is not a signature algorithm")
+                throw SsoError(
+                    .joseJWKUnsupported, "the JWK's alg \(JOSEText.quoted(alg)) is not a signature algorithm")
             }
             algorithm = known
         }
@@ -44,7 +45,8 @@ extension JWK {
                 throw SsoError(.joseJWKInvalid, "the OKP JWK has no \"crv\"")
             }
             guard crv == "Ed25519" else {
-                throw SsoError(.joseJWKUnsupported, "the OKP curve \(JOSEText.quoted(crv)) cannot verify signatures here")
+                throw SsoError(
+                    .joseJWKUnsupported, "the OKP curve \(JOSEText.quoted(crv)) cannot verify signatures here")
             }
             key = try .ed25519(x: try Self.bytes(members, "x"))
         case "oct":

@@ -23,8 +23,10 @@ public struct JWK: Sendable {
     /// `crv` for EC and OKP keys.
     public var curve: String? { key.curve }
 
-    init(key: JWKPublicKey, keyID: String?, algorithm: JWSAlgorithm?, use: String? = nil,
-         keyOperations: [String]? = nil) {
+    init(
+        key: JWKPublicKey, keyID: String?, algorithm: JWSAlgorithm?, use: String? = nil,
+        keyOperations: [String]? = nil
+    ) {
         self.key = key
         self.keyID = keyID
         self.algorithm = algorithm
@@ -34,8 +36,11 @@ public struct JWK: Sendable {
 
     /// Parses one JWK document (an object, not a set).
     public static func parse(_ bytes: some Collection<UInt8>, limits: JOSELimits = .default) throws(SsoError) -> JWK {
-        let json = try JSONParser.parse(bytes, limits: JSONLimits(maxBytes: limits.maxJWKSBytes,
-                                                                  maxDepth: limits.maxJSONDepth))
+        let json = try JSONParser.parse(
+            bytes,
+            limits: JSONLimits(
+                maxBytes: limits.maxJWKSBytes,
+                maxDepth: limits.maxJSONDepth))
         return try JWK(json: json)
     }
 
@@ -76,8 +81,9 @@ extension JWK {
         guard let primitives = try? rsa.getKeyPrimitives() else {
             throw SsoError(.joseJWKInvalid, "the RSA key cannot be exported")
         }
-        self.init(key: try JWKPublicKey.rsa(n: Array(primitives.modulus), e: Array(primitives.publicExponent)),
-                  keyID: keyID, algorithm: algorithm)
+        self.init(
+            key: try JWKPublicKey.rsa(n: Array(primitives.modulus), e: Array(primitives.publicExponent)),
+            keyID: keyID, algorithm: algorithm)
     }
 
     /// Wraps a P-256 public key.

@@ -37,8 +37,10 @@ extension JWKSet {
         }
         if let key = fitting.first {
             if let unreadable {
-                throw SsoError(.joseKeyAmbiguous, "the kid \(quoted) also names a key that could not be read "
-                    + "(\(unreadable.reason)); refusing to choose")
+                throw SsoError(
+                    .joseKeyAmbiguous,
+                    "the kid \(quoted) also names a key that could not be read "
+                        + "(\(unreadable.reason)); refusing to choose")
             }
             return key
         }
@@ -55,22 +57,27 @@ extension JWKSet {
         var fitting: JWK?
         for key in keys where key.fits(algorithm) {
             guard fitting == nil else {
-                throw SsoError(.joseKeyAmbiguous,
-                               "the token has no kid and several keys fit \(algorithm); refusing to guess")
+                throw SsoError(
+                    .joseKeyAmbiguous,
+                    "the token has no kid and several keys fit \(algorithm); refusing to guess")
             }
             fitting = key
         }
         let couldServe = skipped.filter { $0.mightFit(algorithm) }
         if let fitting {
             if let unreadable = couldServe.first(where: \.isUnreadable) {
-                throw SsoError(.joseKeyAmbiguous, "the token has no kid, and besides the key that fits \(algorithm) "
-                    + "a key that could not be read might (\(unreadable.reason)); refusing to guess")
+                throw SsoError(
+                    .joseKeyAmbiguous,
+                    "the token has no kid, and besides the key that fits \(algorithm) "
+                        + "a key that could not be read might (\(unreadable.reason)); refusing to guess")
             }
             return fitting
         }
         if let skip = couldServe.first(where: \.isUnreadable) ?? couldServe.first {
-            throw SsoError(.joseKeyUnusable, "the token has no kid and the only keys that might fit \(algorithm) "
-                + "are not usable: \(skip.reason)")
+            throw SsoError(
+                .joseKeyUnusable,
+                "the token has no kid and the only keys that might fit \(algorithm) "
+                    + "are not usable: \(skip.reason)")
         }
         throw SsoError(.joseKeyNotFound, "the token has no kid and no key fits \(algorithm)")
     }

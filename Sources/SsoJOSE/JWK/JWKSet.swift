@@ -32,8 +32,9 @@ public struct JWKSet: Sendable {
         for key in keys {
             guard let kid = key.keyID else { continue }
             guard seen.insert(Identity(keyType: key.keyType, curve: key.curve, keyID: ExactString(kid))).inserted else {
-                throw SsoError(.joseJWKSDuplicateKid,
-                               "two \(key.keyType) keys have the kid \(JOSEText.quoted(kid))")
+                throw SsoError(
+                    .joseJWKSDuplicateKid,
+                    "two \(key.keyType) keys have the kid \(JOSEText.quoted(kid))")
             }
         }
         self.keys = keys
@@ -70,8 +71,11 @@ public struct JWKSet: Sendable {
         guard bytes.count <= limits.maxJWKSBytes else {
             throw SsoError(.joseJWKSInvalid, "the key document is larger than \(limits.maxJWKSBytes) bytes")
         }
-        let json = try JSONParser.parse(bytes, limits: JSONLimits(maxBytes: limits.maxJWKSBytes,
-                                                                  maxDepth: limits.maxJSONDepth))
+        let json = try JSONParser.parse(
+            bytes,
+            limits: JSONLimits(
+                maxBytes: limits.maxJWKSBytes,
+                maxDepth: limits.maxJSONDepth))
         guard case .object = json else {
             throw SsoError(.joseJWKSInvalid, "a JWKS or JWK is a JSON object")
         }

@@ -9,8 +9,10 @@ public struct JOSELimits: Sendable, Hashable {
     /// Most keys in one JWKS (default 64).
     public var maxKeys: Int
 
-    public init(maxTokenBytes: Int = 16 * 1024, maxJSONDepth: Int = 16, maxJWKSBytes: Int = 64 * 1024,
-                maxKeys: Int = 64) {
+    public init(
+        maxTokenBytes: Int = 16 * 1024, maxJSONDepth: Int = 16, maxJWKSBytes: Int = 64 * 1024,
+        maxKeys: Int = 64
+    ) {
         self.maxTokenBytes = maxTokenBytes
         self.maxJSONDepth = maxJSONDepth
         self.maxJWKSBytes = maxJWKSBytes

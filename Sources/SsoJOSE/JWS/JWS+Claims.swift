@@ -11,8 +11,11 @@ extension JWS {
         guard !payload.isEmpty else {
             throw SsoError(.joseTokenMalformed, "a JWT's payload is a JSON object; this one is empty")
         }
-        let json = try JSONParser.parse(payload, limits: JSONLimits(maxBytes: limits.maxTokenBytes,
-                                                                    maxDepth: limits.maxJSONDepth))
+        let json = try JSONParser.parse(
+            payload,
+            limits: JSONLimits(
+                maxBytes: limits.maxTokenBytes,
+                maxDepth: limits.maxJSONDepth))
         guard case .object = json else {
             throw SsoError(.josePayloadInvalid, "the JWT payload is not a JSON object")
         }

@@ -63,8 +63,9 @@ public struct JWS: Sendable {
         let payloadBytes = try decodePart(bytes[(first + 1)..<second], name: "payload")
         let signatureBytes = try decodePart(bytes[(second + 1)...], name: "signature")
         bytes.removeSubrange(second...)  // what remains is the signing input, without a copy
-        return JWS(header: header, payload: payloadBytes, signature: signatureBytes, signingInput: bytes,
-                   payloadOffset: first + 1)
+        return JWS(
+            header: header, payload: payloadBytes, signature: signatureBytes, signingInput: bytes,
+            payloadOffset: first + 1)
     }
 
     private static func decodePart(_ part: ArraySlice<UInt8>, name: String) throws(SsoError) -> [UInt8] {

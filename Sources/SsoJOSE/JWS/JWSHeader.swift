@@ -48,7 +48,8 @@ public struct JWSHeader: Sendable, Hashable {
         case nil, .bool(true)?: break
         default:
             // RFC 7797 §6: an unencoded payload is only valid with "b64" in "crit", refused above.
-            throw SsoError(.joseHeaderInvalid, "the JWS header's \"b64\" asks for an unencoded payload, which is not supported")
+            throw SsoError(
+                .joseHeaderInvalid, "the JWS header's \"b64\" asks for an unencoded payload, which is not supported")
         }
         self.json = json
     }
@@ -71,12 +72,14 @@ public struct JWSHeader: Sendable, Hashable {
         var seen: Set<String> = []
         for name in names {
             guard case .string(let text) = name, !text.isEmpty, seen.insert(text).inserted,
-                  members[text] != nil else {
+                members[text] != nil
+            else {
                 throw SsoError(.joseHeaderCrit, "the JWS header's \"crit\" is malformed")
             }
         }
         let first = seen.sorted().first ?? ""
-        throw SsoError(.joseHeaderCrit,
-                       "the JWS header marks \(JOSEText.quoted(first)) critical, which is not understood")
+        throw SsoError(
+            .joseHeaderCrit,
+            "the JWS header marks \(JOSEText.quoted(first)) critical, which is not understood")
     }
 }

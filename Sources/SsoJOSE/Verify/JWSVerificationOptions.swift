@@ -15,9 +15,12 @@ public struct JWSVerificationOptions: Sendable {
     ///   - allowedAlgorithms: the allow-list; `nil` means every asymmetric algorithm, plus
     ///     HS256/384/512 when `hmacSecret` is given.
     ///   - hmacSecret: the HMAC secret, if HS* tokens are expected.
-    public init(allowedAlgorithms: Set<JWSAlgorithm>? = nil, hmacSecret: Secret? = nil,
-                unsafeAllowShortHMACSecret: Bool = false, limits: JOSELimits = .default) {
-        self.allowedAlgorithms = allowedAlgorithms
+    public init(
+        allowedAlgorithms: Set<JWSAlgorithm>? = nil, hmacSecret: Secret? = nil,
+        unsafeAllowShortHMACSecret: Bool = false, limits: JOSELimits = .default
+    ) {
+        self.allowedAlgorithms =
+            allowedAlgorithms
             ?? (hmacSecret == nil ? JWSAlgorithm.asymmetric : JWSAlgorithm.asymmetric.union(JWSAlgorithm.hmac))
         self.hmacSecret = hmacSecret
         self.unsafeAllowShortHMACSecret = unsafeAllowShortHMACSecret

@@ -27,8 +27,9 @@ public struct JWSVerifier: Sendable {
             guard let secret = options.hmacSecret, !secret.isEmpty else {
                 throw SsoError(.joseKeyHMACSecretMissing, "an \(algorithm) token needs a configured HMAC secret")
             }
-            try HMACCheck.verify(jws.signature, message: jws.signingInput, key: Array(secret.unsafeValue.utf8),
-                                 algorithm: algorithm, allowShortKey: options.unsafeAllowShortHMACSecret)
+            try HMACCheck.verify(
+                jws.signature, message: jws.signingInput, key: Array(secret.unsafeValue.utf8),
+                algorithm: algorithm, allowShortKey: options.unsafeAllowShortHMACSecret)
             return VerifiedJWS(jws: jws, keyID: nil, limits: options.limits)
         }
         let key = try keys.selectKey(for: jws.header)

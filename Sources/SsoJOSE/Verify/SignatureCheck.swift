@@ -5,8 +5,10 @@ import _CryptoExtras
 /// ``SsoError/Code/joseSignatureMalformed`` for a signature of the wrong form and
 /// ``SsoError/Code/joseSignatureInvalid`` when it does not verify.
 enum SignatureCheck {
-    static func verify(_ signature: [UInt8], message: [UInt8], key: JWKPublicKey,
-                       algorithm: JWSAlgorithm) throws(SsoError) {
+    static func verify(
+        _ signature: [UInt8], message: [UInt8], key: JWKPublicKey,
+        algorithm: JWSAlgorithm
+    ) throws(SsoError) {
         let valid: Bool
         switch (key, algorithm) {
         case (.rsa(let rsa, let modulusBytes), _):
@@ -80,18 +82,22 @@ enum SignatureCheck {
 
 /// HMAC verification for HS256/384/512 with swift-crypto's constant-time comparison.
 enum HMACCheck {
-    static func verify(_ tag: [UInt8], message: [UInt8], key: [UInt8], algorithm: JWSAlgorithm,
-                       allowShortKey: Bool) throws(SsoError) {
+    static func verify(
+        _ tag: [UInt8], message: [UInt8], key: [UInt8], algorithm: JWSAlgorithm,
+        allowShortKey: Bool
+    ) throws(SsoError) {
         guard algorithm.isHMAC else {
             throw SsoError(.joseKeyMismatch, "an HMAC secret cannot verify \(algorithm) signatures")
         }
         let hash = algorithm.hashFunction
         guard allowShortKey || key.count >= hash.outputBytes else {
-            throw SsoError(.joseKeyHMACSecretWeak,
-                           "\(algorithm) needs a secret of at least \(hash.outputBytes) bytes (RFC 7518 §3.2)")
+            throw SsoError(
+                .joseKeyHMACSecretWeak,
+                "\(algorithm) needs a secret of at least \(hash.outputBytes) bytes (RFC 7518 §3.2)")
         }
         guard tag.count == hash.outputBytes else {
-            throw SsoError(.joseSignatureMalformed, "an \(algorithm) signature must be exactly \(hash.outputBytes) bytes")
+            throw SsoError(
+                .joseSignatureMalformed, "an \(algorithm) signature must be exactly \(hash.outputBytes) bytes")
         }
         let symmetricKey = SymmetricKey(data: key)
         let valid: Bool

@@ -16,8 +16,10 @@ public struct LDAPAuthenticationResult: Sendable, Equatable {
     public var passwordExpiresIn: Int?
 
     /// Creates a result (the authenticator and the engine's tests do).
-    package init(dn: String, id: String, email: String?, name: String?, groups: [String], scopes: [String],
-                passwordExpiresIn: Int? = nil) {
+    package init(
+        dn: String, id: String, email: String?, name: String?, groups: [String], scopes: [String],
+        passwordExpiresIn: Int? = nil
+    ) {
         self.dn = dn
         self.id = id
         self.email = email
@@ -29,8 +31,9 @@ public struct LDAPAuthenticationResult: Sendable, Equatable {
 
     /// The identity for the engine: subject = the stable id; DN and scopes as attributes.
     public func identity(connectionID: String? = nil) -> SsoIdentity {
-        SsoIdentity(subject: id, email: email, emailVerified: nil, name: name, groups: groups,
-                    attributes: ["dn": [dn], "scopes": scopes], connectionID: connectionID)
+        SsoIdentity(
+            subject: id, email: email, emailVerified: nil, name: name, groups: groups,
+            attributes: ["dn": [dn], "scopes": scopes], connectionID: connectionID)
     }
 
     /// ``identity(connectionID:)`` without a connection.

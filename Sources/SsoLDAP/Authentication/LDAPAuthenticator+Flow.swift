@@ -10,14 +10,19 @@ extension LDAPAuthenticator {
         return names.filter { seen.insert($0.lowercased()).inserted }
     }
 
-    func searchThenBind(username: String, password: Secret, base: String, attribute: String, filter: String?,
-                        scope: LDAPSearchScope, deadline: ContinuousClock.Instant) async throws -> LDAPAuthenticationResult {
+    func searchThenBind(
+        username: String, password: Secret, base: String, attribute: String, filter: String?,
+        scope: LDAPSearchScope, deadline: ContinuousClock.Instant
+    ) async throws -> LDAPAuthenticationResult {
         let assertion = LDAPFilter.equality(attribute, username)
-        let request = LDAPSearchRequest(base: base, scope: scope, filter: filter.map { "(&\(assertion)\($0))" } ?? assertion,
-                                        attributes: userAttributes, sizeLimit: 1)
+        let request = LDAPSearchRequest(
+            base: base, scope: scope, filter: filter.map { "(&\(assertion)\($0))" } ?? assertion,
+            attributes: userAttributes, sizeLimit: 1)
         let entries: [LDAPEntry]
         do {
-            entries = try await withServiceConnection(deadline: deadline) { try await $0.search(request, deadline: deadline) }
+            entries = try await withServiceConnection(deadline: deadline) {
+                try await $0.search(request, deadline: deadline)
+            }
         } catch let error as SsoError where error.code == .ldapSizeLimitExceeded {
             throw SsoError(.ldapAmbiguousUser, "the username matches more than one directory entry")
         }
@@ -43,18 +48,24 @@ extension LDAPAuthenticator {
         return try result(for: bound, groups: groups, warning: warning)
     }
 
-    func directBind(username: String, password: Secret, template: String,
-                    deadline: ContinuousClock.Instant) async throws -> LDAPAuthenticationResult {
-        let dn = template.replacingOccurrences(of: LDAPUserLookup.placeholder, with: LDAPDistinguishedName.escapeValue(username))
-        let request = LDAPSearchRequest(base: dn, scope: .base, filter: "(objectClass=*)", attributes: userAttributes, sizeLimit: 1)
+    func directBind(
+        username: String, password: Secret, template: String,
+        deadline: ContinuousClock.Instant
+    ) async throws -> LDAPAuthenticationResult {
+        let dn = template.replacingOccurrences(
+            of: LDAPUserLookup.placeholder, with: LDAPDistinguishedName.escapeValue(username))
+        let request = LDAPSearchRequest(
+            base: dn, scope: .base, filter: "(objectClass=*)", attributes: userAttributes, sizeLimit: 1)
         let resolver = LDAPGroupResolver(configuration: configuration.groups)
         /// Reads the entry and its groups on `connection`.
         @Sendable func read(_ connection: any LDAPConnection) async throws -> (LDAPEntry, [String]) {
             guard let entry = try await connection.search(request, deadline: deadline).first else {
                 throw LDAPBindOutcome.invalidCredentials
             }
-            let groups = try await resolver.groups(of: entry, loginName: LDAPDistinguishedName.leafValue(entry.dn),
-                                                   deadline: deadline) { try await connection.search($0, deadline: deadline) }
+            let groups = try await resolver.groups(
+                of: entry, loginName: LDAPDistinguishedName.leafValue(entry.dn),
+                deadline: deadline
+            ) { try await connection.search($0, deadline: deadline) }
             return (entry, groups)
         }
         // The directory reads (entry, groups) run as the service account when there is one: users
@@ -73,8 +84,10 @@ extension LDAPAuthenticator {
     /// Binds as `dn` on a fresh connection; on success runs `then` on that connection before
     /// closing it and returns its result with the password-expiry warning, if any. A refused bind
     /// throws its typed error.
-    func userBind<T: Sendable>(dn: String, password: Secret, deadline: ContinuousClock.Instant,
-                               then: (any LDAPConnection) async throws -> T) async throws -> (T, Int?) {
+    func userBind<T: Sendable>(
+        dn: String, password: Secret, deadline: ContinuousClock.Instant,
+        then: (any LDAPConnection) async throws -> T
+    ) async throws -> (T, Int?) {
         try await withFreshConnection(deadline: deadline) { connection in
             let response = try await connection.bind(LDAPBindRequest(dn: dn, password: password), deadline: deadline)
             if let error = LDAPBindOutcome.error(for: response) { throw error }
@@ -92,8 +105,9 @@ extension LDAPAuthenticator {
             }
             scopes = configuration.defaultRole.map { [$0] } ?? []
         }
-        return LDAPAuthenticationResult(dn: entry.dn, id: id, email: entry.string(configuration.attributes.email), name: name,
-                                        groups: groups, scopes: scopes, passwordExpiresIn: warning)
+        return LDAPAuthenticationResult(
+            dn: entry.dn, id: id, email: entry.string(configuration.attributes.email), name: name,
+            groups: groups, scopes: scopes, passwordExpiresIn: warning)
     }
 }
 
@@ -107,8 +121,9 @@ enum LDAPIdentifier {
             if let text = String(validating: value, as: UTF8.self), !text.contains(where: \.isNewline) { return text }
             return Data(value).base64EncodedString()
         }
-        throw SsoError(.ldapMissingIdentifier,
-                       "the user's entry has none of the stable-id attributes \(attributes.joined(separator: ", "))")
+        throw SsoError(
+            .ldapMissingIdentifier,
+            "the user's entry has none of the stable-id attributes \(attributes.joined(separator: ", "))")
     }
 
     /// Active Directory's `objectGUID` bytes as the usual GUID string (first three fields little-endian).

@@ -22,13 +22,16 @@ public final class LDAPAuthenticator: Sendable {
 
     /// Validates `configuration` (throws `ldap.invalid_configuration`) and prepares the pool.
     /// No connection is opened until the first authentication.
-    public init(configuration: LDAPConfiguration, connector: any LDAPConnector = LibLDAPConnector(),
-                logger: Logger = .ssoDisabled) throws(SsoError) {
+    public init(
+        configuration: LDAPConfiguration, connector: any LDAPConnector = LibLDAPConnector(),
+        logger: Logger = .ssoDisabled
+    ) throws(SsoError) {
         try configuration.validate()
         self.configuration = configuration
         self.connector = connector
-        self.pool = LDAPConnectionPool(connector: connector, endpoint: configuration.endpoint,
-                                       account: configuration.serviceAccount, maximumSize: configuration.poolSize)
+        self.pool = LDAPConnectionPool(
+            connector: connector, endpoint: configuration.endpoint,
+            account: configuration.serviceAccount, maximumSize: configuration.poolSize)
         self.mapper = LDAPGroupMapper(configuration.groupMapping)
         self.admission = LDAPAdmission(limit: configuration.maximumConcurrentBinds)
         self.logger = logger
@@ -47,10 +50,12 @@ public final class LDAPAuthenticator: Sendable {
             let result: LDAPAuthenticationResult
             switch configuration.userLookup {
             case .search(let base, let attribute, let filter, let scope):
-                result = try await searchThenBind(username: username, password: password, base: base, attribute: attribute,
-                                                  filter: filter, scope: scope, deadline: deadline)
+                result = try await searchThenBind(
+                    username: username, password: password, base: base, attribute: attribute,
+                    filter: filter, scope: scope, deadline: deadline)
             case .directBind(let template, _):
-                result = try await directBind(username: username, password: password, template: template, deadline: deadline)
+                result = try await directBind(
+                    username: username, password: password, template: template, deadline: deadline)
             }
             logger.debug("ldap authentication succeeded", metadata: ["dn": "\(result.dn)"])
             return result
@@ -74,15 +79,18 @@ public final class LDAPAuthenticator: Sendable {
         do {
             try await withFreshConnection(deadline: deadline) { connection in
                 if let dn = configuration.serviceAccount.dn, let password = configuration.serviceAccount.password {
-                    let response = try await connection.bind(LDAPBindRequest(dn: dn, password: password, requestPasswordPolicy: false),
-                                                             deadline: deadline)
+                    let response = try await connection.bind(
+                        LDAPBindRequest(dn: dn, password: password, requestPasswordPolicy: false),
+                        deadline: deadline)
                     guard response.resultCode == .success else {
-                        throw SsoError(.ldapServiceBindFailed,
-                                       "the service account could not bind (result \(response.resultCode.rawValue))")
+                        throw SsoError(
+                            .ldapServiceBindFailed,
+                            "the service account could not bind (result \(response.resultCode.rawValue))")
                     }
                 }
                 let entries = try await connection.search(
-                    LDAPSearchRequest(base: base, scope: .base, filter: "(objectClass=*)", attributes: [], sizeLimit: 1),
+                    LDAPSearchRequest(
+                        base: base, scope: .base, filter: "(objectClass=*)", attributes: [], sizeLimit: 1),
                     deadline: deadline)
                 guard !entries.isEmpty else {
                     throw SsoError(.ldapSearchFailed, "the user base \(base) cannot be read")
@@ -97,8 +105,10 @@ public final class LDAPAuthenticator: Sendable {
 
     /// Runs `body` on a new connection (for a user's own bind) and always closes it. At most
     /// `maximumConcurrentBinds` of these run at once.
-    func withFreshConnection<T: Sendable>(deadline: ContinuousClock.Instant,
-                                          _ body: (any LDAPConnection) async throws -> T) async throws -> T {
+    func withFreshConnection<T: Sendable>(
+        deadline: ContinuousClock.Instant,
+        _ body: (any LDAPConnection) async throws -> T
+    ) async throws -> T {
         try await admission.enter(deadline: deadline)
         do {
             let connection = try await connector.connect(to: configuration.endpoint, deadline: deadline)
@@ -119,8 +129,10 @@ public final class LDAPAuthenticator: Sendable {
 
     /// Runs `body` on a pooled service connection; retries once on a fresh connection when a
     /// pooled one turns out to be dead (servers drop idle connections).
-    func withServiceConnection<T: Sendable>(deadline: ContinuousClock.Instant,
-                                            _ body: (any LDAPConnection) async throws -> T) async throws -> T {
+    func withServiceConnection<T: Sendable>(
+        deadline: ContinuousClock.Instant,
+        _ body: (any LDAPConnection) async throws -> T
+    ) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
@@ -133,7 +145,8 @@ public final class LDAPAuthenticator: Sendable {
                 let failure = LDAPErrors.wrap(error)
                 let broken = LDAPErrors.breaksConnection(failure)
                 await pool.release(connection, reusable: !broken)
-                let retry = attempt == 1 && [.ldapServerDown, .ldapConnectionClosed].contains(failure.code)
+                let retry =
+                    attempt == 1 && [.ldapServerDown, .ldapConnectionClosed].contains(failure.code)
                     && deadline > ContinuousClock.now
                 if !retry { throw failure }
             }

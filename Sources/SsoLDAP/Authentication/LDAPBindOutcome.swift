@@ -17,7 +17,8 @@ package enum LDAPBindOutcome {
             switch violation {
             case .accountLocked: return SsoError(.ldapAccountLocked, "the account is locked")
             case .passwordExpired: return SsoError(.ldapPasswordExpired, "the password has expired")
-            case .changeAfterReset: return SsoError(.ldapPasswordMustChange, "the password must be changed before logging in")
+            case .changeAfterReset:
+                return SsoError(.ldapPasswordMustChange, "the password must be changed before logging in")
             default: break
             }
         }

@@ -70,7 +70,9 @@ public struct LDAPConfiguration: Sendable {
     package func validate() throws(SsoError) {
         func invalid(_ message: String) -> SsoError { SsoError(.ldapInvalidConfiguration, message) }
         if let dn = serviceAccount.dn {
-            guard !dn.isEmpty, LDAPDistinguishedName.parse(dn) != nil else { throw invalid("the service bind DN is malformed") }
+            guard !dn.isEmpty, LDAPDistinguishedName.parse(dn) != nil else {
+                throw invalid("the service bind DN is malformed")
+            }
             guard serviceAccount.password?.isEmpty == false else {
                 throw invalid("the service account needs a password (an empty one is an unauthenticated bind)")
             }
@@ -78,11 +80,17 @@ public struct LDAPConfiguration: Sendable {
         switch userLookup {
         case .search(let base, let attribute, let filter, _):
             guard LDAPDistinguishedName.parse(base) != nil else { throw invalid("the user base DN is malformed") }
-            guard LDAPFilter.isValidAttributeName(attribute) else { throw invalid("the user attribute is not a valid attribute name") }
-            if let filter, !LDAPFilter.isWellFormed(filter) { throw invalid("the extra user filter must be a parenthesised filter") }
+            guard LDAPFilter.isValidAttributeName(attribute) else {
+                throw invalid("the user attribute is not a valid attribute name")
+            }
+            if let filter, !LDAPFilter.isWellFormed(filter) {
+                throw invalid("the extra user filter must be a parenthesised filter")
+            }
         case .directBind(let template, let base):
             let parts = template.components(separatedBy: LDAPUserLookup.placeholder)
-            guard parts.count == 2, LDAPDistinguishedName.parse(template.replacingOccurrences(of: LDAPUserLookup.placeholder, with: "x")) != nil
+            guard parts.count == 2,
+                LDAPDistinguishedName.parse(template.replacingOccurrences(of: LDAPUserLookup.placeholder, with: "x"))
+                    != nil
             else { throw invalid("the bind DN template must be a DN containing {username} exactly once") }
             if let base, LDAPDistinguishedName.parse(base) == nil { throw invalid("the user base DN is malformed") }
         }
@@ -95,7 +103,9 @@ public struct LDAPConfiguration: Sendable {
             throw invalid("maximumConcurrentBinds must be between 1 and 1024")
         }
         guard authenticationTimeout > .zero else { throw invalid("the authentication timeout must be positive") }
-        guard maximumUsernameLength >= 1, maximumPasswordLength >= 1 else { throw invalid("length limits must be positive") }
+        guard maximumUsernameLength >= 1, maximumPasswordLength >= 1 else {
+            throw invalid("length limits must be positive")
+        }
     }
 }
 
@@ -122,8 +132,10 @@ public struct LDAPAttributeMapping: Sendable {
     public var id: [String]
 
     /// The usual attributes of OpenLDAP, 389-ds, FreeIPA and Active Directory.
-    public init(email: String = "mail", name: [String] = ["displayName", "cn"],
-                id: [String] = ["objectGUID", "ipaUniqueID", "entryUUID", "nsUniqueId"]) {
+    public init(
+        email: String = "mail", name: [String] = ["displayName", "cn"],
+        id: [String] = ["objectGUID", "ipaUniqueID", "entryUUID", "nsUniqueId"]
+    ) {
         self.email = email
         self.name = name
         self.id = id

@@ -6,7 +6,8 @@ enum LDAPCredentialCheck {
             throw SsoError(.ldapInvalidUsername, "the username is empty")
         }
         guard bytes <= configuration.maximumUsernameLength else {
-            throw SsoError(.ldapInvalidUsername, "the username is longer than \(configuration.maximumUsernameLength) bytes")
+            throw SsoError(
+                .ldapInvalidUsername, "the username is longer than \(configuration.maximumUsernameLength) bytes")
         }
         guard !username.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw SsoError(.ldapInvalidUsername, "the username contains control characters")

@@ -26,7 +26,9 @@ public struct LDAPBindResponse: Sendable, Equatable {
     public var passwordPolicy: LDAPPasswordPolicyResponse?
 
     /// The server's answer to a bind.
-    public init(resultCode: LDAPResultCode, diagnosticMessage: String = "", passwordPolicy: LDAPPasswordPolicyResponse? = nil) {
+    public init(
+        resultCode: LDAPResultCode, diagnosticMessage: String = "", passwordPolicy: LDAPPasswordPolicyResponse? = nil
+    ) {
         self.resultCode = resultCode
         self.diagnosticMessage = diagnosticMessage
         self.passwordPolicy = passwordPolicy
@@ -43,7 +45,10 @@ public struct LDAPPasswordPolicyResponse: Sendable, Equatable {
     public var graceAuthenticationsRemaining: Int?
 
     /// The decoded password-policy response control.
-    public init(error: LDAPPasswordPolicyViolation? = nil, secondsBeforeExpiration: Int? = nil, graceAuthenticationsRemaining: Int? = nil) {
+    public init(
+        error: LDAPPasswordPolicyViolation? = nil, secondsBeforeExpiration: Int? = nil,
+        graceAuthenticationsRemaining: Int? = nil
+    ) {
         self.error = error
         self.secondsBeforeExpiration = secondsBeforeExpiration
         self.graceAuthenticationsRemaining = graceAuthenticationsRemaining

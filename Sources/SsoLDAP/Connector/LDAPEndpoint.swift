@@ -55,9 +55,13 @@ public struct LDAPEndpoint: Sendable {
         self.unsafeFollowReferrals = unsafeFollowReferrals
     }
 
-    private static func parse(_ url: String) throws(SsoError) -> (scheme: String, host: String, port: Int, hostPort: String) {
-        let invalid = SsoError(.ldapInvalidConfiguration, "the LDAP URL must look like ldap://host[:port] or ldaps://host[:port]")
-        guard url.utf8.count <= 2048, !url.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }),
+    private static func parse(_ url: String) throws(SsoError) -> (
+        scheme: String, host: String, port: Int, hostPort: String
+    ) {
+        let invalid = SsoError(
+            .ldapInvalidConfiguration, "the LDAP URL must look like ldap://host[:port] or ldaps://host[:port]")
+        guard url.utf8.count <= 2048,
+            !url.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }),
             let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "ldap" || scheme == "ldaps", let host = components.host, !host.isEmpty,
             components.user == nil, components.password == nil, components.query == nil, components.fragment == nil,
@@ -90,7 +94,9 @@ public struct LDAPTLSConfiguration: Sendable {
     public var clientKeyPEM: Secret?
 
     /// The system's trust roots and no client certificate unless given.
-    public init(trustRoots: LDAPTrustRoots = .systemDefault, clientCertificatePEM: String? = nil, clientKeyPEM: Secret? = nil) {
+    public init(
+        trustRoots: LDAPTrustRoots = .systemDefault, clientCertificatePEM: String? = nil, clientKeyPEM: Secret? = nil
+    ) {
         self.trustRoots = trustRoots
         self.clientCertificatePEM = clientCertificatePEM
         self.clientKeyPEM = clientKeyPEM

@@ -12,7 +12,9 @@ public struct LDAPSearchRequest: Sendable, Equatable {
     public var sizeLimit: Int
 
     /// A search of `base` for `filter`, reading `attributes`.
-    public init(base: String, scope: LDAPSearchScope = .subtree, filter: String, attributes: [String], sizeLimit: Int = 100) {
+    public init(
+        base: String, scope: LDAPSearchScope = .subtree, filter: String, attributes: [String], sizeLimit: Int = 100
+    ) {
         self.base = base
         self.scope = scope
         self.filter = filter

@@ -34,7 +34,8 @@ public enum LDAPFilter {
     package static func isValidAttributeName(_ name: String) -> Bool {
         let parts = name.split(separator: ";", omittingEmptySubsequences: false)
         guard let first = parts.first, !first.isEmpty, name.utf8.count <= 128 else { return false }
-        let keystring = first.first?.isASCII == true && first.first?.isLetter == true
+        let keystring =
+            first.first?.isASCII == true && first.first?.isLetter == true
             && first.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         let oid = first.split(separator: ".", omittingEmptySubsequences: false)
             .allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
@@ -52,7 +53,9 @@ public enum LDAPFilter {
         }
         var depth = 0
         for byte in filter.utf8 {
-            if byte == 0x28 { depth += 1 } else if byte == 0x29 {
+            if byte == 0x28 {
+                depth += 1
+            } else if byte == 0x29 {
                 depth -= 1
                 if depth < 0 { return false }
             }

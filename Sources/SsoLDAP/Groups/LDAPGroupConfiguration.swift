@@ -13,8 +13,10 @@ public struct LDAPGroupConfiguration: Sendable {
     public var maximumGroups: Int
 
     /// `memberOf` with a nested walk of up to 8 levels unless told otherwise.
-    public init(mode: LDAPGroupMode = .memberOf, base: String? = nil, filter: String? = nil,
-                nested: LDAPNestedGroups = .walk(maximumDepth: 8), maximumGroups: Int = 1000) {
+    public init(
+        mode: LDAPGroupMode = .memberOf, base: String? = nil, filter: String? = nil,
+        nested: LDAPNestedGroups = .walk(maximumDepth: 8), maximumGroups: Int = 1000
+    ) {
         self.mode = mode
         self.base = base
         self.filter = filter
@@ -25,11 +27,15 @@ public struct LDAPGroupConfiguration: Sendable {
     func validate() throws(SsoError) {
         func invalid(_ message: String) -> SsoError { SsoError(.ldapInvalidConfiguration, message) }
         if let base, LDAPDistinguishedName.parse(base) == nil { throw invalid("the group base DN is malformed") }
-        if let filter, !LDAPFilter.isWellFormed(filter) { throw invalid("the group filter must be a parenthesised filter") }
+        if let filter, !LDAPFilter.isWellFormed(filter) {
+            throw invalid("the group filter must be a parenthesised filter")
+        }
         switch mode {
         case .none, .memberOf: break
         case .member(let attribute), .memberUid(let attribute):
-            guard LDAPFilter.isValidAttributeName(attribute) else { throw invalid("the group member attribute is invalid") }
+            guard LDAPFilter.isValidAttributeName(attribute) else {
+                throw invalid("the group member attribute is invalid")
+            }
             guard base != nil else { throw invalid("a group search needs a group base DN") }
         }
         if case .activeDirectoryInChain = nested, base == nil {

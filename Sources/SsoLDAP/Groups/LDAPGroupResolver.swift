@@ -19,8 +19,10 @@ struct LDAPGroupResolver {
     }
 
     /// The group DNs of `user`, sorted.
-    func groups(of user: LDAPEntry, loginName: String?, deadline: ContinuousClock.Instant,
-                search: Search) async throws -> [String] {
+    func groups(
+        of user: LDAPEntry, loginName: String?, deadline: ContinuousClock.Instant,
+        search: Search
+    ) async throws -> [String] {
         var found = Found(limit: configuration.maximumGroups)
         switch (configuration.mode, configuration.nested) {
         case (.none, _):
@@ -35,8 +37,9 @@ struct LDAPGroupResolver {
                 for _ in 1..<max(depth, 1) where !frontier.isEmpty {
                     var next: [String] = []
                     for group in frontier {
-                        let request = LDAPSearchRequest(base: group, scope: .base, filter: "(objectClass=*)",
-                                                        attributes: ["memberOf"], sizeLimit: 1)
+                        let request = LDAPSearchRequest(
+                            base: group, scope: .base, filter: "(objectClass=*)",
+                            attributes: ["memberOf"], sizeLimit: 1)
                         let parents: [String]
                         do {
                             parents = try await search(request).first?.strings("memberOf") ?? []
@@ -49,11 +52,14 @@ struct LDAPGroupResolver {
                 }
             }
         case (.member(let attribute), let nested):
-            var frontier = try found.insertAll(try await groupSearch(LDAPFilter.equality(attribute, user.dn), search).map(\.dn))
+            var frontier = try found.insertAll(
+                try await groupSearch(LDAPFilter.equality(attribute, user.dn), search).map(\.dn))
             if case .walk(let depth) = nested {
                 for _ in 1..<max(depth, 1) where !frontier.isEmpty {
                     var next: [String] = []
-                    for chunk in stride(from: 0, to: frontier.count, by: 32).map({ Array(frontier[$0..<min($0 + 32, frontier.count)]) }) {
+                    for chunk in stride(from: 0, to: frontier.count, by: 32).map({
+                        Array(frontier[$0..<min($0 + 32, frontier.count)])
+                    }) {
                         let filter = "(|" + chunk.map { LDAPFilter.equality(attribute, $0) }.joined() + ")"
                         next += try found.insertAll(try await groupSearch(filter, search).map(\.dn))
                     }
@@ -62,7 +68,9 @@ struct LDAPGroupResolver {
             }
         case (.memberUid(let attribute), _):
             guard let loginName else { return [] }
-            for entry in try await groupSearch(LDAPFilter.equality(attribute, loginName), search) { try found.insert(entry.dn) }
+            for entry in try await groupSearch(LDAPFilter.equality(attribute, loginName), search) {
+                try found.insert(entry.dn)
+            }
         }
         return found.ordered.sorted()
     }
@@ -70,8 +78,10 @@ struct LDAPGroupResolver {
     private func groupSearch(_ filter: String, _ search: Search) async throws -> [LDAPEntry] {
         guard let base = configuration.base else { return [] }
         let combined = configuration.filter.map { "(&\($0)\(filter))" } ?? filter
-        return try await search(LDAPSearchRequest(base: base, scope: .subtree, filter: combined, attributes: [],
-                                                  sizeLimit: configuration.maximumGroups))
+        return try await search(
+            LDAPSearchRequest(
+                base: base, scope: .subtree, filter: combined, attributes: [],
+                sizeLimit: configuration.maximumGroups))
     }
 
     /// Groups seen so far, keyed by normalised DN.

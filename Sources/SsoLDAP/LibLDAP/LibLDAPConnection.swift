@@ -26,9 +26,12 @@ final class LibLDAPConnection: LDAPConnection {
     ) async throws -> T {
         let handle = try current()
         do {
-            return try await LDAPBlockingCall.run(on: queue, deadline: deadline, onTimeout: { [weak self] in
-                self?.markBroken()
-            }) { () throws(SsoError) in try body(handle) }
+            return try await LDAPBlockingCall.run(
+                on: queue, deadline: deadline,
+                onTimeout: { [weak self] in
+                    self?.markBroken()
+                }
+            ) { () throws(SsoError) in try body(handle) }
         } catch let error as SsoError {
             if [.ldapServerDown, .ldapTimeout, .ldapTLSFailed].contains(error.code) { markBroken() }
             throw error
@@ -43,23 +46,31 @@ final class LibLDAPConnection: LDAPConnection {
         guard !request.password.isEmpty else {
             throw SsoError(.ldapEmptyPassword, "an empty password is refused (it would be an unauthenticated bind)")
         }
-        return try await perform(deadline: deadline) { handle throws(SsoError) in try handle.bind(request, deadline: deadline) }
+        return try await perform(deadline: deadline) { handle throws(SsoError) in
+            try handle.bind(request, deadline: deadline)
+        }
     }
 
     func search(_ request: LDAPSearchRequest, deadline: ContinuousClock.Instant) async throws -> [LDAPEntry] {
-        try await perform(deadline: deadline) { handle throws(SsoError) in try handle.search(request, deadline: deadline) }
+        try await perform(deadline: deadline) { handle throws(SsoError) in
+            try handle.search(request, deadline: deadline)
+        }
     }
 
     func close() async {
         state.withLock { $0 = .closed }
         // Unbind after any call still running on the queue; never block the caller.
-        if let released = handle.withLock({ value -> LibLDAPHandle? in defer { value = nil }; return value }) {
+        if let released = handle.withLock({ value -> LibLDAPHandle? in
+            defer { value = nil }; return value
+        }) {
             queue.async { withExtendedLifetime(released) {} }
         }
     }
 
     deinit {
-        if let released = handle.withLock({ value -> LibLDAPHandle? in defer { value = nil }; return value }) {
+        if let released = handle.withLock({ value -> LibLDAPHandle? in
+            defer { value = nil }; return value
+        }) {
             queue.async { withExtendedLifetime(released) {} }
         }
     }
@@ -79,7 +90,11 @@ enum LDAPBlockingCall {
         let timer = LockedValue<TimerItem?>(nil)
         init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = LockedValue(continuation) }
         func resume(_ result: Result<T, SsoError>) -> Bool {
-            guard let continuation = continuation.withLock({ value in defer { value = nil }; return value }) else { return false }
+            guard
+                let continuation = continuation.withLock({ value in
+                    defer { value = nil }; return value
+                })
+            else { return false }
             timer.withLock { value in
                 value?.item.cancel()
                 value = nil

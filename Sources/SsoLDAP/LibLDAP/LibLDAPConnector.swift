@@ -10,9 +10,11 @@ public struct LibLDAPConnector: LDAPConnector {
     /// The libldap connector.
     public init() {}
 
-    public func connect(to endpoint: LDAPEndpoint, deadline: ContinuousClock.Instant) async throws -> any LDAPConnection {
+    public func connect(to endpoint: LDAPEndpoint, deadline: ContinuousClock.Instant) async throws -> any LDAPConnection
+    {
         let queue = DispatchQueue(label: "swift-sso.ldap.connection")
-        let handle = try await LDAPBlockingCall.run(on: queue, deadline: deadline, onTimeout: {}) { () throws(SsoError) in
+        let handle = try await LDAPBlockingCall.run(on: queue, deadline: deadline, onTimeout: {}) {
+            () throws(SsoError) in
             try LibLDAPHandle.open(endpoint, deadline: deadline)
         }
         return LibLDAPConnection(handle: handle, queue: queue)

@@ -16,7 +16,8 @@ extension LibLDAPHandle {
         defer { LibLDAPTime.wipe(&password) }
         var messageID: Int32 = 0
         let sent: Int32 = password.withUnsafeMutableBytes { bytes in
-            var credential = berval(bv_len: ber_len_t(bytes.count), bv_val: bytes.baseAddress?.assumingMemoryBound(to: CChar.self))
+            var credential = berval(
+                bv_len: ber_len_t(bytes.count), bv_val: bytes.baseAddress?.assumingMemoryBound(to: CChar.self))
             return controls.withUnsafeMutableBufferPointer { list in
                 ldap_sasl_bind(ld, request.dn, nil, &credential, list.baseAddress, nil, &messageID)
             }
@@ -42,7 +43,9 @@ extension LibLDAPHandle {
         }
         guard parsed == LDAP_SUCCESS else { throw transportError(parsed, during: "reading the bind response") }
         var policy: LDAPPasswordPolicyResponse?
-        if let responseControls, let found = ldap_control_find(LDAP_CONTROL_PASSWORDPOLICYRESPONSE, responseControls, nil) {
+        if let responseControls,
+            let found = ldap_control_find(LDAP_CONTROL_PASSWORDPOLICYRESPONSE, responseControls, nil)
+        {
             var expire: ber_int_t = -1
             var grace: ber_int_t = -1
             var error = PP_noError
@@ -62,18 +65,20 @@ extension LibLDAPHandle {
     /// A synchronous search; collects entries and their values, frees every libldap allocation.
     func search(_ request: LDAPSearchRequest, deadline: ContinuousClock.Instant) throws(SsoError) -> [LDAPEntry] {
         var timeout = try prepareOperation(deadline: deadline)
-        let scope: Int32 = switch request.scope {
-        case .base: LDAP_SCOPE_BASE
-        case .oneLevel: LDAP_SCOPE_ONELEVEL
-        case .subtree: LDAP_SCOPE_SUBTREE
-        }
+        let scope: Int32 =
+            switch request.scope {
+            case .base: LDAP_SCOPE_BASE
+            case .oneLevel: LDAP_SCOPE_ONELEVEL
+            case .subtree: LDAP_SCOPE_SUBTREE
+            }
         let names = request.attributes.isEmpty ? ["1.1"] : request.attributes
         var attributes: [UnsafeMutablePointer<CChar>?] = names.map { strdup($0) } + [nil]
         defer { for pointer in attributes { free(pointer) } }
         let limit = Int32(clamping: max(request.sizeLimit, 0) + 1)
         var message: OpaquePointer?
         let code = attributes.withUnsafeMutableBufferPointer { list in
-            ldap_search_ext_s(ld, request.base, scope, request.filter, list.baseAddress, 0, nil, nil, &timeout, limit, &message)
+            ldap_search_ext_s(
+                ld, request.base, scope, request.filter, list.baseAddress, 0, nil, nil, &timeout, limit, &message)
         }
         defer { ldap_msgfree(message) }
         switch code {

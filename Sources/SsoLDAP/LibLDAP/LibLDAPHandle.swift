@@ -71,8 +71,9 @@ final class LibLDAPHandle: @unchecked Sendable {
         case .pem(let pem):
             let certificates = PEMBlocks.decode(pem, label: "CERTIFICATE")
             guard certificates.count == 1, let der = certificates.first else {
-                throw SsoError(.ldapInvalidConfiguration,
-                               "the CA PEM must hold exactly one certificate (use a CA file for a bundle)")
+                throw SsoError(
+                    .ldapInvalidConfiguration,
+                    "the CA PEM must hold exactly one certificate (use a CA file for a bundle)")
             }
             try set(LDAP_OPT_X_TLS_CACERTFILE, nil, "CA file")
             try set(LDAP_OPT_X_TLS_CACERTDIR, nil, "CA directory")
@@ -90,7 +91,8 @@ final class LibLDAPHandle: @unchecked Sendable {
                 let certificate = PEMBlocks.decode(certificatePEM, label: "CERTIFICATE").first,
                 let key = keyPEM.withUnsafeValue({ PEMBlocks.decode($0, label: nil).first })
             else {
-                throw SsoError(.ldapInvalidConfiguration, "the client certificate needs a PEM certificate and a PEM key")
+                throw SsoError(
+                    .ldapInvalidConfiguration, "the client certificate needs a PEM certificate and a PEM key")
             }
             try setBerval(LDAP_OPT_X_TLS_CERT, certificate, "client certificate")
             var keyBytes = key
@@ -104,7 +106,8 @@ final class LibLDAPHandle: @unchecked Sendable {
     private func setBerval(_ option: Int32, _ bytes: [UInt8], _ what: String) throws(SsoError) {
         var copy = bytes
         let result: Int32 = copy.withUnsafeMutableBytes { buffer in
-            var value = berval(bv_len: ber_len_t(buffer.count), bv_val: buffer.baseAddress?.assumingMemoryBound(to: CChar.self))
+            var value = berval(
+                bv_len: ber_len_t(buffer.count), bv_val: buffer.baseAddress?.assumingMemoryBound(to: CChar.self))
             return ldap_set_option(raw, option, &value)
         }
         LibLDAPTime.wipe(&copy)
@@ -134,7 +137,9 @@ final class LibLDAPHandle: @unchecked Sendable {
         case LDAP_SERVER_DOWN where diagnosticMessage() == nil, LDAP_TIMEOUT:
             return transportError(code, during: "connecting")
         case LDAP_CONNECT_ERROR, LDAP_SERVER_DOWN:
-            return SsoError(.ldapTLSFailed, "the TLS handshake with \(endpoint.host) failed (untrusted certificate, wrong host name or protocol)")
+            return SsoError(
+                .ldapTLSFailed,
+                "the TLS handshake with \(endpoint.host) failed (untrusted certificate, wrong host name or protocol)")
         default:
             return SsoError(.ldapTLSFailed, "the server at \(endpoint.host) does not offer StartTLS (result \(code))")
         }
@@ -147,17 +152,24 @@ final class LibLDAPHandle: @unchecked Sendable {
             return SsoError(.ldapTimeout, "the directory did not answer in time while \(what)")
         case LDAP_SERVER_DOWN, LDAP_CONNECT_ERROR:
             if endpoint.security == .ldaps, diagnosticMessage() != nil, what == "connecting" {
-                return SsoError(.ldapTLSFailed, "the TLS handshake with \(endpoint.host) failed (untrusted certificate, wrong host name or protocol)")
+                return SsoError(
+                    .ldapTLSFailed,
+                    "the TLS handshake with \(endpoint.host) failed (untrusted certificate, wrong host name or protocol)"
+                )
             }
             return SsoError(.ldapServerDown, "cannot reach the directory at \(endpoint.host):\(endpoint.port)")
         default:
-            return SsoError(.ldapServerDown, "the directory connection failed while \(what) (\(String(cString: ldap_err2string(code))))")
+            return SsoError(
+                .ldapServerDown,
+                "the directory connection failed while \(what) (\(String(cString: ldap_err2string(code))))")
         }
     }
 
     func diagnosticMessage() -> String? {
         var pointer: UnsafeMutablePointer<CChar>?
-        guard ldap_get_option(raw, LDAP_OPT_DIAGNOSTIC_MESSAGE, &pointer) == LDAP_OPT_SUCCESS, let pointer else { return nil }
+        guard ldap_get_option(raw, LDAP_OPT_DIAGNOSTIC_MESSAGE, &pointer) == LDAP_OPT_SUCCESS, let pointer else {
+            return nil
+        }
         defer { ldap_memfree(pointer) }
         return String(cString: pointer)
     }

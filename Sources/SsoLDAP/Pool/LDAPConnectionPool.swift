@@ -62,7 +62,8 @@ actor LDAPConnectionPool {
         let closing = idle
         idle.removeAll()
         for waiter in waiters {
-            waiter.continuation.resume(throwing: SsoError(.ldapConnectionClosed, "the LDAP connection pool is shut down"))
+            waiter.continuation.resume(
+                throwing: SsoError(.ldapConnectionClosed, "the LDAP connection pool is shut down"))
         }
         waiters.removeAll()
         for connection in closing { await connection.close() }
@@ -92,8 +93,10 @@ actor LDAPConnectionPool {
             let response = try await connection.bind(
                 LDAPBindRequest(dn: dn, password: password, requestPasswordPolicy: false), deadline: deadline)
             guard response.resultCode == .success else {
-                throw SsoError(.ldapServiceBindFailed,
-                               "the service account could not bind (result \(response.resultCode.rawValue)); check its DN and password")
+                throw SsoError(
+                    .ldapServiceBindFailed,
+                    "the service account could not bind (result \(response.resultCode.rawValue)); check its DN and password"
+                )
             }
             return connection
         } catch {

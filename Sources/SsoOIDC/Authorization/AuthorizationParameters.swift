@@ -46,12 +46,16 @@ public struct AuthorizationParameters: Sendable, Hashable {
             guard !values.isEmpty, values.allSatisfy({ Self.promptValues.contains($0) }),
                 Set(values).count == values.count, !(values.contains("none") && values.count > 1)
             else {
-                throw SsoError(.oidcAuthorizationInvalidParameter, "prompt must be none, or some of login, consent, select_account, create")
+                throw SsoError(
+                    .oidcAuthorizationInvalidParameter,
+                    "prompt must be none, or some of login, consent, select_account, create")
             }
         }
         for (name, value) in [("login_hint", loginHint), ("domain_hint", domainHint)] {
             guard let value else { continue }
-            guard !value.isEmpty, value.utf8.count <= 512, value.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
+            guard !value.isEmpty, value.utf8.count <= 512,
+                value.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
+            else {
                 throw SsoError(.oidcAuthorizationInvalidParameter, "\(name) must be 1–512 printable characters")
             }
         }

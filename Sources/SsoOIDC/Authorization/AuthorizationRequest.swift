@@ -34,8 +34,9 @@ public struct AuthorizationRequest: Sendable, Hashable {
         now: Date
     ) throws(SsoError) -> AuthorizationRequest {
         try parameters.validate()
-        let endpoint = try EndpointURL(authorizationEndpoint, field: "authorization_endpoint",
-                                       invalid: .oidcDiscoveryInvalidURL, insecure: .oidcDiscoveryInsecureURL)
+        let endpoint = try EndpointURL(
+            authorizationEndpoint, field: "authorization_endpoint",
+            invalid: .oidcDiscoveryInvalidURL, insecure: .oidcDiscoveryInsecureURL)
         try OIDCConfiguration.checkClientID(clientID)
         try OIDCConfiguration.checkRedirectURI(redirectURI)
         let scope = try scopeString(scopes + parameters.additionalScopes)
@@ -60,7 +61,8 @@ public struct AuthorizationRequest: Sendable, Hashable {
         if let maxAge = parameters.maxAge { query.append(("max_age", String(maxAge))) }
 
         let pending = PendingOIDCLogin(
-            state: state, nonce: nonce, codeVerifier: Secret(pkce.codeVerifier), redirectURI: redirectURI, issuer: issuer,
+            state: state, nonce: nonce, codeVerifier: Secret(pkce.codeVerifier), redirectURI: redirectURI,
+            issuer: issuer,
             clientID: clientID, maxAge: parameters.maxAge, context: parameters.context, createdAt: now)
         return AuthorizationRequest(url: endpoint.appendingQuery(FormURLEncoding.query(query)), pending: pending)
     }

@@ -7,7 +7,8 @@ extension OIDCClient {
     static func checkResponseIssuer(_ iss: String?, metadata: ProviderMetadata) throws(SsoError) {
         guard let iss else {
             if metadata.authorizationResponseIssParameterSupported {
-                throw SsoError(.oidcCallbackIssuerMissing, "the callback has no iss parameter although the provider sends one")
+                throw SsoError(
+                    .oidcCallbackIssuerMissing, "the callback has no iss parameter although the provider sends one")
             }
             return
         }
@@ -19,7 +20,8 @@ extension OIDCClient {
     func idTokenVerifier(metadata: ProviderMetadata) -> IDTokenVerifier {
         IDTokenVerifier(
             issuer: metadata.issuer, clientID: configuration.clientID, clientSecret: configuration.clientSecret,
-            algorithms: configuration.options.idTokenAlgorithms, issuerPolicy: configuration.options.discovery.issuerPolicy,
+            algorithms: configuration.options.idTokenAlgorithms,
+            issuerPolicy: configuration.options.discovery.issuerPolicy,
             leeway: configuration.options.clockLeeway, requireAtHash: configuration.options.requireAtHash)
     }
 
@@ -28,7 +30,8 @@ extension OIDCClient {
     {
         let request = try TokenRequest.make(
             tokenEndpoint: metadata.tokenEndpoint, code: code, redirectURI: pending.redirectURI,
-            codeVerifier: pending.codeVerifier, clientID: configuration.clientID, clientSecret: configuration.clientSecret,
+            codeVerifier: pending.codeVerifier, clientID: configuration.clientID,
+            clientSecret: configuration.clientSecret,
             method: configuration.tokenEndpointAuthMethod)
         let response = try await configuration.transport.fetch(
             request.request, body: request.body, maxResponseBytes: configuration.options.maxResponseBytes)

@@ -46,12 +46,17 @@ public struct OIDCClient: Sendable {
             throw SsoError(.oidcConfigInvalid, "the shared key cache belongs to another issuer")
         }
         self.configuration = configuration
-        self.metadataCache = metadataCache ?? ProviderMetadataCache(
-            issuer: configuration.issuer, options: configuration.options.discovery, transport: configuration.transport,
-            clock: configuration.clock)
-        self.jwksCache = jwksCache ?? JWKSCache(
-            issuer: configuration.issuer, options: configuration.options.jwks, transport: configuration.transport,
-            clock: configuration.clock)
+        self.metadataCache =
+            metadataCache
+            ?? ProviderMetadataCache(
+                issuer: configuration.issuer, options: configuration.options.discovery,
+                transport: configuration.transport,
+                clock: configuration.clock)
+        self.jwksCache =
+            jwksCache
+            ?? JWKSCache(
+                issuer: configuration.issuer, options: configuration.options.jwks, transport: configuration.transport,
+                clock: configuration.clock)
     }
 
     /// The provider's metadata (cached discovery).
@@ -115,7 +120,9 @@ public struct OIDCClient: Sendable {
         }
         configuration.logger.debug(
             "oidc login completed",
-            metadata: ["issuer": "\(configuration.issuer)", "alg": "\(idToken.algorithm)", "kid": "\(idToken.keyID ?? "-")"])
+            metadata: [
+                "issuer": "\(configuration.issuer)", "alg": "\(idToken.algorithm)", "kid": "\(idToken.keyID ?? "-")",
+            ])
         return OIDCLoginResult(idToken: idToken, userinfo: userinfo, tokens: tokens, context: pending.context)
     }
 
@@ -146,6 +153,7 @@ public struct OIDCClient: Sendable {
         guard !keys.keys.isEmpty else {
             throw SsoError(.oidcJWKSNoUsableKeys, "the provider's JWKS has no usable signing key")
         }
-        return OIDCConnectionCheck(metadata: metadata, usableKeyCount: keys.keys.count, skippedKeyCount: keys.skipped.count)
+        return OIDCConnectionCheck(
+            metadata: metadata, usableKeyCount: keys.keys.count, skippedKeyCount: keys.skipped.count)
     }
 }

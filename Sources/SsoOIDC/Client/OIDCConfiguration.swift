@@ -62,8 +62,9 @@ public struct OIDCConfiguration: Sendable {
 
     /// Checks the configuration; throws `oidc.config.invalid`.
     public func validate() throws(SsoError) {
-        let issuerURL = try EndpointURL(issuer, field: "the configured issuer", invalid: .oidcConfigInvalid,
-                                        insecure: .oidcConfigInvalid)
+        let issuerURL = try EndpointURL(
+            issuer, field: "the configured issuer", invalid: .oidcConfigInvalid,
+            insecure: .oidcConfigInvalid)
         guard issuerURL.query == nil else {
             throw SsoError(.oidcConfigInvalid, "the configured issuer must not contain a query")
         }
@@ -94,7 +95,8 @@ public struct OIDCConfiguration: Sendable {
     }
 
     static func checkRedirectURI(_ redirectURI: String) throws(SsoError) {
-        _ = try EndpointURL(redirectURI, field: "the redirect URI", invalid: .oidcConfigInvalid,
-                            insecure: .oidcConfigInvalid)
+        _ = try EndpointURL(
+            redirectURI, field: "the redirect URI", invalid: .oidcConfigInvalid,
+            insecure: .oidcConfigInvalid)
     }
 }

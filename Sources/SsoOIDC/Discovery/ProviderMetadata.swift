@@ -50,9 +50,11 @@ public struct ProviderMetadata: Sendable, Hashable {
         else {
             throw SsoError(
                 .oidcDiscoveryIssuerMismatch,
-                "the discovery document's issuer \(quoted(issuer)) is not the configured issuer \(quoted(configuredIssuer))")
+                "the discovery document's issuer \(quoted(issuer)) is not the configured issuer \(quoted(configuredIssuer))"
+            )
         }
-        let issuerURL = IssuerPolicy.isTenantTemplate(issuer)
+        let issuerURL =
+            IssuerPolicy.isTenantTemplate(issuer)
             ? issuer.replacingOccurrences(of: IssuerPolicy.tenantPlaceholder, with: "common") : issuer
         let checkedIssuer = try checkURL(issuerURL, field: "issuer")
         guard checkedIssuer.query == nil else {
@@ -61,7 +63,9 @@ public struct ProviderMetadata: Sendable, Hashable {
 
         let metadata = ProviderMetadata(
             issuer: issuer,
-            authorizationEndpoint: try checkURL(reader.string("authorization_endpoint"), field: "authorization_endpoint").text,
+            authorizationEndpoint: try checkURL(
+                reader.string("authorization_endpoint"), field: "authorization_endpoint"
+            ).text,
             tokenEndpoint: try checkURL(reader.string("token_endpoint"), field: "token_endpoint").text,
             jwksURI: try checkURL(reader.string("jwks_uri"), field: "jwks_uri").text,
             userinfoEndpoint: try reader.optionalString("userinfo_endpoint").map { url throws(SsoError) in
@@ -94,7 +98,8 @@ public struct ProviderMetadata: Sendable, Hashable {
         guard metadata.idTokenSigningAlgValuesSupported.contains(where: { JWSAlgorithm(rawValue: $0) != nil }) else {
             throw SsoError(
                 .oidcDiscoveryInvalidField,
-                "id_token_signing_alg_values_supported lists no signature algorithm (unsigned ID tokens are never accepted)")
+                "id_token_signing_alg_values_supported lists no signature algorithm (unsigned ID tokens are never accepted)"
+            )
         }
         return checked
     }
@@ -105,7 +110,8 @@ public struct ProviderMetadata: Sendable, Hashable {
 
     /// `text` quoted for a message, shortened to keep attacker-chosen input from flooding logs.
     static func quoted(_ text: String) -> String {
-        let printable = String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        let printable = String(
+            String.UnicodeScalarView(text.unicodeScalars.prefix(200).filter { $0.value >= 0x20 && $0.value != 0x7F }))
         return "\"\(printable)\(text.unicodeScalars.count > 200 ? "…" : "")\""
     }
 }

@@ -16,8 +16,10 @@ public actor ProviderMetadataCache {
     private var lastFailure: (at: Date, error: SsoError)?
 
     /// Creates a cache for `issuer`.
-    public init(issuer: String, options: DiscoveryOptions = DiscoveryOptions(), transport: any HTTPTransport,
-                clock: any SsoClock) {
+    public init(
+        issuer: String, options: DiscoveryOptions = DiscoveryOptions(), transport: any HTTPTransport,
+        clock: any SsoClock
+    ) {
         self.issuer = issuer
         self.options = options
         self.transport = transport
@@ -60,7 +62,8 @@ public actor ProviderMetadataCache {
             }
             return metadata
         } catch {
-            let wrapped = SsoError.wrapping(error, as: .oidcDiscoveryHTTPStatus, "the discovery document could not be fetched")
+            let wrapped = SsoError.wrapping(
+                error, as: .oidcDiscoveryHTTPStatus, "the discovery document could not be fetched")
             if inFlight == task {
                 inFlight = nil
                 lastFailure = (clock.now, wrapped)
@@ -75,8 +78,10 @@ public actor ProviderMetadataCache {
     }
 
     /// Fetches and parses the discovery document for `issuer` once, without caching.
-    package static func fetch(issuer: String, options: DiscoveryOptions = DiscoveryOptions(),
-                             transport: any HTTPTransport) async throws(SsoError) -> ProviderMetadata {
+    package static func fetch(
+        issuer: String, options: DiscoveryOptions = DiscoveryOptions(),
+        transport: any HTTPTransport
+    ) async throws(SsoError) -> ProviderMetadata {
         let url = try EndpointURL(
             options.documentURL(for: issuer), field: "the discovery URL", invalid: .oidcConfigInvalid,
             insecure: .oidcConfigInvalid)

@@ -16,7 +16,8 @@ extension IDTokenPolicy {
         }
         let authorizedParty = try checkAuthorizedParty(claims, audienceCount: audiences.count)
         let (expiresAt, issuedAt) = try JWTClaimsValidator(now: expectations.now, leeway: leeway).checkTimes(claims)
-        let authTime = try checkAuthTime(claims, maxAge: expectations.maxAge.map(TimeInterval.init), now: expectations.now)
+        let authTime = try checkAuthTime(
+            claims, maxAge: expectations.maxAge.map(TimeInterval.init), now: expectations.now)
         let nonce = try Self.checkNonce(claims, expected: expectations.nonce)
         try Self.checkHash(
             claims, claim: "at_hash", input: expectations.accessToken, required: requireAtHash, algorithm: algorithm,
@@ -34,8 +35,10 @@ extension IDTokenPolicy {
             throw SsoError(.joseClaimsIss, "the token has no string \"iss\"")
         }
         guard issuer.matches(value, claims: claims) else {
-            throw SsoError(.joseClaimsIss, "the issuer \(JOSEText.quoted(value, limit: 120)) is not "
-                + "\(JOSEText.quoted(issuer.configuredIssuer, limit: 120))")
+            throw SsoError(
+                .joseClaimsIss,
+                "the issuer \(JOSEText.quoted(value, limit: 120)) is not "
+                    + "\(JOSEText.quoted(issuer.configuredIssuer, limit: 120))")
         }
         return value
     }

@@ -27,7 +27,8 @@ public struct IDTokenVerifier: Sendable {
     ///   - issuer: ``ProviderMetadata/issuer``.
     ///   - clientSecret: used as the HMAC key, only when `algorithms` contains an HS* algorithm.
     public init(
-        issuer: String, clientID: String, clientSecret: Secret?, algorithms: Set<JWSAlgorithm> = JWSAlgorithm.asymmetric,
+        issuer: String, clientID: String, clientSecret: Secret?,
+        algorithms: Set<JWSAlgorithm> = JWSAlgorithm.asymmetric,
         issuerPolicy: IssuerPolicy = .exact, leeway: TimeInterval = 60, requireAtHash: Bool = false
     ) {
         self.issuer = issuer
@@ -52,9 +53,10 @@ public struct IDTokenVerifier: Sendable {
             let snapshot = try await cache.snapshot(jwksURI: jwksURI)
             do {
                 verified = try verifier.verify(jws, keys: snapshot.keySet)
-            } catch where Self.mayRefetch(error) && algorithms.contains(jws.header.algorithm) {
-                guard let newer = try await cache.refetchAfterUnknownKey(
-                    jwksURI: jwksURI, seenGeneration: snapshot.generation)
+            } catch  where Self.mayRefetch(error) && algorithms.contains(jws.header.algorithm) {
+                guard
+                    let newer = try await cache.refetchAfterUnknownKey(
+                        jwksURI: jwksURI, seenGeneration: snapshot.generation)
                 else { throw error }
                 verified = try verifier.verify(jws, keys: newer.keySet)
             }

@@ -19,8 +19,10 @@ public struct IssuerMatcher: Sendable {
     /// `https://login.microsoftonline.com/{tenantid}/v2.0`: the token's `tenantClaim` (default `tid`)
     /// must be a plain tenant id (letters, digits, `-`, 1…64 characters), and `iss` must equal the
     /// template with the placeholder replaced by it. The tenant is validated, never skipped.
-    public static func tenantTemplate(_ template: String, placeholder: String = "{tenantid}",
-                                      tenantClaim: String = "tid") -> IssuerMatcher {
+    public static func tenantTemplate(
+        _ template: String, placeholder: String = "{tenantid}",
+        tenantClaim: String = "tid"
+    ) -> IssuerMatcher {
         IssuerMatcher(rule: .tenantTemplate(template, placeholder: placeholder, tenantClaim: tenantClaim))
     }
 
@@ -39,7 +41,8 @@ public struct IssuerMatcher: Sendable {
             return issuer.utf8.elementsEqual(expected.utf8)
         case .tenantTemplate(let template, let placeholder, let tenantClaim):
             guard template.contains(placeholder), let tenant = claims[tenantClaim]?.stringValue,
-                  Self.isPlainTenantID(tenant) else { return false }
+                Self.isPlainTenantID(tenant)
+            else { return false }
             let expected = template.replacingOccurrences(of: placeholder, with: tenant)
             return issuer.utf8.elementsEqual(expected.utf8)
         }
@@ -47,9 +50,11 @@ public struct IssuerMatcher: Sendable {
 
     private static func isPlainTenantID(_ tenant: String) -> Bool {
         let utf8 = tenant.utf8
-        return (1...64).contains(utf8.count) && utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-        }
+        return (1...64).contains(utf8.count)
+            && utf8.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+            }
     }
 }

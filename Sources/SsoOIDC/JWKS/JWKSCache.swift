@@ -36,8 +36,10 @@ public actor JWKSCache {
     private var generation = 0
 
     /// Creates an empty cache for `issuer`'s keys.
-    public init(issuer: String, options: JWKSCacheOptions = JWKSCacheOptions(), transport: any HTTPTransport,
-                clock: any SsoClock) {
+    public init(
+        issuer: String, options: JWKSCacheOptions = JWKSCacheOptions(), transport: any HTTPTransport,
+        clock: any SsoClock
+    ) {
         self.issuer = issuer
         self.options = options
         self.transport = transport
@@ -119,22 +121,27 @@ public actor JWKSCache {
     }
 
     /// Fetches and parses a JWKS document once, without caching.
-    package static func download(jwksURI: String, options: JWKSCacheOptions = JWKSCacheOptions(),
-                                transport: any HTTPTransport) async throws(SsoError) -> JWKSet {
-        let url = try EndpointURL(jwksURI, field: "jwks_uri", invalid: .oidcDiscoveryInvalidURL,
-                                  insecure: .oidcDiscoveryInsecureURL)
+    package static func download(
+        jwksURI: String, options: JWKSCacheOptions = JWKSCacheOptions(),
+        transport: any HTTPTransport
+    ) async throws(SsoError) -> JWKSet {
+        let url = try EndpointURL(
+            jwksURI, field: "jwks_uri", invalid: .oidcDiscoveryInvalidURL,
+            insecure: .oidcDiscoveryInsecureURL)
         var headers = HTTPFields()
         headers[.accept] = "application/json, application/jwk-set+json"
         let response: HTTPTransportResponse
         do {
-            response = try await transport.fetch(url.request(method: .get, headers: headers),
-                                                 maxResponseBytes: options.maxDocumentBytes)
-        } catch where error.code == .httpResponseTooLarge {
+            response = try await transport.fetch(
+                url.request(method: .get, headers: headers),
+                maxResponseBytes: options.maxDocumentBytes)
+        } catch  where error.code == .httpResponseTooLarge {
             throw SsoError(.oidcJWKSTooLarge, "the JWKS document is larger than \(options.maxDocumentBytes) bytes")
         }
         guard response.response.status.code == 200 else {
-            throw SsoError(.oidcJWKSHTTPStatus,
-                           "the JWKS endpoint answered with HTTP status \(response.response.status.code)")
+            throw SsoError(
+                .oidcJWKSHTTPStatus,
+                "the JWKS endpoint answered with HTTP status \(response.response.status.code)")
         }
         var limits = options.limits
         limits.maxJWKSBytes = options.maxDocumentBytes

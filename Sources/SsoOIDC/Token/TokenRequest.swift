@@ -19,8 +19,9 @@ package struct TokenRequest: Sendable, CustomStringConvertible {
         clientSecret: Secret,
         method: ClientAuthenticationMethod = .clientSecretBasic
     ) throws(SsoError) -> TokenRequest {
-        let url = try EndpointURL(tokenEndpoint, field: "token_endpoint", invalid: .oidcDiscoveryInvalidURL,
-                                  insecure: .oidcDiscoveryInsecureURL)
+        let url = try EndpointURL(
+            tokenEndpoint, field: "token_endpoint", invalid: .oidcDiscoveryInvalidURL,
+            insecure: .oidcDiscoveryInsecureURL)
         var form: [(String, String)] = [
             ("grant_type", "authorization_code"),
             ("code", code.unsafeValue),
@@ -45,7 +46,8 @@ package struct TokenRequest: Sendable, CustomStringConvertible {
 
     /// `Basic base64(form(id) ":" form(secret))`, as RFC 6749 §2.3.1 requires.
     package static func basicAuthorization(clientID: String, clientSecret: Secret) -> String {
-        let credentials = FormURLEncoding.formEncode(clientID) + ":" + FormURLEncoding.formEncode(clientSecret.unsafeValue)
+        let credentials =
+            FormURLEncoding.formEncode(clientID) + ":" + FormURLEncoding.formEncode(clientSecret.unsafeValue)
         return "Basic " + Base64.encode(Array(credentials.utf8))
     }
 

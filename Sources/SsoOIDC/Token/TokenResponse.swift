@@ -40,8 +40,9 @@ public struct TokenResponse: Sendable, CustomStringConvertible, CustomReflectabl
                     error: code, errorDescription: try? reader.optionalString("error_description"),
                     errorURI: try? reader.optionalString("error_uri"), status: status)
                 let detail = oauth.errorDescription.map { ": \($0)" } ?? ""
-                throw SsoError(.oidcTokenError, "the token endpoint refused the request (\(oauth.error)\(detail))",
-                               underlying: oauth)
+                throw SsoError(
+                    .oidcTokenError, "the token endpoint refused the request (\(oauth.error)\(detail))",
+                    underlying: oauth)
             }
             throw SsoError(.oidcTokenHTTPStatus, "the token endpoint answered with HTTP status \(status)")
         }
@@ -52,15 +53,17 @@ public struct TokenResponse: Sendable, CustomStringConvertible, CustomReflectabl
             let oauth = OAuthErrorResponse(
                 error: code, errorDescription: try? reader.optionalString("error_description"),
                 errorURI: try? reader.optionalString("error_uri"), status: status)
-            throw SsoError(.oidcTokenError, "the token endpoint answered with an error (\(oauth.error))",
-                           underlying: oauth)
+            throw SsoError(
+                .oidcTokenError, "the token endpoint answered with an error (\(oauth.error))",
+                underlying: oauth)
         }
         guard let tokenType = try reader.optionalString("token_type") else {
             throw SsoError(.oidcTokenTypeInvalid, "the token response has no token_type")
         }
         guard tokenType.lowercased() == "bearer" else {
-            throw SsoError(.oidcTokenTypeInvalid,
-                           "the token type \(ProviderMetadata.quoted(tokenType)) is not Bearer")
+            throw SsoError(
+                .oidcTokenTypeInvalid,
+                "the token type \(ProviderMetadata.quoted(tokenType)) is not Bearer")
         }
         guard let accessToken = try reader.optionalString("access_token"), !accessToken.isEmpty else {
             throw SsoError(.oidcTokenAccessTokenMissing, "the token response has no access_token")

@@ -13,15 +13,18 @@ package enum UserInfo {
         endpoint: String, accessToken: Secret, expectedSubject: String, transport: any HTTPTransport,
         maxBytes: Int = defaultMaxBytes
     ) async throws(SsoError) -> [String: JSONValue] {
-        let url = try EndpointURL(endpoint, field: "userinfo_endpoint", invalid: .oidcDiscoveryInvalidURL,
-                                  insecure: .oidcDiscoveryInsecureURL)
+        let url = try EndpointURL(
+            endpoint, field: "userinfo_endpoint", invalid: .oidcDiscoveryInvalidURL,
+            insecure: .oidcDiscoveryInsecureURL)
         var headers = HTTPFields()
         headers[.authorization] = "Bearer " + accessToken.unsafeValue
         headers[.accept] = "application/json"
-        let response = try await transport.fetch(url.request(method: .get, headers: headers), maxResponseBytes: maxBytes)
+        let response = try await transport.fetch(
+            url.request(method: .get, headers: headers), maxResponseBytes: maxBytes)
         guard response.response.status.code == 200 else {
-            throw SsoError(.oidcUserinfoHTTPStatus,
-                           "the userinfo endpoint answered with HTTP status \(response.response.status.code)")
+            throw SsoError(
+                .oidcUserinfoHTTPStatus,
+                "the userinfo endpoint answered with HTTP status \(response.response.status.code)")
         }
         return try parse(response.body, expectedSubject: expectedSubject, maxBytes: maxBytes)
     }

@@ -64,7 +64,8 @@ extension DomainName {
         while let byte = iterator.next() {
             if atLabelStart, byte == UInt8(ascii: "x") {
                 var copy = iterator
-                if copy.next() == UInt8(ascii: "n"), copy.next() == UInt8(ascii: "-"), copy.next() == UInt8(ascii: "-") {
+                if copy.next() == UInt8(ascii: "n"), copy.next() == UInt8(ascii: "-"), copy.next() == UInt8(ascii: "-")
+                {
                     return true
                 }
             }

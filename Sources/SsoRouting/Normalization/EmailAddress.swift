@@ -30,7 +30,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         }
         let rawLocal = String(parts[0])
         // ASCII is already in NFC; only non-ASCII local parts need Foundation's normalisation.
-        let local = rawLocal.utf8.allSatisfy { $0 < 0x80 }
+        let local =
+            rawLocal.utf8.allSatisfy { $0 < 0x80 }
             ? rawLocal.asciiLowercased : rawLocal.lowercased().precomposedStringWithCanonicalMapping
         try Self.checkLocalPart(local)
         do {
@@ -68,7 +69,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         }
         for scalar in local.unicodeScalars {
             if scalar.isASCII {
-                let ok = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "."
+                let ok =
+                    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "."
                     || atextSymbols.contains(scalar)
                 guard ok else { throw invalid("the local part contains a character that is not allowed") }
             } else {

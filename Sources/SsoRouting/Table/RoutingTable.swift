@@ -42,7 +42,8 @@ public struct RoutingTable: Sendable {
     /// subdomain matching; `nil` when nothing matches.
     public func route(_ domain: DomainName) -> Route? {
         if let claim = claims[domain.ascii] {
-            return Route(connectionID: claim.connectionID, matchedDomain: domain, includesSubdomains: claim.includesSubdomains)
+            return Route(
+                connectionID: claim.connectionID, matchedDomain: domain, includesSubdomains: claim.includesSubdomains)
         }
         guard subdomainClaims > 0 else { return nil }
         var rest = Substring(domain.ascii)
@@ -50,7 +51,9 @@ public struct RoutingTable: Sendable {
             rest = rest[rest.index(after: dot)...]
             let key = String(rest)
             if let claim = claims[key], claim.includesSubdomains {
-                return Route(connectionID: claim.connectionID, matchedDomain: DomainName(canonical: key), includesSubdomains: true)
+                return Route(
+                    connectionID: claim.connectionID, matchedDomain: DomainName(canonical: key),
+                    includesSubdomains: true)
             }
         }
         return nil
@@ -64,7 +67,8 @@ public struct RoutingTable: Sendable {
     /// Normalises `emailOrDomain` (an address or a bare domain) and routes it.
     /// - Throws: `routing.invalid_email` / `routing.invalid_domain`, or `routing.no_connection`.
     public func route(normalizing emailOrDomain: String) throws(SsoError) -> Route {
-        let domain = emailOrDomain.contains("@") ? try EmailAddress(emailOrDomain).domain : try DomainName(emailOrDomain)
+        let domain =
+            emailOrDomain.contains("@") ? try EmailAddress(emailOrDomain).domain : try DomainName(emailOrDomain)
         guard let route = route(domain) else {
             throw SsoError(.routingNoConnection, "no SSO connection is configured for this domain")
         }

@@ -46,8 +46,10 @@ package enum SAMLDecryptor {
         let datas = wrapper.children(enc, "EncryptedData")
         guard datas.count == 1, let data = datas.first else { throw failed }
         guard let contentAlgorithm = data.firstChild(enc, "EncryptionMethod")?.attribute("Algorithm"),
-              let keyLength = contentKeyLengths[contentAlgorithm] else {
-            throw SsoError(.samlDecryptionAlgorithmNotAllowed, "the content encryption algorithm is not AES-CBC or AES-GCM")
+            let keyLength = contentKeyLengths[contentAlgorithm]
+        else {
+            throw SsoError(
+                .samlDecryptionAlgorithmNotAllowed, "the content encryption algorithm is not AES-CBC or AES-GCM")
         }
         var candidates = data.firstChild(SAMLNamespace.xmlDSig, "KeyInfo")?.children(enc, "EncryptedKey") ?? []
         candidates += wrapper.children(enc, "EncryptedKey")
@@ -55,8 +57,10 @@ package enum SAMLDecryptor {
         // Every algorithm is checked before the first RSA operation.
         for candidate in candidates {
             guard let algorithm = candidate.firstChild(enc, "EncryptionMethod")?.attribute("Algorithm"),
-                  keyTransport.contains(algorithm) || (allowRSA15 && algorithm == rsa15) else {
-                throw SsoError(.samlDecryptionAlgorithmNotAllowed, "the key transport algorithm is not allowed (RSA-OAEP only)")
+                keyTransport.contains(algorithm) || (allowRSA15 && algorithm == rsa15)
+            else {
+                throw SsoError(
+                    .samlDecryptionAlgorithmNotAllowed, "the key transport algorithm is not allowed (RSA-OAEP only)")
             }
         }
         var flags: Int32 = 0
@@ -81,7 +85,9 @@ package enum SAMLDecryptor {
             cxmlsec_decrypt_data(data.node, buffer.baseAddress, Int32(buffer.count), &output, &length)
         }
         defer { if let output { cxmlsec_free_buffer(output) } }
-        guard status == 0, contentKey != nil, let output, length > 0, Int(length) <= limits.maxBytes else { throw failed }
+        guard status == 0, contentKey != nil, let output, length > 0, Int(length) <= limits.maxBytes else {
+            throw failed
+        }
         let plaintext = Array(UnsafeBufferPointer(start: output, count: Int(length)))
         guard let element = parse(plaintext, context: wrapper, limits: limits) else { throw failed }
         return element
@@ -99,7 +105,9 @@ package enum SAMLDecryptor {
 
     /// Parses the plaintext on its own; if it relies on namespace prefixes declared around the
     /// encrypted element, inside a wrapper that re-declares those. Exactly one element, no text.
-    private static func parse(_ plaintext: [UInt8], context: SAMLXMLElement, limits: HardenedXMLParser.Limits) -> SAMLXMLElement? {
+    private static func parse(_ plaintext: [UInt8], context: SAMLXMLElement, limits: HardenedXMLParser.Limits)
+        -> SAMLXMLElement?
+    {
         if let document = try? HardenedXMLParser.parse(plaintext, limits: limits) {
             return document.root
         }
@@ -108,10 +116,14 @@ package enum SAMLDecryptor {
             wrapped += Array(" xmlns\(prefix.map { ":" + $0 } ?? "")=\"\(escapeAttribute(uri))\"".utf8)
         }
         wrapped += Array(">".utf8) + plaintext + Array("</w>".utf8)
-        guard let document = try? HardenedXMLParser.parse(wrapped, limits: HardenedXMLParser.Limits(
-                  maxBytes: limits.maxBytes + wrapped.count - plaintext.count, maxDepth: limits.maxDepth + 1)),
-              document.root.children.count == 1, !document.root.hasNonWhitespaceDirectText,
-              let element = document.root.children.first else {
+        guard
+            let document = try? HardenedXMLParser.parse(
+                wrapped,
+                limits: HardenedXMLParser.Limits(
+                    maxBytes: limits.maxBytes + wrapped.count - plaintext.count, maxDepth: limits.maxDepth + 1)),
+            document.root.children.count == 1, !document.root.hasNonWhitespaceDirectText,
+            let element = document.root.children.first
+        else {
             return nil
         }
         return element

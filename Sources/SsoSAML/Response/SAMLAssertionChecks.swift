@@ -19,7 +19,8 @@ struct SAMLAssertionChecks {
     }
 
     func run(
-        _ assertion: SAMLXMLElement, response: SAMLXMLElement, flags: (responseSigned: Bool, assertionSigned: Bool, encrypted: Bool)
+        _ assertion: SAMLXMLElement, response: SAMLXMLElement,
+        flags: (responseSigned: Bool, assertionSigned: Bool, encrypted: Bool)
     ) throws(SsoError) -> SAMLResponseCheck.Outcome {
         let saml = Self.saml
         guard assertion.is(saml, "Assertion") else {
@@ -89,7 +90,8 @@ struct SAMLAssertionChecks {
         if element.is(Self.saml, "EncryptedID") {
             let wrapper = element
             guard let key = configuration.decryptionKey else {
-                throw SsoError(.samlDecryptionKeyMissing, "the NameID is encrypted but no SP decryption key is configured")
+                throw SsoError(
+                    .samlDecryptionKeyMissing, "the NameID is encrypted but no SP decryption key is configured")
             }
             element = try SAMLDecryptor.decrypt(
                 wrapper, key: key, allowRSA15: check.policy.unsafeAllowRSA15KeyTransport, limits: check.policy.limits,
@@ -123,7 +125,8 @@ struct SAMLAssertionChecks {
         if let text = conditions.attribute("NotBefore") {
             let notBefore = try check.time(text, "Conditions NotBefore")
             guard now.addingTimeInterval(skew) >= notBefore else {
-                throw SsoError(.samlConditionsNotYetValid, "the Assertion is not valid before \(Timestamp.format(notBefore))")
+                throw SsoError(
+                    .samlConditionsNotYetValid, "the Assertion is not valid before \(Timestamp.format(notBefore))")
             }
         }
         var notOnOrAfter: Date?
@@ -140,12 +143,16 @@ struct SAMLAssertionChecks {
                 restrictions += 1
                 let audiences = condition.children(Self.saml, "Audience").map { $0.textContent.trimmingXMLWhitespace }
                 guard audiences.containsBytes(of: configuration.spEntityID) else {
-                    throw SsoError(.samlAudienceMismatch, "the Assertion's audience does not include this SP (\(configuration.spEntityID))")
+                    throw SsoError(
+                        .samlAudienceMismatch,
+                        "the Assertion's audience does not include this SP (\(configuration.spEntityID))")
                 }
             } else if condition.is(Self.saml, "OneTimeUse") || condition.is(Self.saml, "ProxyRestriction") {
                 continue
             } else {
-                throw SsoError(.samlConditionsUnsupported, "the Assertion has a condition <\(condition.localName)> this SP does not understand")
+                throw SsoError(
+                    .samlConditionsUnsupported,
+                    "the Assertion has a condition <\(condition.localName)> this SP does not understand")
             }
         }
         guard restrictions > 0 else {
@@ -176,7 +183,8 @@ struct SAMLAssertionChecks {
     private func checkBearerData(_ bearer: SAMLXMLElement) throws(SsoError) -> Date {
         let datas = bearer.children(Self.saml, "SubjectConfirmationData")
         guard datas.count == 1, let data = datas.first else {
-            throw SsoError(.samlSubjectConfirmationMissing, "the bearer SubjectConfirmation has no SubjectConfirmationData")
+            throw SsoError(
+                .samlSubjectConfirmationMissing, "the bearer SubjectConfirmation has no SubjectConfirmationData")
         }
         guard data.attribute("Recipient").bytesEqual(configuration.acsURL) else {
             throw SsoError(.samlSubjectConfirmationRecipientMismatch, "the bearer Recipient is not this SP's ACS URL")
@@ -186,22 +194,29 @@ struct SAMLAssertionChecks {
         }
         let end = try check.time(endText, "SubjectConfirmationData NotOnOrAfter")
         guard now.addingTimeInterval(-skew) < end else {
-            throw SsoError(.samlSubjectConfirmationExpired, "the bearer confirmation expired at \(Timestamp.format(end))")
+            throw SsoError(
+                .samlSubjectConfirmationExpired, "the bearer confirmation expired at \(Timestamp.format(end))")
         }
         if let text = data.attribute("NotBefore") {
             let start = try check.time(text, "SubjectConfirmationData NotBefore")
             guard now.addingTimeInterval(skew) >= start else {
-                throw SsoError(.samlSubjectConfirmationNotYetValid, "the bearer confirmation is not valid before \(Timestamp.format(start))")
+                throw SsoError(
+                    .samlSubjectConfirmationNotYetValid,
+                    "the bearer confirmation is not valid before \(Timestamp.format(start))")
             }
         }
         let inResponseTo = data.attribute("InResponseTo")
         if let expectedRequestID {
             // Absent is tolerated only when the Response, whose InResponseTo already matched, is signed.
             guard inResponseTo.bytesEqual(expectedRequestID) || (inResponseTo == nil && responseSigned) else {
-                throw SsoError(.samlInResponseToMismatch, "the bearer confirmation's InResponseTo does not match the AuthnRequest this SP sent")
+                throw SsoError(
+                    .samlInResponseToMismatch,
+                    "the bearer confirmation's InResponseTo does not match the AuthnRequest this SP sent")
             }
         } else if inResponseTo != nil {
-            throw SsoError(.samlInResponseToMismatch, "the bearer confirmation carries InResponseTo, but no request of this SP is pending")
+            throw SsoError(
+                .samlInResponseToMismatch,
+                "the bearer confirmation carries InResponseTo, but no request of this SP is pending")
         }
         return end
     }
@@ -219,7 +234,9 @@ struct SAMLAssertionChecks {
                 guard let name = attribute.attribute("Name"), !name.isEmpty else { continue }
                 var values = result[name] ?? []
                 for value in attribute.children(saml, "AttributeValue") {
-                    if value.attribute("nil", namespace: SAMLNamespace.xmlSchemaInstance).bytesEqual("true") { continue }
+                    if value.attribute("nil", namespace: SAMLNamespace.xmlSchemaInstance).bytesEqual("true") {
+                        continue
+                    }
                     if !value.children.isEmpty { continue }
                     values.append(value.textContent)
                 }

@@ -12,22 +12,26 @@ extension SAMLResponseCheck {
     /// a verified Response signature the ciphertext is the IdP's, and failures keep their own codes.
     func decryptAssertion(_ wrapper: SAMLXMLElement, responseSigned: Bool) throws(SsoError) -> (SAMLXMLElement, Bool) {
         guard let key = configuration.decryptionKey else {
-            throw SsoError(.samlDecryptionKeyMissing, "the assertion is encrypted but no SP decryption key is configured")
+            throw SsoError(
+                .samlDecryptionKeyMissing, "the assertion is encrypted but no SP decryption key is configured")
         }
         let decrypted = try SAMLDecryptor.decrypt(
-            wrapper, key: key, allowRSA15: policy.unsafeAllowRSA15KeyTransport, limits: policy.limits, operations: operations)
+            wrapper, key: key, allowRSA15: policy.unsafeAllowRSA15KeyTransport, limits: policy.limits,
+            operations: operations)
         do throws(SsoError) {
             try SAMLResponseStructure.check(decryptedAssertion: decrypted)
             guard decrypted.firstChild(SAMLNamespace.xmlDSig, "Signature") != nil else {
                 guard responseSigned else {
-                    throw SsoError(.samlSignatureMissing, "the decrypted Assertion is not signed and neither is the Response")
+                    throw SsoError(
+                        .samlSignatureMissing, "the decrypted Assertion is not signed and neither is the Response")
                 }
                 return (decrypted, false)
             }
             try XMLSignatureVerifier.registerIDs(of: [decrypted])
-            let signed = try XMLSignatureVerifier.verify(decrypted, keys: configuration.idpSigningKeys, options: signatureOptions)
+            let signed = try XMLSignatureVerifier.verify(
+                decrypted, keys: configuration.idpSigningKeys, options: signatureOptions)
             return (signed.root, true)
-        } catch where !responseSigned {
+        } catch  where !responseSigned {
             throw SAMLDecryptor.failure(decrypting: wrapper.localName)
         }
     }

@@ -15,7 +15,9 @@ package struct SAMLResponseCheck {
     let operations: SAMLKeyOperationCounter?
     var policy: SAMLValidationPolicy { configuration.policy }
 
-    package init(configuration: SAMLResponseValidator.Configuration, now: Date, operations: SAMLKeyOperationCounter? = nil) {
+    package init(
+        configuration: SAMLResponseValidator.Configuration, now: Date, operations: SAMLKeyOperationCounter? = nil
+    ) {
         self.configuration = configuration
         self.now = now
         self.operations = operations
@@ -38,7 +40,9 @@ package struct SAMLResponseCheck {
         let ds = SAMLNamespace.xmlDSig
         var toRegister: [SAMLXMLElement] = []
         if root.firstChild(ds, "Signature") != nil { toRegister.append(root) }
-        if case .plain(let assertion) = child, assertion.firstChild(ds, "Signature") != nil { toRegister.append(assertion) }
+        if case .plain(let assertion) = child, assertion.firstChild(ds, "Signature") != nil {
+            toRegister.append(assertion)
+        }
         try XMLSignatureVerifier.registerIDs(of: toRegister)
 
         var response = root
@@ -48,9 +52,12 @@ package struct SAMLResponseCheck {
             // only attributes of the verified root itself (the node the reference resolved to) are read,
             // and the (encrypted or separately signed) assertion is its verified child.
             if case .plain(let assertion) = child, assertion.firstChild(ds, "Signature") == nil {
-                response = try XMLSignatureVerifier.verify(root, keys: configuration.idpSigningKeys, options: signatureOptions).root
+                response = try XMLSignatureVerifier.verify(
+                    root, keys: configuration.idpSigningKeys, options: signatureOptions
+                ).root
             } else {
-                try XMLSignatureVerifier.verifyInPlace(root, keys: configuration.idpSigningKeys, options: signatureOptions)
+                try XMLSignatureVerifier.verifyInPlace(
+                    root, keys: configuration.idpSigningKeys, options: signatureOptions)
             }
             responseSigned = true
         }
@@ -64,7 +71,9 @@ package struct SAMLResponseCheck {
         switch child {
         case .plain(let original):
             if original.firstChild(ds, "Signature") != nil {
-                assertion = try XMLSignatureVerifier.verify(original, keys: configuration.idpSigningKeys, options: signatureOptions).root
+                assertion = try XMLSignatureVerifier.verify(
+                    original, keys: configuration.idpSigningKeys, options: signatureOptions
+                ).root
                 assertionSigned = true
             } else {
                 guard responseSigned else {
@@ -84,12 +93,16 @@ package struct SAMLResponseCheck {
         }
 
         try checkEnvelope(response, signed: responseSigned, expectedRequestID: expectedRequestID)
-        return try SAMLAssertionChecks(check: self, expectedRequestID: expectedRequestID, responseSigned: responseSigned).run(
+        return try SAMLAssertionChecks(
+            check: self, expectedRequestID: expectedRequestID, responseSigned: responseSigned
+        ).run(
             assertion, response: response, flags: (responseSigned, assertionSigned, encrypted))
     }
 
     /// The single direct-child (Encrypted)Assertion of the (signed) Response view.
-    private static func onlyAssertionChild(of response: SAMLXMLElement, encrypted: Bool) throws(SsoError) -> SAMLXMLElement {
+    private static func onlyAssertionChild(of response: SAMLXMLElement, encrypted: Bool) throws(SsoError)
+        -> SAMLXMLElement
+    {
         let children = response.children(SAMLNamespace.assertion, encrypted ? "EncryptedAssertion" : "Assertion")
         guard children.count == 1, let only = children.first else {
             throw SsoError(.samlStructureAssertionCount, "the signed Response does not hold exactly one assertion")
@@ -101,7 +114,9 @@ package struct SAMLResponseCheck {
     private func checkEnvelope(_ response: SAMLXMLElement, signed: Bool, expectedRequestID: String?) throws(SsoError) {
         if let destination = response.attribute("Destination") {
             guard destination.bytesEqual(configuration.acsURL) else {
-                throw SsoError(.samlDestinationMismatch, "the Response Destination \"\(destination.prefix(200))\" is not this SP's ACS URL")
+                throw SsoError(
+                    .samlDestinationMismatch,
+                    "the Response Destination \"\(destination.prefix(200))\" is not this SP's ACS URL")
             }
         } else if signed {
             throw SsoError(.samlDestinationMissing, "a signed Response must carry a Destination")
@@ -112,16 +127,22 @@ package struct SAMLResponseCheck {
         let inResponseTo = response.attribute("InResponseTo")
         if let expectedRequestID {
             guard inResponseTo.bytesEqual(expectedRequestID) else {
-                throw SsoError(.samlInResponseToMismatch, inResponseTo == nil
-                    ? "the Response has no InResponseTo, but answers a request of this SP"
-                    : "the Response InResponseTo does not match the AuthnRequest this SP sent")
+                throw SsoError(
+                    .samlInResponseToMismatch,
+                    inResponseTo == nil
+                        ? "the Response has no InResponseTo, but answers a request of this SP"
+                        : "the Response InResponseTo does not match the AuthnRequest this SP sent")
             }
         } else {
             guard policy.unsafeAllowUnsolicited else {
-                throw SsoError(.samlUnsolicited, "an unsolicited (IdP-initiated) response, and this connection does not allow them")
+                throw SsoError(
+                    .samlUnsolicited, "an unsolicited (IdP-initiated) response, and this connection does not allow them"
+                )
             }
             guard inResponseTo == nil else {
-                throw SsoError(.samlInResponseToMismatch, "the response carries InResponseTo, but no request of this SP is pending")
+                throw SsoError(
+                    .samlInResponseToMismatch, "the response carries InResponseTo, but no request of this SP is pending"
+                )
             }
         }
     }
@@ -130,9 +151,13 @@ package struct SAMLResponseCheck {
     func checkIssuer(_ issuer: SAMLXMLElement, of owner: String) throws(SsoError) {
         let value = issuer.textContent.trimmingXMLWhitespace
         guard value.bytesEqual(configuration.idpEntityID) else {
-            throw SsoError(.samlIssuerMismatch, "the \(owner) Issuer \"\(value.prefix(200))\" is not the IdP \"\(configuration.idpEntityID)\"")
+            throw SsoError(
+                .samlIssuerMismatch,
+                "the \(owner) Issuer \"\(value.prefix(200))\" is not the IdP \"\(configuration.idpEntityID)\"")
         }
-        if let format = issuer.attribute("Format"), !format.bytesEqual("urn:oasis:names:tc:SAML:2.0:nameid-format:entity") {
+        if let format = issuer.attribute("Format"),
+            !format.bytesEqual("urn:oasis:names:tc:SAML:2.0:nameid-format:entity")
+        {
             throw SsoError(.samlIssuerMismatch, "the \(owner) Issuer Format is not entity")
         }
     }
@@ -144,7 +169,8 @@ package struct SAMLResponseCheck {
             throw SsoError(.samlIssueInstantInFuture, "the \(owner) IssueInstant lies in the future")
         }
         guard now.timeIntervalSince(instant) <= policy.maxIssueInstantAge + policy.clockSkew else {
-            throw SsoError(.samlIssueInstantTooOld, "the \(owner) was issued more than \(Int(policy.maxIssueInstantAge)) s ago")
+            throw SsoError(
+                .samlIssueInstantTooOld, "the \(owner) was issued more than \(Int(policy.maxIssueInstantAge)) s ago")
         }
     }
 

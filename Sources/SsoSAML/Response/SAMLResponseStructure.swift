@@ -13,7 +13,9 @@ package enum SAMLResponseStructure {
     /// returns its one assertion child.
     package static func check(response root: SAMLXMLElement) throws(SsoError) -> AssertionChild {
         guard root.is(SAMLNamespace.protocol, "Response") else {
-            throw SsoError(.samlStructureNotAResponse, "the document is not a SAML 2.0 protocol Response (root is <\(root.localName)>)")
+            throw SsoError(
+                .samlStructureNotAResponse,
+                "the document is not a SAML 2.0 protocol Response (root is <\(root.localName)>)")
         }
         guard root.isLastTopLevelNode else {
             throw SsoError(.samlXMLMalformed, "nothing may follow the Response element")
@@ -31,20 +33,28 @@ package enum SAMLResponseStructure {
             throw SsoError(.samlStructureDuplicateID, "the ID \"\(id)\" is used by more than one element")
         }
         guard direct.count == 1, let child = direct.first else {
-            throw SsoError(.samlStructureAssertionCount, "the Response must contain exactly one Assertion or EncryptedAssertion, found \(direct.count)")
+            throw SsoError(
+                .samlStructureAssertionCount,
+                "the Response must contain exactly one Assertion or EncryptedAssertion, found \(direct.count)")
         }
         guard scan.assertions.count == 1 else {
-            throw SsoError(.samlStructureAssertionCount, "an assertion outside the Response's direct children (Advice, extensions, wrapping) is refused")
+            throw SsoError(
+                .samlStructureAssertionCount,
+                "an assertion outside the Response's direct children (Advice, extensions, wrapping) is refused")
         }
         let plain = child.is(SAMLNamespace.assertion, "Assertion")
         for signature in scan.signatures {
             guard let parent = signature.parent,
-                  parent.isSameNode(as: root) || (plain && parent.isSameNode(as: child)) else {
-                throw SsoError(.samlSignatureReferenceInvalid, "a Signature may only be a direct child of the Response or of its Assertion")
+                parent.isSameNode(as: root) || (plain && parent.isSameNode(as: child))
+            else {
+                throw SsoError(
+                    .samlSignatureReferenceInvalid,
+                    "a Signature may only be a direct child of the Response or of its Assertion")
             }
         }
         guard root.children(SAMLNamespace.xmlDSig, "Signature").count <= 1,
-              child.children(SAMLNamespace.xmlDSig, "Signature").count <= 1 else {
+            child.children(SAMLNamespace.xmlDSig, "Signature").count <= 1
+        else {
             throw SsoError(.samlSignatureReferenceInvalid, "an element carries more than one Signature")
         }
         return plain ? .plain(child) : .encrypted(child)
@@ -60,7 +70,9 @@ package enum SAMLResponseStructure {
             throw SsoError(.samlStructureDuplicateID, "the ID \"\(id)\" is used by more than one element")
         }
         guard scan.assertions.count == 1 else {
-            throw SsoError(.samlStructureAssertionCount, "an assertion nested in the decrypted Assertion (Advice, wrapping) is refused")
+            throw SsoError(
+                .samlStructureAssertionCount,
+                "an assertion nested in the decrypted Assertion (Advice, wrapping) is refused")
         }
         for signature in scan.signatures where signature.parent?.isSameNode(as: root) != true {
             throw SsoError(.samlSignatureReferenceInvalid, "a Signature may only be a direct child of the Assertion")
@@ -73,8 +85,9 @@ package enum SAMLResponseStructure {
     private static func checkStatus(of root: SAMLXMLElement) throws(SsoError) {
         let statuses = root.children(SAMLNamespace.protocol, "Status")
         guard statuses.count == 1, let status = statuses.first,
-              let code = status.firstChild(SAMLNamespace.protocol, "StatusCode"),
-              let value = code.attribute("Value") else {
+            let code = status.firstChild(SAMLNamespace.protocol, "StatusCode"),
+            let value = code.attribute("Value")
+        else {
             throw SsoError(.samlStructureMissingElement, "the Response has no Status/StatusCode")
         }
         guard value == "urn:oasis:names:tc:SAML:2.0:status:Success" else {

@@ -57,9 +57,11 @@ public struct SAMLResponseValidator: Sendable {
     /// XML bytes. `expectedRequestID` is the ID of the AuthnRequest this SP sent (taken from its
     /// single-use store); `nil` means IdP-initiated, accepted only with `policy.unsafeAllowUnsolicited`
     /// and only when the response carries no `InResponseTo`.
-    public func validate(_ response: [UInt8], expectedRequestID: String?) async throws(SsoError) -> SAMLAssertionResult {
+    public func validate(_ response: [UInt8], expectedRequestID: String?) async throws(SsoError) -> SAMLAssertionResult
+    {
         let now = clock.now
-        let checked = try SAMLResponseCheck(configuration: configuration, now: now).run(response, expectedRequestID: expectedRequestID)
+        let checked = try SAMLResponseCheck(configuration: configuration, now: now).run(
+            response, expectedRequestID: expectedRequestID)
         let inserted: Bool
         do {
             inserted = try await replayCache.insertIfAbsent(

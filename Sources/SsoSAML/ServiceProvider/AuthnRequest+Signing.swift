@@ -11,7 +11,8 @@ extension AuthnRequest {
         if let certificate, !key.matches(certificate) {
             throw SsoError(
                 .samlRequestInvalidSetting,
-                "the signing certificate \(certificate.sha256Fingerprint) does not hold the request signing key's public key")
+                "the signing certificate \(certificate.sha256Fingerprint) does not hold the request signing key's public key"
+            )
         }
         let template = XMLEnvelopedSigner.template(referenceID: id, includeKeyInfo: certificate != nil)
         let signer = XMLEnvelopedSigner(keyPEM: key.pemForXMLSec, certificateDER: certificate?.derBytes)

@@ -21,8 +21,8 @@ import SsoCore
         _ xml: [UInt8], keys: SAMLSigningKeySet, decryptionKey: SAMLDecryptionKey
     ) -> Bool {
         guard let key = keys.entries.first?.key, let document = try? HardenedXMLParser.parse(xml),
-              let wrapper = document.root.firstChild(SAMLNamespace.assertion, "EncryptedAssertion"),
-              let assertion = try? SAMLDecryptor.decrypt(wrapper, key: decryptionKey, allowRSA15: false, limits: .init())
+            let wrapper = document.root.firstChild(SAMLNamespace.assertion, "EncryptedAssertion"),
+            let assertion = try? SAMLDecryptor.decrypt(wrapper, key: decryptionKey, allowRSA15: false, limits: .init())
         else { return false }
         return verifySignatures(in: document, key: key) && verifySignatures(in: assertion.document, key: key)
     }

@@ -32,7 +32,7 @@ public struct SAMLSigningKeySet: Sendable {
         for certificate in certificates {
             do throws(SsoError) {
                 entries.append(try Self.entry(for: certificate))
-            } catch where error.code == .samlLibraryUnavailable {
+            } catch  where error.code == .samlLibraryUnavailable {
                 throw error
             } catch {
                 throw SsoError(
@@ -55,7 +55,7 @@ public struct SAMLSigningKeySet: Sendable {
         let key: XMLSecKey
         do throws(SsoError) {
             key = try XMLSecKey.load(certificate.derBytes, format: Int32(xmlSecKeyDataFormatCertDer.rawValue))
-        } catch where error.code == .samlLibraryUnavailable {
+        } catch  where error.code == .samlLibraryUnavailable {
             throw error
         } catch {
             throw SsoError(
@@ -89,7 +89,8 @@ public struct SAMLSigningKeySet: Sendable {
             do {
                 certificates.append(try SAMLCertificate(derBytes: der))
             } catch {
-                throw SsoError(.samlSignatureNoTrustedKey, "IdP certificate #\(index + 1) is not usable: \(error.message)")
+                throw SsoError(
+                    .samlSignatureNoTrustedKey, "IdP certificate #\(index + 1) is not usable: \(error.message)")
             }
         }
         try self.init(certificates: certificates)

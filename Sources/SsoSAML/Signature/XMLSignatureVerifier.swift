@@ -60,7 +60,9 @@ package enum XMLSignatureVerifier {
 
     /// Verifies like ``verify(_:keys:options:)`` without re-parsing the signed bytes: for a caller
     /// that then reads only attributes of `element` itself, the very node the reference resolved to.
-    package static func verifyInPlace(_ element: SAMLXMLElement, keys: SAMLSigningKeySet, options: Options) throws(SsoError) {
+    package static func verifyInPlace(_ element: SAMLXMLElement, keys: SAMLSigningKeySet, options: Options)
+        throws(SsoError)
+    {
         _ = try verify(element, keys: keys, options: options, readBack: false)
     }
 
@@ -76,7 +78,9 @@ package enum XMLSignatureVerifier {
         }
         try checkShape(of: signature, expectedURI: "#" + id, allowSHA1: options.allowSHA1)
         guard cxml_element_by_id(element.document.pointer, id) == element.node else {  // exact-compare: not a string (a node pointer)
-            throw SsoError(.samlSignatureReferenceInvalid, "the signature's reference does not resolve to its own <\(element.localName)>")
+            throw SsoError(
+                .samlSignatureReferenceInvalid,
+                "the signature's reference does not resolve to its own <\(element.localName)>")
         }
         let usable = try usableKeys(keys, options: options, preferring: signature)
         var flags: Int32 = 0
@@ -98,40 +102,56 @@ package enum XMLSignatureVerifier {
             guard readBack else { return nil }
             let signed: SAMLXMLDocument
             do {
-                signed = try HardenedXMLParser.parse(UnsafeRawBufferPointer(start: bytes, count: Int(length)), limits: options.limits)
+                signed = try HardenedXMLParser.parse(
+                    UnsafeRawBufferPointer(start: bytes, count: Int(length)), limits: options.limits)
             } catch {
-                throw SsoError(.samlSignatureReferenceInvalid, "the signed content is not a single XML element", underlying: error)
+                throw SsoError(
+                    .samlSignatureReferenceInvalid, "the signed content is not a single XML element", underlying: error)
             }
             let root = signed.root
             guard let namespace = element.namespaceURI, root.is(namespace, element.localName),
-                  root.attribute("ID").bytesEqual(id), root.firstChild(SAMLNamespace.xmlDSig, "Signature") == nil else {
-                throw SsoError(.samlSignatureReferenceInvalid, "the signed content is not the <\(element.localName)> that carries the signature")
+                root.attribute("ID").bytesEqual(id), root.firstChild(SAMLNamespace.xmlDSig, "Signature") == nil
+            else {
+                throw SsoError(
+                    .samlSignatureReferenceInvalid,
+                    "the signed content is not the <\(element.localName)> that carries the signature")
             }
             return signed
         }
-        throw SsoError(.samlSignatureInvalid, "the signature of <\(element.localName)> does not verify with the IdP's certificate\(keys.count > 1 ? "s" : "")")
+        throw SsoError(
+            .samlSignatureInvalid,
+            "the signature of <\(element.localName)> does not verify with the IdP's certificate\(keys.count > 1 ? "s" : "")"
+        )
     }
 
     /// Exactly one SignedInfo with one Reference to `expectedURI`, allowed algorithms only, no
     /// RetrievalMethod, no Manifest, nothing signed-looking nested inside.
-    private static func checkShape(of signature: SAMLXMLElement, expectedURI: String, allowSHA1: Bool) throws(SsoError) {
+    private static func checkShape(of signature: SAMLXMLElement, expectedURI: String, allowSHA1: Bool) throws(SsoError)
+    {
         let ds = SAMLNamespace.xmlDSig
         let signedInfos = signature.descendants(ds, "SignedInfo")
         guard signedInfos.count == 1, let signedInfo = signedInfos.first,
-              signature.children.first?.isSameNode(as: signedInfo) == true else {
+            signature.children.first?.isSameNode(as: signedInfo) == true
+        else {
             throw SsoError(.samlSignatureReferenceInvalid, "a Signature must start with exactly one SignedInfo")
         }
         let references = signature.descendants(ds, "Reference")
         guard references.count == 1, let reference = references.first,
-              reference.parent?.isSameNode(as: signedInfo) == true else {
-            throw SsoError(.samlSignatureReferenceInvalid, "a Signature must have exactly one Reference, in its SignedInfo")
+            reference.parent?.isSameNode(as: signedInfo) == true
+        else {
+            throw SsoError(
+                .samlSignatureReferenceInvalid, "a Signature must have exactly one Reference, in its SignedInfo")
         }
         guard signature.descendants(ds, "RetrievalMethod").isEmpty, signature.descendants(ds, "Manifest").isEmpty,
-              signature.descendants(ds, "Signature").isEmpty else {
-            throw SsoError(.samlSignatureReferenceInvalid, "RetrievalMethod, Manifest and nested signatures are refused")
+            signature.descendants(ds, "Signature").isEmpty
+        else {
+            throw SsoError(
+                .samlSignatureReferenceInvalid, "RetrievalMethod, Manifest and nested signatures are refused")
         }
         guard reference.attribute("URI").bytesEqual(expectedURI) else {
-            throw SsoError(.samlSignatureReferenceInvalid, "the Reference URI must be exactly \"\(expectedURI)\", the ID of the signed element")
+            throw SsoError(
+                .samlSignatureReferenceInvalid,
+                "the Reference URI must be exactly \"\(expectedURI)\", the ID of the signed element")
         }
         let c14n = signedInfo.children(ds, "CanonicalizationMethod")
         guard c14n.count == 1, let c14nURI = c14n.first?.attribute("Algorithm") else {
@@ -164,8 +184,10 @@ package enum XMLSignatureVerifier {
         }
         for transform in transforms {
             guard transform.is(ds, "Transform"), let uri = transform.attribute("Algorithm"),
-                  XMLSignatureAlgorithms.allowsReferenceTransform(uri) else {
-                throw SsoError(.samlSignatureAlgorithmNotAllowed, "only enveloped-signature and C14N transforms are allowed")
+                XMLSignatureAlgorithms.allowsReferenceTransform(uri)
+            else {
+                throw SsoError(
+                    .samlSignatureAlgorithmNotAllowed, "only enveloped-signature and C14N transforms are allowed")
             }
         }
     }
@@ -186,12 +208,16 @@ package enum XMLSignatureVerifier {
             (entry.isRSA && entry.bits >= options.minRSABits) || (entry.isEC && entry.bits >= 256)
         }
         guard !candidates.isEmpty else {
-            throw SsoError(.samlSignatureKeyTooSmall, "the IdP key is smaller than \(options.minRSABits) bits (RSA) / 256 bits (EC), or of an unsupported kind")
+            throw SsoError(
+                .samlSignatureKeyTooSmall,
+                "the IdP key is smaller than \(options.minRSABits) bits (RSA) / 256 bits (EC), or of an unsupported kind"
+            )
         }
         if candidates.count > 1,
-           let text = signature.descendants(SAMLNamespace.xmlDSig, "X509Certificate").first?.textContent,
-           let der = try? Base64.decode(text, allowWhitespace: true),
-           let index = candidates.firstIndex(where: { $0.derBytes == der }) {
+            let text = signature.descendants(SAMLNamespace.xmlDSig, "X509Certificate").first?.textContent,
+            let der = try? Base64.decode(text, allowWhitespace: true),
+            let index = candidates.firstIndex(where: { $0.derBytes == der })
+        {
             candidates.insert(candidates.remove(at: index), at: 0)
         }
         return candidates

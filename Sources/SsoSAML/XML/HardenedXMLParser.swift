@@ -47,11 +47,13 @@ package enum HardenedXMLParser {
             if errorCode == -3 {
                 throw SsoError(.samlXMLTooDeep, "the XML document nests elements deeper than \(limits.maxDepth)")
             }
-            throw SsoError(.samlXMLMalformed, "the input is not well-formed, namespace-valid XML (libxml2 error \(errorCode))")
+            throw SsoError(
+                .samlXMLMalformed, "the input is not well-formed, namespace-valid XML (libxml2 error \(errorCode))")
         }
         let document = SAMLXMLDocument(owning: doc)
         if cxml_has_xml_id(doc) != 0 {
-            throw SsoError(.samlStructureDuplicateID, "the XML document uses xml:id attributes, which SAML never needs; refused")
+            throw SsoError(
+                .samlStructureDuplicateID, "the XML document uses xml:id attributes, which SAML never needs; refused")
         }
         return document
     }

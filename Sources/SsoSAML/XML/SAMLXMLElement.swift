@@ -165,7 +165,8 @@ package struct SAMLXMLElement: Sendable {
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-               let content = current.pointee.content, xmlIsBlankNode(current) == 0, content.pointee != 0 {
+                let content = current.pointee.content, xmlIsBlankNode(current) == 0, content.pointee != 0
+            {
                 return true
             }
             child = current.pointee.next
@@ -214,7 +215,9 @@ extension SAMLXMLElement {
     package func attributeNode(_ name: String) -> xmlAttrPtr? {
         var property = node.pointee.properties
         while let attr = property {
-            if attr.pointee.ns == nil, let attrName = attr.pointee.name, Self.cString(attrName, equals: name) { return attr }
+            if attr.pointee.ns == nil, let attrName = attr.pointee.name, Self.cString(attrName, equals: name) {
+                return attr
+            }
             property = attr.pointee.next
         }
         return nil

@@ -4,7 +4,8 @@ import SsoLDAP
 public struct FakeLDAPConnector: LDAPConnector {
     let directory: FakeLDAPDirectory
 
-    public func connect(to endpoint: LDAPEndpoint, deadline: ContinuousClock.Instant) async throws -> any LDAPConnection {
+    public func connect(to endpoint: LDAPEndpoint, deadline: ContinuousClock.Instant) async throws -> any LDAPConnection
+    {
         let (failure, delay) = directory.state.withLock { value in
             value.counters.connects += 1
             return (value.failure, value.delay)
@@ -55,7 +56,9 @@ final class FakeLDAPConnection: LDAPConnection {
     }
 
     func close() async {
-        let wasOpen = closed.withLock { value in defer { value = true }; return !value }
+        let wasOpen = closed.withLock { value in
+            defer { value = true }; return !value
+        }
         if wasOpen { directory.state.withLock { $0.counters.openConnections -= 1 } }
     }
 }

@@ -18,7 +18,8 @@ extension FakeLDAPDirectory {
         for container in [base, "ou=people,\(base)", "ou=groups,\(base)", "ou=services,\(base)"] {
             directory.add(dn: container, attributes: ["objectClass": ["organizationalUnit"]])
         }
-        directory.add(dn: "cn=svc,ou=services,\(base)", attributes: ["objectClass": ["organizationalRole"]], password: "svc-pw")
+        directory.add(
+            dn: "cn=svc,ou=services,\(base)", attributes: ["objectClass": ["organizationalRole"]], password: "svc-pw")
         let engineers = "cn=engineers,ou=groups,\(base)"
         let staff = "cn=staff,ou=groups,\(base)"
         let users: [(String, String, [String], AccountState)] = [
@@ -26,15 +27,26 @@ extension FakeLDAPDirectory {
             ("carol", "Carol Nogroup", [], .active), ("dave", "Dave Locked", [], .locked),
         ]
         for (uid, name, groups, state) in users {
-            directory.add(dn: "uid=\(uid),ou=people,\(base)",
-                          attributes: ["objectClass": ["inetOrgPerson"], "uid": [uid], "cn": [name], "mail": ["\(uid)@example.org"],
-                                       "entryUUID": [Self.sampleUUID(uid)], "memberOf": groups],
-                          password: "\(uid)-pw", state: state)
+            directory.add(
+                dn: "uid=\(uid),ou=people,\(base)",
+                attributes: [
+                    "objectClass": ["inetOrgPerson"], "uid": [uid], "cn": [name], "mail": ["\(uid)@example.org"],
+                    "entryUUID": [Self.sampleUUID(uid)], "memberOf": groups,
+                ],
+                password: "\(uid)-pw", state: state)
         }
-        directory.add(dn: engineers, attributes: ["objectClass": ["groupOfNames"], "cn": ["engineers"],
-                                                  "member": ["uid=alice,ou=people,\(base)"], "memberOf": [staff]])
-        directory.add(dn: staff, attributes: ["objectClass": ["groupOfNames"], "cn": ["staff"],
-                                              "member": [engineers, "uid=bob,ou=people,\(base)"]])
+        directory.add(
+            dn: engineers,
+            attributes: [
+                "objectClass": ["groupOfNames"], "cn": ["engineers"],
+                "member": ["uid=alice,ou=people,\(base)"], "memberOf": [staff],
+            ])
+        directory.add(
+            dn: staff,
+            attributes: [
+                "objectClass": ["groupOfNames"], "cn": ["staff"],
+                "member": [engineers, "uid=bob,ou=people,\(base)"],
+            ])
         return directory
     }
 

@@ -16,9 +16,10 @@ extension FakeLDAPDirectory {
             for key in value.order {
                 guard let account = accounts[key], Self.inScope(key, base: base, scope: request.scope) else { continue }
                 let matches = filter.matches(account.entry) { attribute, target in
-                    Self.reaches(from: account.entry, attribute: attribute,
-                                 target: LDAPDistinguishedName.normalize(String(decoding: target, as: UTF8.self)),
-                                 accounts: accounts)
+                    Self.reaches(
+                        from: account.entry, attribute: attribute,
+                        target: LDAPDistinguishedName.normalize(String(decoding: target, as: UTF8.self)),
+                        accounts: accounts)
                 }
                 guard matches else { continue }
                 results.append(Self.project(account.entry, request.attributes))

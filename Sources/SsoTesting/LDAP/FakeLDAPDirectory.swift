@@ -59,7 +59,8 @@ public final class FakeLDAPDirectory: Sendable {
     public var connector: FakeLDAPConnector { FakeLDAPConnector(directory: self) }
 
     /// Adds (or replaces) an entry; with a `password` it can bind.
-    public func add(dn: String, attributes: [String: [String]], password: String? = nil, state: AccountState = .active) {
+    public func add(dn: String, attributes: [String: [String]], password: String? = nil, state: AccountState = .active)
+    {
         let key = LDAPDistinguishedName.normalize(dn)
         let account = Account(entry: LDAPEntry(dn: dn, stringAttributes: attributes), password: password, state: state)
         self.state.withLock { value in
@@ -114,8 +115,10 @@ public final class FakeLDAPDirectory: Sendable {
 
     private func activeDirectoryBind(account: Account?, correct: Bool) -> LDAPBindResponse {
         func failure(_ data: String) -> LDAPBindResponse {
-            LDAPBindResponse(resultCode: .invalidCredentials,
-                             diagnosticMessage: "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data \(data), v4563\u{0}")
+            LDAPBindResponse(
+                resultCode: .invalidCredentials,
+                diagnosticMessage:
+                    "80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data \(data), v4563\u{0}")
         }
         guard let account else { return failure("52e") }
         if account.state == .locked { return failure("775") }
@@ -144,7 +147,9 @@ public final class FakeLDAPDirectory: Sendable {
         case .mustChangePassword:
             return LDAPBindResponse(resultCode: .success, passwordPolicy: .init(error: .changeAfterReset))
         case .disabled, .accountExpired:
-            return LDAPBindResponse(resultCode: .unwillingToPerform, diagnosticMessage: "Account inactivated. Contact system administrator.")
+            return LDAPBindResponse(
+                resultCode: .unwillingToPerform, diagnosticMessage: "Account inactivated. Contact system administrator."
+            )
         default:
             return LDAPBindResponse(resultCode: .success)
         }

@@ -74,7 +74,8 @@ indirect enum FakeLDAPFilter: Sendable {
                     pieces.append([])
                     index += 1
                 } else if byte == 0x5C {
-                    guard index + 2 < bytes.count, let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) else { return nil }
+                    guard index + 2 < bytes.count, let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2])
+                    else { return nil }
                     pieces[pieces.count - 1]?.append(high << 4 | low)
                     index += 3
                 } else {

@@ -17,13 +17,17 @@ extension FakeOIDCProvider {
             let host = components.host
         else { throw refuse("the authorization URL is malformed") }
         let endpoint = "\(scheme)://\(host)\(components.port.map { ":\($0)" } ?? "")\(components.percentEncodedPath)"
-        guard endpoint == authorizationEndpoint else { throw refuse("the URL is not this provider's authorization endpoint") }
+        guard endpoint == authorizationEndpoint else {
+            throw refuse("the URL is not this provider's authorization endpoint")
+        }
         guard let pairs = FormURLEncoding.parse(components.percentEncodedQuery ?? "") else {
             throw refuse("the query is malformed")
         }
         var query: [String: String] = [:]
         for (name, value) in pairs {
-            guard query.updateValue(value, forKey: name) == nil else { throw refuse("the parameter \(name) is repeated") }
+            guard query.updateValue(value, forKey: name) == nil else {
+                throw refuse("the parameter \(name) is repeated")
+            }
         }
         guard query["response_type"] == "code" else { throw refuse("response_type must be code") }
         guard let clientID = query["client_id"], let client = state.withLock({ $0.clients[clientID] }) else {

@@ -42,7 +42,8 @@ extension FakeOIDCProvider {
 
     func tokenResponse(_ request: HTTPRequest, body: [UInt8]) -> HTTPTransportResponse {
         func oauthError(_ error: String, status: Int = 400) -> HTTPTransportResponse {
-            Self.json(status: status, ["error": .string(error), "error_description": .string("fake provider: \(error)")])
+            Self.json(
+                status: status, ["error": .string(error), "error_description": .string("fake provider: \(error)")])
         }
         guard request.method == .post,
             request.headerFields[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true,
@@ -96,8 +97,10 @@ extension FakeOIDCProvider {
 
         let accessToken = random.token(byteCount: 24)
         state.withLock { $0.accessTokens[accessToken] = (grant.user, grant.scope) }
-        guard let idToken = try? issueIDToken(for: grant.user, clientID: client.clientID, nonce: grant.nonce,
-                                              accessToken: accessToken)
+        guard
+            let idToken = try? issueIDToken(
+                for: grant.user, clientID: client.clientID, nonce: grant.nonce,
+                accessToken: accessToken)
         else { return oauthError("server_error", status: 500) }
         state.withLock { $0.lastIDToken = idToken }
         var members: [String: JSONValue] = [

@@ -62,8 +62,10 @@ public final class FakeOIDCProvider: Sendable {
     let state: LockedValue<State>
 
     /// Creates a provider signing with `signingKey`, whose public key is the only one in the JWKS.
-    public init(issuer: String = "https://op.example.test", clock: any SsoClock, signingKey: FakeSigningKey,
-                random: any RandomSource = SystemRandomSource()) {
+    public init(
+        issuer: String = "https://op.example.test", clock: any SsoClock, signingKey: FakeSigningKey,
+        random: any RandomSource = SystemRandomSource()
+    ) {
         self.issuer = issuer
         self.base = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
         self.clock = clock
@@ -136,7 +138,8 @@ public final class FakeOIDCProvider: Sendable {
             "code_challenge_methods_supported": strings(["S256"]),
             "grant_types_supported": strings(["authorization_code"]),
             "scopes_supported": strings(["openid", "email", "profile"]),
-            "claims_supported": strings(["sub", "iss", "aud", "exp", "iat", "nonce", "email", "email_verified", "name"]),
+            "claims_supported": strings(["sub", "iss", "aud", "exp", "iat", "nonce", "email", "email_verified", "name"]
+            ),
         ])
     }
 

@@ -10,8 +10,10 @@ public struct FakeOIDCUser: Sendable {
     /// More claims for the ID token and userinfo (`groups`, `tid`, `hd`…).
     public var extraClaims: [String: JSONValue]
 
-    public init(subject: String, email: String? = nil, emailVerified: Bool = true, name: String? = nil,
-                extraClaims: [String: JSONValue] = [:]) {
+    public init(
+        subject: String, email: String? = nil, emailVerified: Bool = true, name: String? = nil,
+        extraClaims: [String: JSONValue] = [:]
+    ) {
         self.subject = subject
         self.email = email
         self.emailVerified = emailVerified
@@ -40,8 +42,10 @@ public struct FakeOIDCClient: Sendable {
     /// `client_secret_basic` or `client_secret_post`; the token endpoint accepts only this one.
     public var authMethod: String
 
-    public init(clientID: String, clientSecret: Secret, redirectURIs: [String],
-                authMethod: String = "client_secret_basic") {
+    public init(
+        clientID: String, clientSecret: Secret, redirectURIs: [String],
+        authMethod: String = "client_secret_basic"
+    ) {
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.redirectURIs = redirectURIs

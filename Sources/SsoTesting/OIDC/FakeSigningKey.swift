@@ -21,12 +21,14 @@ public struct FakeSigningKey: Sendable {
 
     /// A fresh 2048-bit RSA key (RS256, or PS256 with `algorithm: .ps256`). Generating one takes a moment.
     public static func rsa(keyID: String? = "rsa-1", algorithm: JWSAlgorithm = .rs256) throws -> FakeSigningKey {
-        FakeSigningKey(algorithm: algorithm, keyID: keyID, material: .rsa(try _RSA.Signing.PrivateKey(keySize: .bits2048)))
+        FakeSigningKey(
+            algorithm: algorithm, keyID: keyID, material: .rsa(try _RSA.Signing.PrivateKey(keySize: .bits2048)))
     }
 
     /// An RSA key from PEM (PKCS#1 or PKCS#8).
     public static func rsa(pem: String, keyID: String?, algorithm: JWSAlgorithm = .rs256) throws -> FakeSigningKey {
-        FakeSigningKey(algorithm: algorithm, keyID: keyID, material: .rsa(try _RSA.Signing.PrivateKey(pemRepresentation: pem)))
+        FakeSigningKey(
+            algorithm: algorithm, keyID: keyID, material: .rsa(try _RSA.Signing.PrivateKey(pemRepresentation: pem)))
     }
 
     /// A fresh P-256 key (ES256).
@@ -36,7 +38,8 @@ public struct FakeSigningKey: Sendable {
 
     /// A P-256 key from PEM (PKCS#8 or SEC1).
     public static func es256(pem: String, keyID: String?) throws -> FakeSigningKey {
-        FakeSigningKey(algorithm: .es256, keyID: keyID, material: .p256(try P256.Signing.PrivateKey(pemRepresentation: pem)))
+        FakeSigningKey(
+            algorithm: .es256, keyID: keyID, material: .p256(try P256.Signing.PrivateKey(pemRepresentation: pem)))
     }
 
     /// A fresh Ed25519 key (EdDSA).
@@ -46,14 +49,16 @@ public struct FakeSigningKey: Sendable {
 
     /// An Ed25519 key from its 32-byte seed.
     public static func ed25519(seed: [UInt8], keyID: String?) throws -> FakeSigningKey {
-        FakeSigningKey(algorithm: .edDSA, keyID: keyID,
-                       material: .ed25519(try Curve25519.Signing.PrivateKey(rawRepresentation: seed)))
+        FakeSigningKey(
+            algorithm: .edDSA, keyID: keyID,
+            material: .ed25519(try Curve25519.Signing.PrivateKey(rawRepresentation: seed)))
     }
 
     /// HS256 with `secret` (in OpenID Connect, the client secret). Never published in the JWKS.
     public static func hs256(secret: Secret) -> FakeSigningKey {
-        FakeSigningKey(algorithm: .hs256, keyID: nil,
-                       material: .hmac(SymmetricKey(data: Array(secret.unsafeValue.utf8))))
+        FakeSigningKey(
+            algorithm: .hs256, keyID: nil,
+            material: .hmac(SymmetricKey(data: Array(secret.unsafeValue.utf8))))
     }
 
     /// The same key under another `kid` (or none).
@@ -78,7 +83,10 @@ public struct FakeSigningKey: Sendable {
                 "y": .string(Base64URL.encode(point[33..<65])),
             ]
         case .ed25519(let key):
-            members = ["kty": .string("OKP"), "crv": .string("Ed25519"), "x": .string(Base64URL.encode(key.publicKey.rawRepresentation))]
+            members = [
+                "kty": .string("OKP"), "crv": .string("Ed25519"),
+                "x": .string(Base64URL.encode(key.publicKey.rawRepresentation)),
+            ]
         case .hmac:
             return nil
         }

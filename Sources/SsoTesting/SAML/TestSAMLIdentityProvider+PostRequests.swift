@@ -42,7 +42,9 @@ extension TestSAMLIdentityProvider {
 
     /// The AuthnRequest as signed (re-read from the bytes xmlsec digested), once its signature
     /// verifies with `certificate`.
-    private func verifiedRequest(_ root: SAMLXMLElement, certificate: SAMLCertificate) throws(SsoError) -> SAMLXMLElement {
+    private func verifiedRequest(_ root: SAMLXMLElement, certificate: SAMLCertificate) throws(SsoError)
+        -> SAMLXMLElement
+    {
         try XMLSignatureVerifier.registerIDs(of: [root])
         let options = XMLSignatureVerifier.Options(
             allowSHA1: false, minRSABits: 2048, enforceCertificateValidity: true, now: now,

@@ -157,7 +157,8 @@ public struct TestSAMLResponseBuilder: Sendable {
     public func signed(_ signing: Signing, key: TestSAMLKeyPair) throws(SsoError) -> String {
         let signAssertion = signing == .assertion || signing == .both
         let signResponse = signing == .response || signing == .both
-        let xml = responseXML(assertion: assertionXML(signatureTemplate: signAssertion), signatureTemplate: signResponse)
+        let xml = responseXML(
+            assertion: assertionXML(signatureTemplate: signAssertion), signatureTemplate: signResponse)
         let ids = (signAssertion ? [assertionID] : []) + (signResponse ? [responseID] : [])
         return ids.isEmpty ? xml : try Self.signer(key).sign(xml, ids: ids)
     }

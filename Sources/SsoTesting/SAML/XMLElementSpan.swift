@@ -50,7 +50,8 @@ enum XMLElementSpan {
             var cursor = index + 1
             let isEnd = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "/")
             if isEnd { cursor += 1 }
-            let isMarkup = cursor < bytes.count && (bytes[cursor] == UInt8(ascii: "!") || bytes[cursor] == UInt8(ascii: "?"))
+            let isMarkup =
+                cursor < bytes.count && (bytes[cursor] == UInt8(ascii: "!") || bytes[cursor] == UInt8(ascii: "?"))
             var nameEnd = cursor
             while nameEnd < bytes.count, !Self.endsName(bytes[nameEnd]) { nameEnd += 1 }
             var quote: UInt8?
@@ -78,7 +79,8 @@ enum XMLElementSpan {
     }
 
     private static func endsName(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\t")
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
+            || byte == UInt8(ascii: "\t")
             || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 

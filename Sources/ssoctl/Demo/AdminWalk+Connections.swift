@@ -13,7 +13,9 @@ extension AdminWalk {
                 let display = (try? DomainName(ascii).unicode) ?? ascii
                 return display == ascii ? ascii : "\(display) (\(ascii))"
             }
-            printer.detail("  domains \(domains.joined(separator: ", ")) · status \(connection.status.rawValue) · JIT \(connection.jitProvisioning)")
+            printer.detail(
+                "  domains \(domains.joined(separator: ", ")) · status \(connection.status.rawValue) · JIT \(connection.jitProvisioning)"
+            )
         }
         if let okta {
             printer.detail("The OIDC connection as the API returns it:")
@@ -35,9 +37,12 @@ extension AdminWalk {
             plainHTTP.settings = .oidc(oidc)
         }
         plainHTTP.domains = []
-        await expectRefusal(.connectionInvalidParams, "OIDC issuer over http") { try await org.createConnection(plainHTTP) }
+        await expectRefusal(.connectionInvalidParams, "OIDC issuer over http") {
+            try await org.createConnection(plainHTTP)
+        }
         await expectRefusal(.connectionInvalidParams, "SAML without an ACS URL") {
-            try await org.createConnection(try Self.referenceJSON(DemoFixtures.entra) { $0["assertion_consumer_service_url"] = nil })
+            try await org.createConnection(
+                try Self.referenceJSON(DemoFixtures.entra) { $0["assertion_consumer_service_url"] = nil })
         }
         await expectRefusal(.connectionInvalidParams, "LDAP without TLS") {
             try await org.createConnection(try Self.referenceJSON(DemoFixtures.openLDAP) { $0["tls_mode"] = "plain" })
@@ -54,12 +59,16 @@ extension AdminWalk {
         var object = try JSONSerialization.jsonObject(with: encoder.encode(params)) as? [String: Any] ?? [:]
         object["domains"] = []
         change(&object)
-        return try JSONDecoder().decode(CreateSsoConnectionParams.self, from: JSONSerialization.data(withJSONObject: object))
+        return try JSONDecoder().decode(
+            CreateSsoConnectionParams.self, from: JSONSerialization.data(withJSONObject: object))
     }
 
     func showConflict() async {
         printer.step("A domain belongs to one connection in the whole engine")
-        guard let globex = await attempt("open a second organization", { try self.engine.organization(DemoFixtures.otherOrganizationID) }) else {
+        guard
+            let globex = await attempt(
+                "open a second organization", { try self.engine.organization(DemoFixtures.otherOrganizationID) })
+        else {
             return
         }
         var grab = DemoFixtures.okta
@@ -69,7 +78,9 @@ extension AdminWalk {
             try await globex.createConnection(grab)
         }
         let nothing = await attempt("list \(globex.id)") { try await globex.listConnections() }
-        check(nothing?.connections.isEmpty == true, "nothing was created for \(globex.id), globex.example stays unclaimed")
+        check(
+            nothing?.connections.isEmpty == true, "nothing was created for \(globex.id), globex.example stays unclaimed"
+        )
     }
 
     func routeEmails() async {
@@ -78,35 +89,52 @@ extension AdminWalk {
             do {
                 let connection = try await engine.route(email)
                 let normalized = (try? EmailAddress(email)).map { "\($0.display) (\($0.normalized))" } ?? email
-                printer.detail("\(email.padding(toLength: 26, withPad: " ", startingAt: 0)) → \(connection.name) [\(connection.protocol.rawValue)] as \(normalized)")
+                printer.detail(
+                    "\(email.padding(toLength: 26, withPad: " ", startingAt: 0)) → \(connection.name) [\(connection.protocol.rawValue)] as \(normalized)"
+                )
             } catch {
-                printer.detail("\(email.padding(toLength: 26, withPad: " ", startingAt: 0)) → \(error.code): \(error.message)")
+                printer.detail(
+                    "\(email.padding(toLength: 26, withPad: " ", startingAt: 0)) → \(error.code): \(error.message)")
             }
         }
         let idna = try? await engine.route("dieter@bücher.example")
-        check(idna.map(\.id).bytesEqual(entra?.id), "dieter@BÜCHER.example routes to the SAML connection via xn--bcher-kva.example")
+        check(
+            idna.map(\.id).bytesEqual(entra?.id),
+            "dieter@BÜCHER.example routes to the SAML connection via xn--bcher-kva.example")
     }
 
     func updateAndDelete(_ org: SsoOrganization) async {
         printer.step("Update and delete connections")
         if let ldap {
-            let updated = await attempt("deactivate LDAP") { try await org.updateConnection(ldap.id, UpdateSsoConnectionParams(status: .inactive)) }
-            check(updated?.status == .inactive, "the LDAP connection is now inactive (its sessions and pending logins are cut off)")
+            let updated = await attempt("deactivate LDAP") {
+                try await org.updateConnection(ldap.id, UpdateSsoConnectionParams(status: .inactive))
+            }
+            check(
+                updated?.status == .inactive,
+                "the LDAP connection is now inactive (its sessions and pending logins are cut off)")
         }
         if let okta {
             let renamed = await attempt("add a domain") {
-                try await org.updateConnection(okta.id, UpdateSsoConnectionParams(
-                    name: "Okta Production (updated)", domains: okta.domains + ["subsidiary.com"]
-                ))
+                try await org.updateConnection(
+                    okta.id,
+                    UpdateSsoConnectionParams(
+                        name: "Okta Production (updated)", domains: okta.domains + ["subsidiary.com"]
+                    ))
             }
             printer.detail("\(renamed?.name ?? "?"): \(renamed?.domains.joined(separator: ", ") ?? "?")")
         }
         if let entra {
             _ = await attempt("delete SAML") { try await org.deleteConnection(entra.id) }
-            await expectRefusal(.routingNoConnection, "route bob@contoso.com after the delete") { try await self.engine.route("bob@contoso.com") }
-            await expectRefusal(.connectionNotFound, "get the deleted connection") { try await org.getConnection(entra.id) }
+            await expectRefusal(.routingNoConnection, "route bob@contoso.com after the delete") {
+                try await self.engine.route("bob@contoso.com")
+            }
+            await expectRefusal(.connectionNotFound, "get the deleted connection") {
+                try await org.getConnection(entra.id)
+            }
             let sessions = await attempt("list sessions") { try await org.listSessions() }
-            check(sessions?.sessions.contains { $0.connectionID.bytesEqual(entra.id) } == false, "the deleted connection's sessions are revoked")
+            check(
+                sessions?.sessions.contains { $0.connectionID.bytesEqual(entra.id) } == false,
+                "the deleted connection's sessions are revoked")
         }
     }
 }

@@ -23,10 +23,11 @@ extension AdminWalk {
     func legacyConfig(_ org: SsoOrganization) async {
         printer.step("Legacy single-config API")
         let config = await attempt("create config") {
-            try await org.createConfig(CreateSsoConfigParams(
-                issuerURL: "https://accounts.google.com", clientID: "demo-google-client-id",
-                clientSecret: Secret(DemoFixtures.legacyClientSecret), redirectURI: "https://myapp.com/sso/callback"
-            ))
+            try await org.createConfig(
+                CreateSsoConfigParams(
+                    issuerURL: "https://accounts.google.com", clientID: "demo-google-client-id",
+                    clientSecret: Secret(DemoFixtures.legacyClientSecret), redirectURI: "https://myapp.com/sso/callback"
+                ))
         }
         if let config {
             printer.json(config)

@@ -21,7 +21,10 @@ final class AdminWalk {
     /// Runs every step; returns whether all of them did what they should.
     func run() async -> Bool {
         printer.line("swift-sso demo: an SsoEngine embedded in this process, in-memory stores, no network.")
-        guard let org = await attempt("open the organization", { try self.engine.organization(DemoFixtures.organizationID) }) else {
+        guard
+            let org = await attempt(
+                "open the organization", { try self.engine.organization(DemoFixtures.organizationID) })
+        else {
             return false
         }
         await createConnections(org)

@@ -28,7 +28,9 @@ struct DemoLDAPServer: Sendable {
         guard packageRoot() != nil else {
             return "the LDAP fixture scripts (scripts/ldap-fixture) were not found; run the demo from the package root"
         }
-        let paths = ["/usr/sbin/slapd", "/usr/local/sbin/slapd", "/usr/local/libexec/slapd", "/opt/homebrew/libexec/slapd"]
+        let paths = [
+            "/usr/sbin/slapd", "/usr/local/sbin/slapd", "/usr/local/libexec/slapd", "/opt/homebrew/libexec/slapd",
+        ]
         let inPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/slapd" }
         guard (paths + inPath).contains(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             return "slapd is not installed (scripts/setup installs it: apt-get install slapd ldap-utils)"
@@ -39,7 +41,8 @@ struct DemoLDAPServer: Sendable {
     /// Starts a server; throws with the script's message when it cannot.
     static func start() async throws -> DemoLDAPServer {
         guard let root = packageRoot() else { throw DemoError("the LDAP fixture scripts were not found") }
-        let directory = FileManager.default.temporaryDirectory.appending(path: "ssoctl-demo-ldap-\(UUID().uuidString.prefix(8))")
+        let directory = FileManager.default.temporaryDirectory.appending(
+            path: "ssoctl-demo-ldap-\(UUID().uuidString.prefix(8))")
         let (status, output, errors) = await command(
             ["/bin/sh", root.appending(path: "scripts/ldap-fixture/start.sh").path, directory.path],
             environment: ["FIXTURE_OWNER_PID": "\(getpid())"])
@@ -65,7 +68,8 @@ struct DemoLDAPServer: Sendable {
             try? FileManager.default.removeItem(atPath: capture + ".err")
         }
         let assignments = environment.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
-        let line = "\(assignments) \(arguments.map(quote).joined(separator: " ")) >\(quote(capture + ".out")) 2>\(quote(capture + ".err")) </dev/null"
+        let line =
+            "\(assignments) \(arguments.map(quote).joined(separator: " ")) >\(quote(capture + ".out")) 2>\(quote(capture + ".err")) </dev/null"
         let status: Int32 = await withCheckedContinuation { continuation in
             Thread { continuation.resume(returning: system(line)) }.start()
         }

@@ -10,11 +10,15 @@ extension LoginWalk {
 
     func startIdentityProviders() async {
         printer.step("Start the embedded identity providers")
-        let key = fixture("Fixtures/oidc/keys/okta-rsa.pem").flatMap { try? FakeSigningKey.rsa(pem: $0, keyID: "okta-demo") }
+        let key = fixture("Fixtures/oidc/keys/okta-rsa.pem").flatMap {
+            try? FakeSigningKey.rsa(pem: $0, keyID: "okta-demo")
+        }
         oidcProvider = env.addOIDCProvider(
             issuer: Self.oktaIssuer, clientID: Self.oktaClientID, clientSecret: Secret(DemoFixtures.oktaClientSecret),
             redirectURIs: [Self.callback], signingKey: key ?? .es256(keyID: "okta-demo"))
-        printer.detail("OIDC provider \(Self.oktaIssuer) (Okta-like), signing with \(key == nil ? "a fresh ES256 key" : "the fixture RSA key")")
+        printer.detail(
+            "OIDC provider \(Self.oktaIssuer) (Okta-like), signing with \(key == nil ? "a fresh ES256 key" : "the fixture RSA key")"
+        )
         samlIdP = await attempt("start the SAML IdP") {
             try env.addSAMLIdentityProvider(
                 entityID: "https://sts.windows.net/contoso-tenant/",
@@ -36,20 +40,25 @@ extension LoginWalk {
         oidc.redirectURIs = [Self.callback]
         okta = await attempt("create the OIDC connection") { try await org.createConnection(oidc) }
         entra = await attempt("create the SAML connection") {
-            try await org.createConnection(.saml(
-                name: "Azure AD SAML", metadata: .url(Self.entraMetadataURL),
-                assertionConsumerServiceURL: "https://yourapp.com/sso/saml/callback",
-                entityID: "https://yourapp.com/saml/metadata", domains: ["contoso.com"], jitProvisioning: true))
+            try await org.createConnection(
+                .saml(
+                    name: "Azure AD SAML", metadata: .url(Self.entraMetadataURL),
+                    assertionConsumerServiceURL: "https://yourapp.com/sso/saml/callback",
+                    entityID: "https://yourapp.com/saml/metadata", domains: ["contoso.com"], jitProvisioning: true))
         }
         switch ldapServer {
         case .success(let server):
-            printer.detail("slapd started on \(server.url) (StartTLS, throwaway data under \(server.directory.lastPathComponent))")
+            printer.detail(
+                "slapd started on \(server.url) (StartTLS, throwaway data under \(server.directory.lastPathComponent))")
             let settings = LDAPConnectionSettings(
                 serverURL: server.url, tlsMode: .starttls, caCertificatePEM: server.caPEM,
                 bindDN: "cn=svc,ou=services,dc=example,dc=org", bindPassword: Secret(Self.ldapServicePassword),
                 userSearchBase: "dc=example,dc=org", userFilter: "(objectClass=inetOrgPerson)",
                 groupSearchBase: "ou=groups,dc=example,dc=org", groupMode: .nestedGroupSearch,
-                groupMapping: ["cn=engineers,ou=groups,dc=example,dc=org": ["grants:write"], "cn=staff,ou=groups,dc=example,dc=org": ["grants:read"]])
+                groupMapping: [
+                    "cn=engineers,ou=groups,dc=example,dc=org": ["grants:write"],
+                    "cn=staff,ou=groups,dc=example,dc=org": ["grants:read"],
+                ])
             let params = CreateSsoConnectionParams(
                 name: "Corp OpenLDAP", settings: .ldap(settings), domains: ["example.org"], jitProvisioning: true,
                 defaultRole: "member")
@@ -58,14 +67,17 @@ extension LoginWalk {
             printer.fail("no LDAP connection: \(reason)")
         }
         for connection in [okta, entra, ldap].compactMap({ $0 }) {
-            printer.detail("\(connection.protocol.rawValue.uppercased()) \(connection.name): \(connection.id) · domains \(connection.domains.joined(separator: ", "))")
+            printer.detail(
+                "\(connection.protocol.rawValue.uppercased()) \(connection.name): \(connection.id) · domains \(connection.domains.joined(separator: ", "))"
+            )
         }
     }
 
     func testConnections() async {
         printer.step("Test each connection against its IdP")
         for connection in [okta, entra, ldap].compactMap({ $0 }) {
-            guard let result = await attempt("test \(connection.name)", { try await org.testConnection(connection.id) }) else { continue }
+            guard let result = await attempt("test \(connection.name)", { try await org.testConnection(connection.id) })
+            else { continue }
             if result.success {
                 printer.ok("\(connection.name): \(result.message) (\(result.responseTime) ms)")
             } else {
@@ -76,7 +88,9 @@ extension LoginWalk {
 
     func enforce() async {
         printer.step("Step 2: enforce SSO (owners exempt)")
-        _ = await attempt("set enforcement") { try await org.setEnforcement(SsoEnforcementParams(enforced: true, exemptRoles: ["owner"])) }
+        _ = await attempt("set enforcement") {
+            try await org.setEnforcement(SsoEnforcementParams(enforced: true, exemptRoles: ["owner"]))
+        }
         let member = await attempt("decide") { try await org.passwordLoginDecision(role: "member") }
         check(member?.isAllowed == false, "password login as member: denied while SSO is enforced")
     }
@@ -85,10 +99,13 @@ extension LoginWalk {
         printer.step("Step 3: route three users by email domain")
         for email in ["alice@mycompany.com", "bob@contoso.com", "alice@example.org"] {
             do {
-                let login = try await org.getLoginURL(domain: email, redirectURI: email.hasSuffix("mycompany.com") ? Self.callback : nil)
+                let login = try await org.getLoginURL(
+                    domain: email, redirectURI: email.hasSuffix("mycompany.com") ? Self.callback : nil)
                 let host = URLComponents(string: login.authorizeURL)?.host ?? "?"
-                printer.detail("\(email) → \(login.protocol?.rawValue ?? "?") \(login.connectionID ?? "") → redirect to https://\(host)/…")
-            } catch where error.code == .loginCredentialsRequired {
+                printer.detail(
+                    "\(email) → \(login.protocol?.rawValue ?? "?") \(login.connectionID ?? "") → redirect to https://\(host)/…"
+                )
+            } catch  where error.code == .loginCredentialsRequired {
                 printer.detail("\(email) → ldap: no redirect; \(error.message)")
             } catch {
                 failures += 1
@@ -98,7 +115,9 @@ extension LoginWalk {
     }
 
     func show(_ result: SsoCallbackResponse) {
-        printer.detail("Welcome, \(result.name ?? "?") (\(result.email ?? "?")) · developer \(result.developerID) · provisioned \(result.provisioned)")
+        printer.detail(
+            "Welcome, \(result.name ?? "?") (\(result.email ?? "?")) · developer \(result.developerID) · provisioned \(result.provisioned)"
+        )
         if let groups = result.groups { printer.detail("groups: \(groups.joined(separator: ", "))") }
         if let scopes = result.scopes { printer.detail("scopes: \(scopes.joined(separator: ", "))") }
         if let session = result.sessionID { sessionIDs.append(session) }
@@ -126,8 +145,10 @@ extension LoginWalk {
         guard let idp = samlIdP, entra != nil else { return printer.fail("no SAML connection") }
         let result = await attempt("SAML login") {
             let login = try await org.getLoginURL(domain: "bob@contoso.com")
-            let post = try idp.respond(to: login, as: .entraStyle(email: "bob@contoso.com", givenName: "Bob", surname: "Jones"))
-            printer.detail("IdP posted a signed SAMLResponse (\(post.samlResponse.utf8.count) bytes) with the RelayState")
+            let post = try idp.respond(
+                to: login, as: .entraStyle(email: "bob@contoso.com", givenName: "Bob", surname: "Jones"))
+            printer.detail(
+                "IdP posted a signed SAMLResponse (\(post.samlResponse.utf8.count) bytes) with the RelayState")
             return try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: post.relayState)
         }
         if let result {
@@ -140,14 +161,16 @@ extension LoginWalk {
         printer.step("Step 4c: LDAP login — alice@example.org posts her directory credentials")
         guard case .success = ldapServer, let ldap else { return printer.fail("skipped: no LDAP server") }
         let result = await attempt("LDAP login") {
-            try await org.handleLdapCallback(username: "alice", password: Secret(Self.ldapUserPassword), connectionID: ldap.id)
+            try await org.handleLdapCallback(
+                username: "alice", password: Secret(Self.ldapUserPassword), connectionID: ldap.id)
         }
         if let result {
             show(result)
             succeed("ldap")
         }
         do {
-            _ = try await org.handleLdapCallback(username: "alice", password: Secret("wrong-password"), connectionID: ldap.id)
+            _ = try await org.handleLdapCallback(
+                username: "alice", password: Secret("wrong-password"), connectionID: ldap.id)
             check(false, "a wrong password must be refused")
         } catch {
             check(error.code == .ldapInvalidCredentials, "a wrong password is refused: \(error.code)")
@@ -158,7 +181,8 @@ extension LoginWalk {
         printer.step("Admin: list and revoke sessions")
         guard let list = await attempt("list sessions", { try await org.listSessions() }) else { return }
         for session in list.sessions {
-            printer.detail("\(session.email) - \(session.connectionName) - expires \(Timestamp.format(session.expiresAt))")
+            printer.detail(
+                "\(session.email) - \(session.connectionName) - expires \(Timestamp.format(session.expiresAt))")
         }
         check(list.sessions.count == succeeded.count, "\(list.sessions.count) active session(s), one per login")
         guard let first = sessionIDs.first else { return }

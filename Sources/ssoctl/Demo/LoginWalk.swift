@@ -20,7 +20,8 @@ final class LoginWalk {
     /// The fixture directory's service-account and user passwords (checked never to be printed).
     static let ldapServicePassword = "svc-pw"
     static let ldapUserPassword = "alice-pw"
-    static let entraMetadataURL = "https://login.microsoftonline.com/contoso-tenant/federationmetadata/2007-06/federationmetadata.xml"
+    static let entraMetadataURL =
+        "https://login.microsoftonline.com/contoso-tenant/federationmetadata/2007-06/federationmetadata.xml"
 
     var okta: SsoConnection?
     var entra: SsoConnection?

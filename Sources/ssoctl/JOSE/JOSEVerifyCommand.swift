@@ -20,7 +20,9 @@ struct JOSEVerifyCommand: ParsableCommand {
     @Option(name: .long, help: "A JWKS or a single JWK, or - for standard input.")
     var jwks: String
 
-    @Option(name: .long, help: "Allowed algorithms, comma-separated (default: every asymmetric one, HS* with --client-secret).")
+    @Option(
+        name: .long,
+        help: "Allowed algorithms, comma-separated (default: every asymmetric one, HS* with --client-secret).")
     var algorithms: String?
 
     @Option(name: .long, help: "The HMAC secret for HS256/384/512.")
@@ -71,7 +73,8 @@ struct JOSEVerifyCommand: ParsableCommand {
     static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }),
-              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+            let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return [] }
         return Array(bytes[first...last])
     }
 }

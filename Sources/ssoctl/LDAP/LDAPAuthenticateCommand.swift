@@ -33,17 +33,22 @@ struct LDAPAuthenticateCommand: AsyncParsableCommand {
     @Option(name: .customLong("user-base"), help: "Where users are searched.") var userBase: String
     @Option(name: .customLong("user-attribute"), help: "uid, sAMAccountName, userPrincipalName, mail, …")
     var userAttribute: String
-    @Option(name: .customLong("user-filter"), help: "An extra filter AND-ed to the user search, e.g. (objectClass=person).")
+    @Option(
+        name: .customLong("user-filter"), help: "An extra filter AND-ed to the user search, e.g. (objectClass=person).")
     var userFilter: String?
-    @Option(name: .customLong("group-base"), help: "Where groups are searched (member/memberUid modes).") var groupBase: String?
+    @Option(name: .customLong("group-base"), help: "Where groups are searched (member/memberUid modes).") var groupBase:
+        String?
     @Option(name: .customLong("group-mode"), help: "memberOf (default), member or memberUid.") var groupMode: GroupMode?
-    @Option(name: .customLong("group-map"), help: "A JSON file: {\"group DN or CN\": [\"scope\", …]}.") var groupMap: String?
+    @Option(name: .customLong("group-map"), help: "A JSON file: {\"group DN or CN\": [\"scope\", …]}.") var groupMap:
+        String?
     @Flag(help: "Transport security (default: from the URL scheme).") var security: Security?
     @Option(help: "A PEM file of the CA(s) to trust.") var ca: String?
     @Option(help: "The username to authenticate.") var username: String
     @Option(name: .customLong("password-env"), help: "The environment variable holding the user's password.")
     var passwordEnv: String
-    @Option(name: .customLong("id-attribute"), help: "Stable-id attribute (default: objectGUID, ipaUniqueID, entryUUID, nsUniqueId).")
+    @Option(
+        name: .customLong("id-attribute"),
+        help: "Stable-id attribute (default: objectGUID, ipaUniqueID, entryUUID, nsUniqueId).")
     var idAttribute: String?
     @Option(name: .customLong("email-attribute"), help: "Email attribute (default: mail).") var emailAttribute: String?
     @Option(name: .customLong("name-attribute"), help: "Display-name attribute (default: displayName, then cn).")
@@ -71,7 +76,8 @@ struct LDAPAuthenticateCommand: AsyncParsableCommand {
         do {
             result = try await authenticate()
         } catch {
-            throw CommandOutput.reject(error as? SsoError ?? SsoError(.ldapServerDown, "the LDAP authentication failed"))
+            throw CommandOutput.reject(
+                error as? SsoError ?? SsoError(.ldapServerDown, "the LDAP authentication failed"))
         }
         CommandOutput.succeed([
             "dn": result.dn, "id": result.id,
@@ -83,8 +89,9 @@ struct LDAPAuthenticateCommand: AsyncParsableCommand {
     private func authenticate() async throws -> LDAPAuthenticationResult {
         let environment = ProcessInfo.processInfo.environment
         let configuration = try LDAPConfiguration(
-            endpoint: LDAPEndpoint(url: url, security: transportSecurity, tls: LDAPTLSConfiguration(trustRoots: trustRoots()),
-                                   connectTimeout: .seconds(min(5, timeout)), operationTimeout: .seconds(min(5, timeout))),
+            endpoint: LDAPEndpoint(
+                url: url, security: transportSecurity, tls: LDAPTLSConfiguration(trustRoots: trustRoots()),
+                connectTimeout: .seconds(min(5, timeout)), operationTimeout: .seconds(min(5, timeout))),
             serviceAccount: .bind(dn: bindDN, password: Secret(environment[bindPasswordEnv] ?? "")),
             userLookup: .search(base: userBase, attribute: userAttribute, filter: userFilter),
             attributes: attributeMapping,
@@ -96,7 +103,8 @@ struct LDAPAuthenticateCommand: AsyncParsableCommand {
             poolSize: 1)
         let authenticator = try LDAPAuthenticator(configuration: configuration)
         defer { Task { await authenticator.shutdown() } }
-        return try await authenticator.authenticate(username: username, password: Secret(environment[passwordEnv] ?? ""))
+        return try await authenticator.authenticate(
+            username: username, password: Secret(environment[passwordEnv] ?? ""))
     }
 
     private var transportSecurity: LDAPTransportSecurity? {

@@ -19,8 +19,9 @@ struct OIDCValidateDiscoveryCommand: ParsableCommand {
     @Option(name: .long, help: "The configured issuer; the document's issuer must equal it exactly.")
     var issuer: String
 
-    @Flag(name: .customLong("entra-multi-tenant"),
-          help: "Accept Entra ID's {tenantid} template issuer for a common/organizations/consumers issuer.")
+    @Flag(
+        name: .customLong("entra-multi-tenant"),
+        help: "Accept Entra ID's {tenantid} template issuer for a common/organizations/consumers issuer.")
     var entraMultiTenant = false
 
     func validate() throws {

@@ -46,7 +46,9 @@ struct OIDCValidateIDTokenCommand: ParsableCommand {
     @Option(name: .customLong("client-secret"), help: "The client secret, the key for HS256/384/512.")
     var clientSecret: String?
 
-    @Option(name: .long, help: "Allowed algorithms, comma-separated (default: every asymmetric one, HS* with --client-secret).")
+    @Option(
+        name: .long,
+        help: "Allowed algorithms, comma-separated (default: every asymmetric one, HS* with --client-secret).")
     var algorithms: String?
 
     func validate() throws {
@@ -119,7 +121,8 @@ struct OIDCValidateIDTokenCommand: ParsableCommand {
         let instant = now.flatMap(Timestamp.parse) ?? SystemClock().now
         let validated = try verifier.validate(
             tokenText, keys: keys,
-            expectations: .init(nonce: nonce, maxAge: maxAge, accessToken: accessToken.map { Secret($0) }, now: instant))
+            expectations: .init(nonce: nonce, maxAge: maxAge, accessToken: accessToken.map { Secret($0) }, now: instant)
+        )
         return (validated, tokenText)
     }
 

@@ -92,7 +92,8 @@ struct SAMLValidateCommand: AsyncParsableCommand {
         let keys: SAMLSigningKeySet
         let entityID: String
         if let idpMetadata {
-            let metadata = try IdPMetadata.parse(try CommandOutput.readInput(idpMetadata), entityID: idpEntityID, now: instant)
+            let metadata = try IdPMetadata.parse(
+                try CommandOutput.readInput(idpMetadata), entityID: idpEntityID, now: instant)
             keys = try SAMLSigningKeySet(metadata: metadata)
             entityID = metadata.entityID
         } else {
@@ -105,7 +106,8 @@ struct SAMLValidateCommand: AsyncParsableCommand {
             entityID = idpEntityID ?? ""
         }
         let decryptionKey = try spKey.map { (path) throws(SsoError) -> SAMLDecryptionKey in
-            try SAMLDecryptionKey(pem: String(decoding: try CommandOutput.readInput(path, limit: 1 << 20), as: UTF8.self))
+            try SAMLDecryptionKey(
+                pem: String(decoding: try CommandOutput.readInput(path, limit: 1 << 20), as: UTF8.self))
         }
         let policy = SAMLValidationPolicy(
             clockSkew: TimeInterval(skew), minRSAKeyBits: minRSABits, unsafeAllowSHA1: unsafeAllowSHA1,
@@ -135,7 +137,8 @@ struct SAMLValidateCommand: AsyncParsableCommand {
         let end = "-----END CERTIFICATE-----"
         var result: [SAMLCertificate] = []
         var rest = Substring(text)
-        while let start = rest.range(of: begin), let stop = rest.range(of: end, range: start.upperBound..<rest.endIndex) {
+        while let start = rest.range(of: begin), let stop = rest.range(of: end, range: start.upperBound..<rest.endIndex)
+        {
             result.append(try SAMLCertificate(pem: String(rest[start.lowerBound..<stop.upperBound])))
             rest = rest[stop.upperBound...]
         }

@@ -67,7 +67,8 @@ struct TestKeys: Sendable {
     // Not generated: RSA generation takes seconds under ThreadSanitizer, and while one pool thread
     // runs this lazy initializer every other thread asking for it blocks (the pool has 2 here).
     private static let cached = Result {
-        let pem = try String(contentsOf: TestSupport.packageRoot.appending(path: "Fixtures/oidc/keys/test-rsa-1.pem"), encoding: .utf8)
+        let pem = try String(
+            contentsOf: TestSupport.packageRoot.appending(path: "Fixtures/oidc/keys/test-rsa-1.pem"), encoding: .utf8)
         return try TestKeys(rsa: _RSA.Signing.PrivateKey(pemRepresentation: pem))
     }
 
@@ -77,9 +78,12 @@ struct TestKeys: Sendable {
     /// Signs `input` the way `algorithm` requires (raw r||s for ECDSA).
     func sign(_ input: [UInt8], algorithm: JWSAlgorithm) throws -> [UInt8] {
         switch algorithm {
-        case .rs256: Array(try rsa.signature(for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
-        case .rs384: Array(try rsa.signature(for: SHA384.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
-        case .rs512: Array(try rsa.signature(for: SHA512.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
+        case .rs256:
+            Array(try rsa.signature(for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
+        case .rs384:
+            Array(try rsa.signature(for: SHA384.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
+        case .rs512:
+            Array(try rsa.signature(for: SHA512.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
         case .ps256: Array(try rsa.signature(for: SHA256.hash(data: input), padding: .PSS).rawRepresentation)
         case .ps384: Array(try rsa.signature(for: SHA384.hash(data: input), padding: .PSS).rawRepresentation)
         case .ps512: Array(try rsa.signature(for: SHA512.hash(data: input), padding: .PSS).rawRepresentation)
@@ -87,15 +91,20 @@ struct TestKeys: Sendable {
         case .es384: Array(try p384.signature(for: input).rawRepresentation)
         case .es512: Array(try p521.signature(for: input).rawRepresentation)
         case .edDSA: Array(try ed25519.signature(for: input))
-        case .hs256: Array(HMAC<SHA256>.authenticationCode(for: input, using: SymmetricKey(data: Array(hmacSecret.utf8))))
-        case .hs384: Array(HMAC<SHA384>.authenticationCode(for: input, using: SymmetricKey(data: Array(hmacSecret.utf8))))
-        case .hs512: Array(HMAC<SHA512>.authenticationCode(for: input, using: SymmetricKey(data: Array(hmacSecret.utf8))))
+        case .hs256:
+            Array(HMAC<SHA256>.authenticationCode(for: input, using: SymmetricKey(data: Array(hmacSecret.utf8))))
+        case .hs384:
+            Array(HMAC<SHA384>.authenticationCode(for: input, using: SymmetricKey(data: Array(hmacSecret.utf8))))
+        case .hs512:
+            Array(HMAC<SHA512>.authenticationCode(for: input, using: SymmetricKey(data: Array(hmacSecret.utf8))))
         }
     }
 
     /// A token with `{"alg":…,"kid":…}` (kid omitted when nil) over `payload`.
-    func token(_ algorithm: JWSAlgorithm, kid: String? = nil, payload: String = #"{"sub":"alice"}"#,
-               extraHeader: String = "") throws -> String {
+    func token(
+        _ algorithm: JWSAlgorithm, kid: String? = nil, payload: String = #"{"sub":"alice"}"#,
+        extraHeader: String = ""
+    ) throws -> String {
         let kidPart = kid.map { #","kid":"\#($0)""# } ?? ""
         let header = #"{"alg":"\#(algorithm.rawValue)"\#(kidPart)\#(extraHeader)}"#
         return try TestSupport.compact(header: header, payload: payload) { try sign($0, algorithm: algorithm) }
@@ -126,4 +135,3 @@ struct TestKeys: Sendable {
         }
     }
 }
-

@@ -26,8 +26,9 @@ enum Fixture {
         poolSize: Int = 4
     ) throws -> LDAPConfiguration {
         let url = security == .ldaps ? server.ldapsURL : server.ldapURL
-        let endpoint = try LDAPEndpoint(url: url, security: security,
-                                        tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)))
+        let endpoint = try LDAPEndpoint(
+            url: url, security: security,
+            tls: LDAPTLSConfiguration(trustRoots: .pem(server.caPEM)))
         return LDAPConfiguration(
             endpoint: endpoint,
             serviceAccount: .bind(dn: serviceDN, password: Secret(servicePassword)),
@@ -36,7 +37,8 @@ enum Fixture {
             authenticationTimeout: timeout, poolSize: poolSize)
     }
 
-    static func authenticator(_ configuration: LDAPConfiguration, connector: any LDAPConnector = LibLDAPConnector()) throws
+    static func authenticator(_ configuration: LDAPConfiguration, connector: any LDAPConnector = LibLDAPConnector())
+        throws
         -> LDAPAuthenticator
     {
         try LDAPAuthenticator(configuration: configuration, connector: connector)

@@ -44,14 +44,18 @@ struct ExactClaimComparisonTests {
         let (name, from, to, canonical) = Self.lookAlikes[index]
         func variant(_ text: String) -> String { text.replacingOccurrences(of: from, with: to) }
         for original in [Self.clientID, Self.nonce] + (from == "K" ? [Self.issuer] : []) {
-            #expect((variant(original) == original) == canonical, "\(name): Swift == should \(canonical ? "" : "not ")call them equal")
+            #expect(
+                (variant(original) == original) == canonical,
+                "\(name): Swift == should \(canonical ? "" : "not ")call them equal")
             #expect(!Array(variant(original).utf8).elementsEqual(Array(original.utf8)))
         }
         #expect(code(claims(["aud": .string(variant(Self.clientID))])) == .joseClaimsAud, "\(name)")
-        #expect(code(claims(["aud": [.string(variant(Self.clientID)), "other"], "azp": .string(variant(Self.clientID))]))
-            == .joseClaimsAud, "\(name)")
-        #expect(code(claims(["aud": [.string(Self.clientID), "other"], "azp": .string(variant(Self.clientID))]))
-            == .joseClaimsAzp, "\(name)")
+        #expect(
+            code(claims(["aud": [.string(variant(Self.clientID)), "other"], "azp": .string(variant(Self.clientID))]))
+                == .joseClaimsAud, "\(name)")
+        #expect(
+            code(claims(["aud": [.string(Self.clientID), "other"], "azp": .string(variant(Self.clientID))]))
+                == .joseClaimsAzp, "\(name)")
         #expect(code(claims(["nonce": .string(variant(Self.nonce))])) == .joseClaimsNonce, "\(name)")
         if from == "K" {
             #expect(code(claims(["iss": .string(variant(Self.issuer))])) == .joseClaimsIss, "\(name)")

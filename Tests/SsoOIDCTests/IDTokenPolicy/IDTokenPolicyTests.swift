@@ -19,15 +19,19 @@ struct IDTokenPolicyTests {
         return .object(members)
     }
 
-    private func validate(_ claims: JSONValue, algorithm: JWSAlgorithm = .rs256,
-                          _ configure: (inout PolicyInputs) -> Void = { _ in }) throws(SsoError) -> IDTokenClaims {
+    private func validate(
+        _ claims: JSONValue, algorithm: JWSAlgorithm = .rs256,
+        _ configure: (inout PolicyInputs) -> Void = { _ in }
+    ) throws(SsoError) -> IDTokenClaims {
         var inputs = PolicyInputs(issuer: .exact(Self.issuer), clientID: "client-1", now: Self.now)
         configure(&inputs)
         return try inputs.policy.validate(claims: claims, algorithm: algorithm, expectations: inputs.expectations)
     }
 
-    private func code(_ claims: JSONValue, algorithm: JWSAlgorithm = .rs256,
-                      _ configure: (inout PolicyInputs) -> Void = { _ in }) -> SsoError.Code? {
+    private func code(
+        _ claims: JSONValue, algorithm: JWSAlgorithm = .rs256,
+        _ configure: (inout PolicyInputs) -> Void = { _ in }
+    ) -> SsoError.Code? {
         errorCode { try validate(claims, algorithm: algorithm, configure) }
     }
 
@@ -61,8 +65,10 @@ struct IDTokenPolicyTests {
         let tenant = "9188040d-6c67-4c5b-b112-36a304b66dad"
         let good = claims(["iss": .string("https://login.microsoftonline.com/\(tenant)/v2.0"), "tid": .string(tenant)])
         #expect(code(good, { $0.issuer = .tenantTemplate(template) }) == nil)
-        let otherTenant = claims(["iss": .string("https://login.microsoftonline.com/\(tenant)/v2.0"),
-                                  "tid": "72f988bf-86f1-41af-91ab-2d7cd011db47"])
+        let otherTenant = claims([
+            "iss": .string("https://login.microsoftonline.com/\(tenant)/v2.0"),
+            "tid": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        ])
         #expect(code(otherTenant, { $0.issuer = .tenantTemplate(template) }) == .joseClaimsIss)
         let noTid = claims(["iss": .string("https://login.microsoftonline.com/\(tenant)/v2.0")])
         #expect(code(noTid, { $0.issuer = .tenantTemplate(template) }) == .joseClaimsIss)
@@ -116,7 +122,12 @@ struct IDTokenPolicyTests {
         #expect(code(withHash, { $0.accessToken = "other" }) == .joseClaimsAtHash)
         #expect(code(withHash, algorithm: .rs512, { $0.accessToken = accessToken }) == .joseClaimsAtHash)
         #expect(code(claims(), { $0.accessToken = accessToken }) == nil)  // absent and not required
-        #expect(code(claims(), { $0.accessToken = accessToken; $0.requireAtHash = true }) == .joseClaimsAtHash)
+        #expect(
+            code(
+                claims(),
+                {
+                    $0.accessToken = accessToken; $0.requireAtHash = true
+                }) == .joseClaimsAtHash)
         #expect(code(withHash, { $0.requireAtHash = true }) == .joseClaimsOptions)
         #expect(code(claims(["at_hash": .number(1)]), { $0.accessToken = accessToken }) == .joseClaimsAtHash)
         // base64url(left half of SHA-512(access token)), computed independently (Python hashlib).
@@ -131,7 +142,12 @@ struct IDTokenPolicyTests {
         #expect(IDTokenPolicy.leftHalfHash(of: authorizationCode, algorithm: .rs256) == cHash)
         #expect(code(claims(["c_hash": .string(cHash)]), { $0.authorizationCode = authorizationCode }) == nil)
         #expect(code(claims(["c_hash": "wrong"]), { $0.authorizationCode = authorizationCode }) == .joseClaimsCHash)
-        #expect(code(claims(), { $0.authorizationCode = authorizationCode; $0.requireCHash = true }) == .joseClaimsCHash)
+        #expect(
+            code(
+                claims(),
+                {
+                    $0.authorizationCode = authorizationCode; $0.requireCHash = true
+                }) == .joseClaimsCHash)
     }
 
     @Test func claimsMustBeAnObject() {

@@ -69,7 +69,8 @@ struct IDTokenPolicyTokenTests {
             providerIssuer: template, clientID: "client-1",
             issuerPolicy: .entraMultiTenant(allowedTenants: ["72f988bf-86f1-41af-91ab-2d7cd011db47"]))
         #expect(code(closed, claims) == .oidcIDTokenTenantMismatch)
-        #expect(code(IDTokenPolicy(providerIssuer: template, clientID: "client-1"), claims) == .oidcIDTokenTenantMismatch)
+        #expect(
+            code(IDTokenPolicy(providerIssuer: template, clientID: "client-1"), claims) == .oidcIDTokenTenantMismatch)
         guard case .object(var members) = claims else { return }
         members["tid"] = nil
         #expect(code(open, .object(members)) == .oidcIDTokenTenantMissing)

@@ -17,7 +17,8 @@ struct PolicyInputs {
 
     var policy: IDTokenPolicy {
         IDTokenPolicy(
-            issuer: issuer, clientID: clientID, leeway: leeway, requireAtHash: requireAtHash, requireCHash: requireCHash)
+            issuer: issuer, clientID: clientID, leeway: leeway, requireAtHash: requireAtHash, requireCHash: requireCHash
+        )
     }
 
     var expectations: IDTokenExpectations {

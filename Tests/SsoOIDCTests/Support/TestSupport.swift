@@ -89,8 +89,9 @@ struct Harness {
     let client: OIDCClient
     /// The host's store of pending logins.
     let store = InMemorySingleUseStore<PendingOIDCLogin>()
-    let user = FakeOIDCUser(subject: "user-1", email: "alice@corp.test", name: "Alice Example",
-                            extraClaims: ["groups": .array([.string("admins"), .string("staff")])])
+    let user = FakeOIDCUser(
+        subject: "user-1", email: "alice@corp.test", name: "Alice Example",
+        extraClaims: ["groups": .array([.string("admins"), .string("staff")])])
 
     init(
         signingKey: FakeSigningKey? = nil,
@@ -104,13 +105,15 @@ struct Harness {
         transport = FakeHTTPTransport()
         provider = FakeOIDCProvider(issuer: issuer, clock: clock, signingKey: try signingKey ?? TestKeys.rsa1())
         provider.install(on: transport)
-        provider.register(FakeOIDCClient(
-            clientID: Self.clientID, clientSecret: Self.clientSecret, redirectURIs: [Self.redirectURI],
-            authMethod: registeredAuthMethod ?? authMethod.name))
-        client = try OIDCClient(configuration: OIDCConfiguration(
-            issuer: configuredIssuer ?? issuer, clientID: Self.clientID, clientSecret: Self.clientSecret,
-            redirectURI: Self.redirectURI, tokenEndpointAuthMethod: authMethod, options: options, clock: clock,
-            random: CountingRandom(), transport: transport))
+        provider.register(
+            FakeOIDCClient(
+                clientID: Self.clientID, clientSecret: Self.clientSecret, redirectURIs: [Self.redirectURI],
+                authMethod: registeredAuthMethod ?? authMethod.name))
+        client = try OIDCClient(
+            configuration: OIDCConfiguration(
+                issuer: configuredIssuer ?? issuer, clientID: Self.clientID, clientSecret: Self.clientSecret,
+                redirectURI: Self.redirectURI, tokenEndpointAuthMethod: authMethod, options: options, clock: clock,
+                random: CountingRandom(), transport: transport))
     }
 
     /// The same host (store, provider, transport) with another client.
@@ -145,10 +148,11 @@ struct Harness {
     /// An ID token for the harness's client signed by `key` (nonce-less), for direct validation.
     func token(signedBy key: FakeSigningKey, subject: String = "user-1") throws -> String {
         let now = fixedNow.timeIntervalSince1970
-        return try FakeJWT.sign(claims: [
-            "iss": .string(provider.issuer), "sub": .string(subject), "aud": .string(Self.clientID),
-            "iat": .number(now), "exp": .number(now + 600),
-        ], key: key)
+        return try FakeJWT.sign(
+            claims: [
+                "iss": .string(provider.issuer), "sub": .string(subject), "aud": .string(Self.clientID),
+                "iat": .number(now), "exp": .number(now + 600),
+            ], key: key)
     }
 }
 

@@ -50,12 +50,15 @@ import Testing
         let env = SsoTestEnvironment()
         let org = try env.engine.organization("org_acme")
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta)
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         env.transport.route(provider.tokenEndpoint) { _, _ in
             switch breakage {
             case .failing: throw SsoError(.httpTransportFailed, "connection reset")
-            case .garbage: return HTTPTransportResponse(response: HTTPResponse(status: .ok), body: Array("\u{0}{{not json".utf8))
-            case .serverError: return HTTPTransportResponse(response: HTTPResponse(status: .internalServerError), body: [])
+            case .garbage:
+                return HTTPTransportResponse(response: HTTPResponse(status: .ok), body: Array("\u{0}{{not json".utf8))
+            case .serverError:
+                return HTTPTransportResponse(response: HTTPResponse(status: .internalServerError), body: [])
             case .hanging: throw TimedOut()
             }
         }
@@ -70,7 +73,9 @@ import Testing
         let env = SsoTestEnvironment()
         let org = try env.engine.organization("org_acme")
         _ = try await Flow.saml(env, org, Flow.ping)
-        env.transport.route("https://metadata.test/pingfederate.xml") { _, _ in throw SsoError(.httpTransportFailed, "reset") }
+        env.transport.route("https://metadata.test/pingfederate.xml") { _, _ in
+            throw SsoError(.httpTransportFailed, "reset")
+        }
         let code = await errorCode { try await org.getLoginURL(domain: Flow.ping.domain) }
         #expect(code?.rawValue.hasPrefix("saml.metadata") == true || code?.rawValue.hasPrefix("http.") == true)
     }
@@ -80,8 +85,11 @@ import Testing
         let env = SsoTestEnvironment(stores: stores)
         let org = try env.engine.organization("org_acme")
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta)
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
-        #expect(await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) } == .storeFailed)
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) }
+                == .storeFailed)
         #expect(try await env.engine.stores.users.users(organizationID: org.id).isEmpty)
     }
 
@@ -90,7 +98,8 @@ import Testing
         let org = try env.engine.organization("org_acme")
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta)
         _ = try await org.setEnforcement(SsoEnforcementParams(enforced: true, exemptRoles: ["owner"]))
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         let result = try await org.handleOidcCallback(code: redirect.code, state: redirect.state)
         #expect(result.provisioned)
         #expect(try await org.passwordLoginDecision(role: "member").isAllowed == false)
@@ -111,5 +120,7 @@ struct FailingSessionStore: SsoSessionStore {
         await inner.sessions(organizationID: organizationID, activeAt: activeAt)
     }
     func revoke(id: String, at: Date) async throws -> Bool { await inner.revoke(id: id, at: at) }
-    func revokeAll(connectionID: String, at: Date) async throws -> Int { await inner.revokeAll(connectionID: connectionID, at: at) }
+    func revokeAll(connectionID: String, at: Date) async throws -> Int {
+        await inner.revokeAll(connectionID: connectionID, at: at)
+    }
 }

@@ -52,11 +52,17 @@ import Testing
         #expect(!failed.success)
         #expect(try await org.getConnection(connection.id).status == .error)
         // Long after the fixture certificate expired (2049).
-        env.transport.route("https://metadata.test/entra-id.xml", text: try env.addSAMLIdentityProvider(
-            entityID: Flow.entra.entityID, ssoURL: "https://sso.test/x",
-            privateKeyPEM: try String(contentsOf: Flow.packageRoot.appending(path: "Fixtures/saml/keys/entra-id-key.pem"), encoding: .utf8),
-            certificatePEM: try String(contentsOf: Flow.packageRoot.appending(path: "Fixtures/saml/keys/entra-id-cert.pem"), encoding: .utf8)
-        ).metadataXML())
+        env.transport.route(
+            "https://metadata.test/entra-id.xml",
+            text: try env.addSAMLIdentityProvider(
+                entityID: Flow.entra.entityID, ssoURL: "https://sso.test/x",
+                privateKeyPEM: try String(
+                    contentsOf: Flow.packageRoot.appending(path: "Fixtures/saml/keys/entra-id-key.pem"), encoding: .utf8
+                ),
+                certificatePEM: try String(
+                    contentsOf: Flow.packageRoot.appending(path: "Fixtures/saml/keys/entra-id-cert.pem"),
+                    encoding: .utf8)
+            ).metadataXML())
         #expect(try await org.testConnection(connection.id).success)
         env.clock.set(Date(timeIntervalSince1970: 2_556_143_999 + 86_400 * 400))
         let expired = try await org.testConnection(connection.id)
@@ -67,6 +73,8 @@ import Testing
     @Test func unknownConnectionIsAnError() async throws {
         let env = SsoTestEnvironment()
         let org = try env.engine.organization("org_acme")
-        #expect(await errorCode { try await org.testConnection("sso_conn_01HXAAAAAAAAAAAAAAAAAAAAAA") } == .connectionNotFound)
+        #expect(
+            await errorCode { try await org.testConnection("sso_conn_01HXAAAAAAAAAAAAAAAAAAAAAA") }
+                == .connectionNotFound)
     }
 }

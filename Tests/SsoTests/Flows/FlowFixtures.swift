@@ -68,7 +68,9 @@ enum Flow {
     ) { email in
         TestSAMLUser(
             nameID: email,
-            attributes: ["User.email": [email], "User.FirstName": ["Olga"], "User.LastName": ["Ng"], "memberOf": ["Sales"]])
+            attributes: [
+                "User.email": [email], "User.FirstName": ["Olga"], "User.LastName": ["Ng"], "memberOf": ["Sales"],
+            ])
     }
     static let ping = SAMLShape(
         name: "PingFederate", entityID: "https://pingfed.test:9031", domain: "pingcorp.example", keyName: "pingfederate"

@@ -33,7 +33,8 @@ import Testing
         #expect(try await org.validateSession(try #require(result.sessionID)).email == "bob@contoso.com")
         // The replay cache applies: the same assertion is refused the second time.
         let replay = await errorCode {
-            try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
+            try await org.handleSamlCallback(
+                samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
         }
         #expect(replay == .samlReplay)
         // An IdP's own RelayState (a target URL) is opaque; the engine-level entry finds the organization.
@@ -52,7 +53,8 @@ import Testing
         for relayState in [nil, "", "https://app.example.com/dashboard"] as [String?] {
             let post = try Self.unsolicited(idp, "bob@contoso.com", relayState: relayState)
             let code = await errorCode {
-                try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: relayState, connectionID: connection.id)
+                try await org.handleSamlCallback(
+                    samlResponse: post.samlResponse, relayState: relayState, connectionID: connection.id)
             }
             #expect(code == .samlUnsolicited)
         }
@@ -63,28 +65,34 @@ import Testing
     @Test func theRelayStateOnlyEntryPointStillNeedsARelayState() async throws {
         let (_, org, _, idp) = try await Self.setUp()
         let post = try Self.unsolicited(idp, "bob@contoso.com")
-        #expect(await errorCode { try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil) } == .loginRelayStateMissing)
+        #expect(
+            await errorCode { try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil) }
+                == .loginRelayStateMissing)
     }
 
     @Test func spInitiatedLoginThroughTheConnectionCallback() async throws {
         let (env, org, connection, idp) = try await Self.setUp(allowUnsolicited: nil)
-        let post = try idp.respond(to: try await org.getLoginURL(domain: "bob@contoso.com"), as: Flow.entra.user("bob@contoso.com"))
+        let post = try idp.respond(
+            to: try await org.getLoginURL(domain: "bob@contoso.com"), as: Flow.entra.user("bob@contoso.com"))
         let relayState = try #require(post.relayState)
         let result = try await env.engine.handleSamlCallback(
             samlResponse: post.samlResponse, relayState: relayState, connectionID: connection.id)
         #expect(result.email == "bob@contoso.com")
         // The RelayState was taken: the same post is now an unsolicited response, refused here.
         let again = await errorCode {
-            try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: relayState, connectionID: connection.id)
+            try await org.handleSamlCallback(
+                samlResponse: post.samlResponse, relayState: relayState, connectionID: connection.id)
         }
         #expect(again == .samlUnsolicited)
     }
 
     @Test func aSolicitedResponseCannotBePassedOffAsUnsolicited() async throws {
         let (_, org, connection, idp) = try await Self.setUp()
-        let post = try idp.respond(to: try await org.getLoginURL(domain: "bob@contoso.com"), as: Flow.entra.user("bob@contoso.com"))
+        let post = try idp.respond(
+            to: try await org.getLoginURL(domain: "bob@contoso.com"), as: Flow.entra.user("bob@contoso.com"))
         let code = await errorCode {
-            try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
+            try await org.handleSamlCallback(
+                samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
         }
         #expect(code == .samlInResponseToMismatch)
         #expect(try await org.listSessions().sessions.isEmpty)
@@ -97,15 +105,18 @@ import Testing
         let other = try oneLoginIdP.respond(
             to: try await org.getLoginURL(domain: Flow.oneLogin.domain), as: Flow.oneLogin.user("o@onecorp.example"))
         let mismatch = await errorCode {
-            try await org.handleSamlCallback(samlResponse: other.samlResponse, relayState: other.relayState, connectionID: entra.id)
+            try await org.handleSamlCallback(
+                samlResponse: other.samlResponse, relayState: other.relayState, connectionID: entra.id)
         }
         #expect(mismatch == .loginConnectionMismatch)
         // The state of an OIDC login.
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta)
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         let post = try Self.unsolicited(idp, "bob@contoso.com")
         let wrongKind = await errorCode {
-            try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: redirect.state, connectionID: entra.id)
+            try await org.handleSamlCallback(
+                samlResponse: post.samlResponse, relayState: redirect.state, connectionID: entra.id)
         }
         #expect(wrongKind == .loginProtocolMismatch)
         // The RelayState of another organization's login.
@@ -114,7 +125,8 @@ import Testing
         let foreign = try pingIdP.respond(
             to: try await otherOrg.getLoginURL(domain: Flow.ping.domain), as: Flow.ping.user("p@pingcorp.example"))
         let crossTenant = await errorCode {
-            try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: foreign.relayState, connectionID: entra.id)
+            try await org.handleSamlCallback(
+                samlResponse: post.samlResponse, relayState: foreign.relayState, connectionID: entra.id)
         }
         #expect(crossTenant == .loginInvalidState)
         #expect(try await org.listSessions().sessions.isEmpty)
@@ -125,22 +137,30 @@ import Testing
         let (env, org, connection, idp) = try await Self.setUp()
         let post = try Self.unsolicited(idp, "bob@contoso.com")
         let (oidc, _) = try await Flow.oidc(env, org, Flow.okta)
-        #expect(await errorCode {
-            try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil, connectionID: oidc.id)
-        } == .loginProtocolMismatch)
+        #expect(
+            await errorCode {
+                try await org.handleSamlCallback(
+                    samlResponse: post.samlResponse, relayState: nil, connectionID: oidc.id)
+            } == .loginProtocolMismatch)
         let otherOrg = try env.engine.organization("org_other")
-        #expect(await errorCode {
-            try await otherOrg.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
-        } == .connectionNotFound)
-        for id in ["sso_conn_unknown", "garbage", ""] {
-            #expect(await errorCode {
-                try await env.engine.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil, connectionID: id)
+        #expect(
+            await errorCode {
+                try await otherOrg.handleSamlCallback(
+                    samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
             } == .connectionNotFound)
+        for id in ["sso_conn_unknown", "garbage", ""] {
+            #expect(
+                await errorCode {
+                    try await env.engine.handleSamlCallback(
+                        samlResponse: post.samlResponse, relayState: nil, connectionID: id)
+                } == .connectionNotFound)
         }
         _ = try await org.updateConnection(connection.id, UpdateSsoConnectionParams(status: .inactive))
-        #expect(await errorCode {
-            try await env.engine.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
-        } == .connectionInactive)
+        #expect(
+            await errorCode {
+                try await env.engine.handleSamlCallback(
+                    samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
+            } == .connectionInactive)
         #expect(try await env.engine.stores.users.users(organizationID: org.id).isEmpty)
     }
 
@@ -148,7 +168,8 @@ import Testing
         let (env, org, connection, idp) = try await Self.setUp()
         let post = try Self.unsolicited(idp, "eve@other.example")
         let code = await errorCode {
-            try await org.handleSamlCallback(samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
+            try await org.handleSamlCallback(
+                samlResponse: post.samlResponse, relayState: nil, connectionID: connection.id)
         }
         #expect(code == .userIdentityRejected)
         #expect(try await env.engine.stores.users.users(organizationID: org.id).isEmpty)

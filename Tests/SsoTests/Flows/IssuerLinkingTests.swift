@@ -8,7 +8,8 @@ import Testing
     static let otherIssuer = "https://other-idp.okta.test"
 
     func login(_ org: SsoOrganization, _ provider: FakeOIDCProvider) async throws -> SsoCallbackResponse {
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         return try await org.handleOidcCallback(code: redirect.code, state: redirect.state)
     }
 
@@ -59,9 +60,10 @@ import Testing
         let impostor = env.addOIDCProvider(
             issuer: Self.otherIssuer, clientID: "legacy-client", clientSecret: Secret("legacy-secret"),
             redirectURIs: ["https://myapp.example/sso/callback"])
-        _ = try await org.createConfig(CreateSsoConfigParams(
-            issuerURL: Self.otherIssuer, clientID: "legacy-client", clientSecret: Secret("legacy-secret"),
-            redirectURI: "https://myapp.example/sso/callback"))
+        _ = try await org.createConfig(
+            CreateSsoConfigParams(
+                issuerURL: Self.otherIssuer, clientID: "legacy-client", clientSecret: Secret("legacy-secret"),
+                redirectURI: "https://myapp.example/sso/callback"))
         let other = try impostor.authorize(try await org.getLegacyLoginURL().authorizeURL, as: user)
         let second = try await org.handleCallback(code: other.code, state: other.state)
         #expect(second.sub == first.sub)
@@ -93,7 +95,9 @@ import Testing
         let directory = ClosureUserDirectory(
             find: { connectionID, subject in await inner.user(connectionID: connectionID, subject: subject) },
             insertIfAbsent: { user in
-                if let existing = await inner.user(connectionID: user.connectionID, subject: user.subject) { return (existing, false) }
+                if let existing = await inner.user(connectionID: user.connectionID, subject: user.subject) {
+                    return (existing, false)
+                }
                 return await inner.insertIfAbsent(user)
             },
             remove: { id in await inner.remove(id: id) },
@@ -125,7 +129,8 @@ import Testing
         let first = try await login(original)
         let newMetadata = "https://metadata.test/pingfederate-new.xml"
         let replacement = try env.addSAMLIdentityProvider(
-            entityID: "https://pingfed-new.test:9031", ssoURL: "https://sso.test/pingfederate-new", metadataURL: newMetadata)
+            entityID: "https://pingfed-new.test:9031", ssoURL: "https://sso.test/pingfederate-new",
+            metadataURL: newMetadata)
         var update = UpdateSsoConnectionParams()
         update.settings = .saml(SAMLSettingsPatch(metadata: .url(newMetadata)))
         _ = try await org.updateConnection(connection.id, update)
@@ -142,11 +147,13 @@ import Testing
         let env = SsoTestEnvironment(ldapConnector: LDAPFakeFlowTests.directory().connector)
         let org = try env.engine.organization("org_acme")
         let connection = try await LDAPFakeFlowTests.connection(org)
-        let first = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        let first = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         var update = UpdateSsoConnectionParams()
         update.settings = .ldap(LDAPSettingsPatch(serverURL: "ldaps://ldap2.corp.example"))
         _ = try await org.updateConnection(connection.id, update)
-        let second = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        let second = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         #expect(second.sub == first.sub)
         #expect(second.developerID != first.developerID)
         #expect(second.provisioned)

@@ -10,7 +10,8 @@ import Testing
     static func directory() -> FakeLDAPDirectory {
         let directory = FakeLDAPDirectory()
         directory.add(dn: "cn=svc,dc=corp,dc=example", attributes: ["cn": ["svc"]], password: "svc-pw")
-        directory.add(dn: "ou=people,dc=corp,dc=example", attributes: ["objectClass": ["organizationalUnit"], "ou": ["people"]])
+        directory.add(
+            dn: "ou=people,dc=corp,dc=example", attributes: ["objectClass": ["organizationalUnit"], "ou": ["people"]])
         directory.add(
             dn: "uid=carol,ou=people,dc=corp,dc=example",
             attributes: [
@@ -42,14 +43,16 @@ import Testing
         let env = SsoTestEnvironment(ldapConnector: directory.connector)
         let org = try env.engine.organization("org_acme")
         let connection = try await Self.connection(org)
-        let result = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        let result = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         #expect(result.email == "carol@corp.example")
         #expect(result.sub == "4b1c0a2e-0000-4000-8000-000000000001")
         #expect(result.scopes == ["admin", "read"])
         #expect(result.groups == ["cn=admins,ou=groups,dc=corp,dc=example"])
         #expect(result.provisioned)
         #expect(try await org.validateSession(try #require(result.sessionID)).email == "carol@corp.example")
-        let again = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        let again = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         #expect(!again.provisioned)
         #expect(again.developerID == result.developerID)
     }
@@ -59,9 +62,11 @@ import Testing
         let env = SsoTestEnvironment(ldapConnector: directory.connector)
         let org = try env.engine.organization("org_acme")
         let connection = try await Self.connection(org)
-        _ = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        _ = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         let first = directory.counters.connects
-        _ = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        _ = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         let second = directory.counters.connects - first
         #expect(second < first)
         // Changed settings get a fresh authenticator.
@@ -69,7 +74,8 @@ import Testing
         update.settings = .ldap(LDAPSettingsPatch(userFilter: "(objectClass=inetOrgPerson)"))
         _ = try await org.updateConnection(connection.id, update)
         let before = directory.counters.connects
-        _ = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        _ = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         #expect(directory.counters.connects - before == first)
     }
 
@@ -78,15 +84,30 @@ import Testing
         let env = SsoTestEnvironment(ldapConnector: directory.connector)
         let org = try env.engine.organization("org_acme")
         let connection = try await Self.connection(org)
-        let wrong = await errorCode { try await org.handleLdapCallback(username: "carol", password: Secret("nope"), connectionID: connection.id) }
-        let unknown = await errorCode { try await org.handleLdapCallback(username: "nobody", password: Secret("nope"), connectionID: connection.id) }
+        let wrong = await errorCode {
+            try await org.handleLdapCallback(username: "carol", password: Secret("nope"), connectionID: connection.id)
+        }
+        let unknown = await errorCode {
+            try await org.handleLdapCallback(username: "nobody", password: Secret("nope"), connectionID: connection.id)
+        }
         #expect(wrong == .ldapInvalidCredentials)
         #expect(unknown == wrong)
-        #expect(await errorCode { try await org.handleLdapCallback(username: "carol", password: Secret(""), connectionID: connection.id) } == .ldapEmptyPassword)
+        #expect(
+            await errorCode {
+                try await org.handleLdapCallback(username: "carol", password: Secret(""), connectionID: connection.id)
+            } == .ldapEmptyPassword)
         // A directory entry whose email is another customer's domain.
-        #expect(await errorCode { try await org.handleLdapCallback(username: "mallory", password: Secret("mallory-pw"), connectionID: connection.id) } == .userIdentityRejected)
+        #expect(
+            await errorCode {
+                try await org.handleLdapCallback(
+                    username: "mallory", password: Secret("mallory-pw"), connectionID: connection.id)
+            } == .userIdentityRejected)
         directory.fail(with: SsoError(.ldapServerDown, "down"))
-        #expect(await errorCode { try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id) } == .ldapServerDown)
+        #expect(
+            await errorCode {
+                try await org.handleLdapCallback(
+                    username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+            } == .ldapServerDown)
         #expect(try await env.engine.stores.users.users(organizationID: org.id).isEmpty)
         #expect(try await org.listSessions().sessions.isEmpty)
     }
@@ -96,13 +117,28 @@ import Testing
         let env = SsoTestEnvironment(ldapConnector: directory.connector)
         let org = try env.engine.organization("org_acme")
         let connection = try await Self.connection(org, jit: false)
-        #expect(await errorCode { try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id) } == .userNotProvisioned)
+        #expect(
+            await errorCode {
+                try await org.handleLdapCallback(
+                    username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+            } == .userNotProvisioned)
         let other = try env.engine.organization("org_other")
-        #expect(await errorCode { try await other.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id) } == .connectionNotFound)
+        #expect(
+            await errorCode {
+                try await other.handleLdapCallback(
+                    username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+            } == .connectionNotFound)
         let (oidc, _) = try await Flow.oidc(env, org, Flow.okta)
-        #expect(await errorCode { try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: oidc.id) } == .loginProtocolMismatch)
+        #expect(
+            await errorCode {
+                try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: oidc.id)
+            } == .loginProtocolMismatch)
         _ = try await org.updateConnection(connection.id, .init(status: .inactive))
-        #expect(await errorCode { try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id) } == .connectionInactive)
+        #expect(
+            await errorCode {
+                try await org.handleLdapCallback(
+                    username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+            } == .connectionInactive)
         #expect(directory.counters.binds <= 2)
     }
 }
@@ -110,7 +146,9 @@ import Testing
 /// LDAP logins through the engine against a real slapd (started for this suite).
 @Suite(.ldapServer, .timeLimit(.minutes(2)))
 struct LDAPLiveFlowTests {
-    static func openLDAP(_ org: SsoOrganization, _ server: LDAPTestServer, bindPassword: String = "svc-pw") async throws -> SsoConnection {
+    static func openLDAP(_ org: SsoOrganization, _ server: LDAPTestServer, bindPassword: String = "svc-pw") async throws
+        -> SsoConnection
+    {
         var params = CreateSsoConnectionParams.ldap(
             name: "OpenLDAP", serverURL: server.ldapURL, bindDN: "cn=svc,ou=services,dc=example,dc=org",
             bindPassword: Secret(bindPassword), userSearchBase: "dc=example,dc=org", domains: ["example.org"],
@@ -120,7 +158,12 @@ struct LDAPLiveFlowTests {
         params.editLDAP { $0.userFilter = "(objectClass=inetOrgPerson)" }
         params.editLDAP { $0.groupMode = .nestedGroupSearch }
         params.editLDAP { $0.groupSearchBase = "ou=groups,dc=example,dc=org" }
-        params.editLDAP { $0.groupMapping = ["cn=engineers,ou=groups,dc=example,dc=org": ["repo:write"], "cn=staff,ou=groups,dc=example,dc=org": ["read"]] }
+        params.editLDAP {
+            $0.groupMapping = [
+                "cn=engineers,ou=groups,dc=example,dc=org": ["repo:write"],
+                "cn=staff,ou=groups,dc=example,dc=org": ["read"],
+            ]
+        }
         return try await org.createConnection(params)
     }
 
@@ -129,11 +172,16 @@ struct LDAPLiveFlowTests {
         let env = SsoTestEnvironment()
         let org = try env.engine.organization("org_acme")
         let connection = try await Self.openLDAP(org, server)
-        let result = try await org.handleLdapCallback(username: "alice", password: Secret("alice-pw"), connectionID: connection.id)
+        let result = try await org.handleLdapCallback(
+            username: "alice", password: Secret("alice-pw"), connectionID: connection.id)
         #expect(result.email == "alice@example.org")
         #expect(result.scopes == ["read", "repo:write"])
         #expect(result.provisioned)
-        #expect(await errorCode { try await org.handleLdapCallback(username: "alice", password: Secret("wrong"), connectionID: connection.id) } == .ldapInvalidCredentials)
+        #expect(
+            await errorCode {
+                try await org.handleLdapCallback(
+                    username: "alice", password: Secret("wrong"), connectionID: connection.id)
+            } == .ldapInvalidCredentials)
         #expect(try await env.engine.stores.users.users(organizationID: org.id).count == 1)
         let test = try await org.testConnection(connection.id)
         #expect(test.success)
@@ -149,9 +197,15 @@ struct LDAPLiveFlowTests {
             domains: ["ipa.test"], jitProvisioning: true, defaultRole: "member")
         params.editLDAP { $0.caCertificatePEM = server.caPEM }
         params.editLDAP { $0.groupMode = .memberOf }
-        params.editLDAP { $0.groupMapping = ["CN=Developers,CN=Groups,CN=Accounts,DC=IPA,DC=Test": ["deploy"], "cn=ipausers,cn=groups,cn=accounts,dc=ipa,dc=test": ["login"]] }
+        params.editLDAP {
+            $0.groupMapping = [
+                "CN=Developers,CN=Groups,CN=Accounts,DC=IPA,DC=Test": ["deploy"],
+                "cn=ipausers,cn=groups,cn=accounts,dc=ipa,dc=test": ["login"],
+            ]
+        }
         let connection = try await org.createConnection(params)
-        let result = try await org.handleLdapCallback(username: "jdoe", password: Secret("jdoe-pw"), connectionID: connection.id)
+        let result = try await org.handleLdapCallback(
+            username: "jdoe", password: Secret("jdoe-pw"), connectionID: connection.id)
         #expect(result.sub == "6f1c2a9e-3b0d-11ee-9c4e-525400a1b2c3")
         #expect(result.email == "jdoe@ipa.test")
         #expect(result.name == "John Doe")

@@ -8,7 +8,8 @@ import Testing
     static func directory() -> FakeLDAPDirectory {
         let directory = FakeLDAPDirectory()
         directory.add(dn: "cn=svc,dc=corp,dc=example", attributes: ["cn": ["svc"]], password: "svc-pw")
-        directory.add(dn: "ou=people,dc=corp,dc=example", attributes: ["objectClass": ["organizationalUnit"], "ou": ["people"]])
+        directory.add(
+            dn: "ou=people,dc=corp,dc=example", attributes: ["objectClass": ["organizationalUnit"], "ou": ["people"]])
         directory.add(
             dn: "uid=carol,ou=people,dc=corp,dc=example",
             attributes: [
@@ -42,7 +43,8 @@ import Testing
         ]
         let connection = try await org.createConnection(Self.params(mapping))
         #expect(connection.groupMapping == mapping)
-        let result = try await org.handleLdapCallback(username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
+        let result = try await org.handleLdapCallback(
+            username: "carol", password: Secret("carol-pw"), connectionID: connection.id)
         #expect(result.scopes == ["admin", "repo:write"])
     }
 

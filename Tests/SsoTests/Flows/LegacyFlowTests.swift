@@ -10,9 +10,11 @@ import Testing
             issuer: "https://accounts.google.test", clientID: "legacy-client", clientSecret: Secret("legacy-secret"),
             redirectURIs: ["https://myapp.example/sso/callback"])
         let org = try env.engine.organization("my-organization")
-        _ = try await org.createConfig(CreateSsoConfigParams(
-            issuerURL: "https://accounts.google.test", clientID: "legacy-client", clientSecret: Secret("legacy-secret"),
-            redirectURI: "https://myapp.example/sso/callback"))
+        _ = try await org.createConfig(
+            CreateSsoConfigParams(
+                issuerURL: "https://accounts.google.test", clientID: "legacy-client",
+                clientSecret: Secret("legacy-secret"),
+                redirectURI: "https://myapp.example/sso/callback"))
         return (env, org, provider)
     }
 
@@ -28,24 +30,32 @@ import Testing
         #expect(result.sub == "1234567890")
         #expect(result.email == "dev@anything.example")
         #expect(result.developerID.hasPrefix("dev_"))
-        #expect(await errorCode { try await env.engine.handleCallback(code: redirect.code, state: redirect.state) } == .loginInvalidState)
+        #expect(
+            await errorCode { try await env.engine.handleCallback(code: redirect.code, state: redirect.state) }
+                == .loginInvalidState)
         let again = try provider.authorize(try await org.getLegacyLoginURL().authorizeURL, as: user)
         #expect(try await org.handleCallback(code: again.code, state: again.state).developerID == result.developerID)
     }
 
     @Test func deletingTheConfigStopsPendingLogins() async throws {
         let (env, org, provider) = try await Self.setUp()
-        let redirect = try provider.authorize(try await org.getLegacyLoginURL().authorizeURL, as: FakeOIDCUser(subject: "s", email: "a@b.example"))
+        let redirect = try provider.authorize(
+            try await org.getLegacyLoginURL().authorizeURL, as: FakeOIDCUser(subject: "s", email: "a@b.example"))
         try await org.deleteConfig()
-        #expect(await errorCode { try await org.handleCallback(code: redirect.code, state: redirect.state) } == .loginInvalidState)
+        #expect(
+            await errorCode { try await org.handleCallback(code: redirect.code, state: redirect.state) }
+                == .loginInvalidState)
         #expect(await errorCode { try await env.engine.getLoginURL(org: "my-organization") } == .configNotFound)
     }
 
     @Test func unverifiedEmailIsRefused() async throws {
         let (_, org, provider) = try await Self.setUp()
         let redirect = try provider.authorize(
-            try await org.getLegacyLoginURL().authorizeURL, as: FakeOIDCUser(subject: "s", email: "a@b.example", emailVerified: false))
-        #expect(await errorCode { try await org.handleCallback(code: redirect.code, state: redirect.state) } == .userIdentityRejected)
+            try await org.getLegacyLoginURL().authorizeURL,
+            as: FakeOIDCUser(subject: "s", email: "a@b.example", emailVerified: false))
+        #expect(
+            await errorCode { try await org.handleCallback(code: redirect.code, state: redirect.state) }
+                == .userIdentityRejected)
     }
 
     static func login(_ org: SsoOrganization, _ provider: FakeOIDCProvider, as user: FakeOIDCUser) async throws
@@ -57,7 +67,8 @@ import Testing
 
     @Test func aLegacyLoginCreatesASessionThatIsListedAndRevoked() async throws {
         let (env, org, provider) = try await Self.setUp()
-        let result = try await Self.login(org, provider, as: FakeOIDCUser(subject: "s-1", email: "Dev@Anything.example"))
+        let result = try await Self.login(
+            org, provider, as: FakeOIDCUser(subject: "s-1", email: "Dev@Anything.example"))
         #expect(result.email == "dev@anything.example")
         let sessionID = try #require(result.sessionID)
         let session = try await org.validateSession(sessionID)
@@ -72,27 +83,36 @@ import Testing
         #expect(try await org.listSessions().sessions.isEmpty)
         // Another organization sees none of it.
         let other = try env.engine.organization("org_other")
-        let second = try await Self.login(org, provider, as: FakeOIDCUser(subject: "s-1", email: "dev@anything.example"))
+        let second = try await Self.login(
+            org, provider, as: FakeOIDCUser(subject: "s-1", email: "dev@anything.example"))
         #expect(await errorCode { try await other.validateSession(try #require(second.sessionID)) } == .sessionNotFound)
         #expect(second.developerID == result.developerID)
     }
 
     @Test func deletingOrSwitchingTheConfigEndsLegacySessions() async throws {
         let (env, org, provider) = try await Self.setUp()
-        let first = try #require(try await Self.login(org, provider, as: FakeOIDCUser(subject: "s", email: "a@b.example")).sessionID)
+        let first = try #require(
+            try await Self.login(org, provider, as: FakeOIDCUser(subject: "s", email: "a@b.example")).sessionID)
         // The same IdP and client with another redirect URI keeps sessions.
-        _ = try await org.createConfig(CreateSsoConfigParams(
-            issuerURL: "https://accounts.google.test", clientID: "legacy-client", clientSecret: Secret("legacy-secret"),
-            redirectURI: "https://myapp.example/sso/callback2"))
+        _ = try await org.createConfig(
+            CreateSsoConfigParams(
+                issuerURL: "https://accounts.google.test", clientID: "legacy-client",
+                clientSecret: Secret("legacy-secret"),
+                redirectURI: "https://myapp.example/sso/callback2"))
         #expect(try await org.validateSession(first).id == first)
         // Another client (or issuer) ends them.
-        _ = try await org.createConfig(CreateSsoConfigParams(
-            issuerURL: "https://accounts.google.test", clientID: "other-client", clientSecret: Secret("legacy-secret"),
-            redirectURI: "https://myapp.example/sso/callback"))
+        _ = try await org.createConfig(
+            CreateSsoConfigParams(
+                issuerURL: "https://accounts.google.test", clientID: "other-client",
+                clientSecret: Secret("legacy-secret"),
+                redirectURI: "https://myapp.example/sso/callback"))
         #expect(await errorCode { try await org.validateSession(first) } == .sessionNotFound)
-        provider.register(FakeOIDCClient(
-            clientID: "other-client", clientSecret: Secret("legacy-secret"), redirectURIs: ["https://myapp.example/sso/callback"]))
-        let second = try #require(try await Self.login(org, provider, as: FakeOIDCUser(subject: "s", email: "a@b.example")).sessionID)
+        provider.register(
+            FakeOIDCClient(
+                clientID: "other-client", clientSecret: Secret("legacy-secret"),
+                redirectURIs: ["https://myapp.example/sso/callback"]))
+        let second = try #require(
+            try await Self.login(org, provider, as: FakeOIDCUser(subject: "s", email: "a@b.example")).sessionID)
         try await org.deleteConfig()
         #expect(await errorCode { try await org.validateSession(second) } == .sessionNotFound)
         #expect(try await org.listSessions().sessions.isEmpty)
@@ -108,7 +128,9 @@ import Testing
             try await Self.login(org, provider, as: FakeOIDCUser(subject: "x1", email: "eve@claimed.example"))
         }
         #expect(claimed == .userIdentityRejected)
-        let invalid = await errorCode { try await Self.login(org, provider, as: FakeOIDCUser(subject: "x2", email: "not an email")) }
+        let invalid = await errorCode {
+            try await Self.login(org, provider, as: FakeOIDCUser(subject: "x2", email: "not an email"))
+        }
         #expect(invalid == .userIdentityRejected)
         #expect(try await env.engine.stores.users.users(organizationID: org.id).isEmpty)
         #expect(try await org.listSessions().sessions.isEmpty)

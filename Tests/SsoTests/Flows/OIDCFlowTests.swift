@@ -41,14 +41,21 @@ import Testing
         let env = SsoTestEnvironment(settings: .init(loginStateTTL: 300))
         let org = try env.engine.organization("org_acme")
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta)
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         _ = try await org.handleOidcCallback(code: redirect.code, state: redirect.state)
-        #expect(await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) } == .loginInvalidState)
-        #expect(await errorCode { try await org.handleOidcCallback(code: "x", state: "never-issued") } == .loginInvalidState)
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) }
+                == .loginInvalidState)
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: "x", state: "never-issued") } == .loginInvalidState
+        )
 
         let late = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         env.clock.advance(by: 301)
-        #expect(await errorCode { try await org.handleOidcCallback(code: late.code, state: late.state) } == .loginInvalidState)
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: late.code, state: late.state) }
+                == .loginInvalidState)
     }
 
     @Test func redirectOverrideMustBeOnTheAllowList() async throws {
@@ -60,8 +67,12 @@ import Testing
         #expect(query.first { $0.name == "redirect_uri" }?.value == Flow.otherCallback)
         let redirect = try provider.authorize(chosen, as: Flow.user(Flow.okta))
         _ = try await org.handleOidcCallback(code: redirect.code, state: redirect.state)
-        for evil in ["https://evil.example/cb", Flow.callback + "/", Flow.callback.uppercased(), Flow.callback + "?x=1"] {
-            #expect(await errorCode { try await org.getLoginURL(domain: Flow.okta.domain, redirectURI: evil) } == .loginRedirectURINotAllowed)
+        for evil in [
+            "https://evil.example/cb", Flow.callback + "/", Flow.callback.uppercased(), Flow.callback + "?x=1",
+        ] {
+            #expect(
+                await errorCode { try await org.getLoginURL(domain: Flow.okta.domain, redirectURI: evil) }
+                    == .loginRedirectURINotAllowed)
         }
     }
 
@@ -71,13 +82,18 @@ import Testing
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta)
         _ = try await Flow.oidc(env, org, Flow.google, clientID: "client-2")
         // Unverified email: refused, nothing written.
-        var redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta, verified: false))
-        #expect(await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) } == .userIdentityRejected)
+        var redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta, verified: false))
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) }
+                == .userIdentityRejected)
         // Okta asserting a user of the Google connection's domain: refused.
         var mallory = Flow.user(Flow.okta)
         mallory.email = "ceo@\(Flow.google.domain)"
         redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: mallory)
-        #expect(await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) } == .userIdentityRejected)
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) }
+                == .userIdentityRejected)
         #expect(try await env.engine.stores.users.users(organizationID: org.id).isEmpty)
         #expect(try await org.listSessions().sessions.isEmpty)
     }
@@ -86,8 +102,11 @@ import Testing
         let env = SsoTestEnvironment()
         let org = try env.engine.organization("org_acme")
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta, jit: false)
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
-        #expect(await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) } == .userNotProvisioned)
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: redirect.code, state: redirect.state) }
+                == .userNotProvisioned)
         #expect(try await org.listSessions().sessions.isEmpty)
     }
 
@@ -97,16 +116,21 @@ import Testing
         let (connection, provider) = try await Flow.oidc(env, org, Flow.okta)
         let done = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         let session = try #require(try await org.handleOidcCallback(code: done.code, state: done.state).sessionID)
-        let pending = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let pending = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         _ = try await org.updateConnection(connection.id, .init(status: .inactive))
-        #expect(await errorCode { try await org.handleOidcCallback(code: pending.code, state: pending.state) } == .loginInvalidState)
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: pending.code, state: pending.state) }
+                == .loginInvalidState)
         #expect(await errorCode { try await org.validateSession(session) } == .sessionNotFound)
         #expect(await errorCode { try await org.getLoginURL(domain: Flow.okta.domain) } == .connectionInactive)
 
         _ = try await org.updateConnection(connection.id, .init(status: .active))
         let next = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         try await org.deleteConnection(connection.id)
-        #expect(await errorCode { try await org.handleOidcCallback(code: next.code, state: next.state) } == .loginInvalidState)
+        #expect(
+            await errorCode { try await org.handleOidcCallback(code: next.code, state: next.state) }
+                == .loginInvalidState)
         #expect(await errorCode { try await org.getLoginURL(domain: Flow.okta.domain) } == .routingNoConnection)
     }
 
@@ -115,8 +139,11 @@ import Testing
         let acme = try env.engine.organization("org_acme")
         let globex = try env.engine.organization("org_globex")
         let (_, provider) = try await Flow.oidc(env, acme, Flow.okta)
-        let redirect = try provider.authorize(try await acme.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
-        #expect(await errorCode { try await globex.handleOidcCallback(code: redirect.code, state: redirect.state) } == .loginInvalidState)
+        let redirect = try provider.authorize(
+            try await acme.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        #expect(
+            await errorCode { try await globex.handleOidcCallback(code: redirect.code, state: redirect.state) }
+                == .loginInvalidState)
         // Another organization cannot start a login through acme's connection either.
         #expect(await errorCode { try await globex.getLoginURL(domain: Flow.okta.domain) } == .routingNoConnection)
     }
@@ -125,7 +152,8 @@ import Testing
         let env = SsoTestEnvironment()
         let org = try env.engine.organization("org_acme")
         let (connection, provider) = try await Flow.oidc(env, org, Flow.auth0)
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.auth0.domain), as: Flow.user(Flow.auth0))
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.auth0.domain), as: Flow.user(Flow.auth0))
         let result = try await env.engine.handleOidcCallback(code: redirect.code, state: redirect.state)
         #expect(result.connectionID == connection.id)
         #expect(try await org.validateSession(try #require(result.sessionID)).connectionID == connection.id)
@@ -137,11 +165,14 @@ import Testing
         let globex = try env.engine.organization("org_globex")
         let (_, provider) = try await Flow.oidc(env, acme, Flow.okta)
         var params = CreateSsoConnectionParams.oidc(
-            name: "Okta (globex)", issuerURL: Flow.okta.issuer, clientID: "client-g", clientSecret: Secret("secret-client-g"),
+            name: "Okta (globex)", issuerURL: Flow.okta.issuer, clientID: "client-g",
+            clientSecret: Secret("secret-client-g"),
             domains: ["globex.example"], jitProvisioning: true)
         params.redirectURIs = [Flow.callback]
         _ = try await globex.createConnection(params)
-        provider.register(FakeOIDCClient(clientID: "client-g", clientSecret: Secret("secret-client-g"), redirectURIs: [Flow.callback]))
+        provider.register(
+            FakeOIDCClient(clientID: "client-g", clientSecret: Secret("secret-client-g"), redirectURIs: [Flow.callback])
+        )
         for (org, domain) in [(acme, Flow.okta.domain), (globex, "globex.example"), (acme, Flow.okta.domain)] {
             var user = Flow.user(Flow.okta)
             user.email = "alice@\(domain)"

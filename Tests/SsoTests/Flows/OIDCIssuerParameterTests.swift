@@ -10,7 +10,8 @@ import Testing
         let env = SsoTestEnvironment()
         let org = try env.engine.organization("org_acme")
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta)
-        let redirect = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let redirect = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         let result = try await org.handleOidcCallback(code: redirect.code, state: redirect.state, iss: provider.issuer)
         #expect(result.email == "alice@\(Flow.okta.domain)")
     }
@@ -20,16 +21,19 @@ import Testing
         let org = try env.engine.organization("org_acme")
         let (_, provider) = try await Flow.oidc(env, org, Flow.okta)
         let mixedUp = provider.issuer + "/other"
-        let first = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let first = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         #expect(
             await errorCode { try await org.handleOidcCallback(code: first.code, state: first.state, iss: mixedUp) }
                 == .oidcCallbackIssuerMismatch)
-        let second = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let second = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         #expect(
             await errorCode {
                 try await env.engine.handleOidcCallback(code: second.code, state: second.state, iss: mixedUp)
             } == .oidcCallbackIssuerMismatch)
-        let third = try provider.authorize(try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
+        let third = try provider.authorize(
+            try await org.getLoginURL(domain: Flow.okta.domain), as: Flow.user(Flow.okta))
         let params = SsoOidcCallbackParams(code: Secret(third.code), state: third.state, iss: mixedUp)
         #expect(await errorCode { try await org.handleOidcCallback(params) } == .oidcCallbackIssuerMismatch)
         #expect(try await org.listSessions().sessions.isEmpty)

@@ -16,14 +16,16 @@ import Testing
     {
         let env = SsoTestEnvironment()
         let org = try env.engine.organization("org_acme")
-        var idp = try env.addSAMLIdentityProvider(entityID: "https://idp.signed.test", ssoURL: "https://idp.signed.test/sso")
+        var idp = try env.addSAMLIdentityProvider(
+            entityID: "https://idp.signed.test", ssoURL: "https://idp.signed.test/sso")
         idp.wantAuthnRequestsSigned = wantSigned
         idp.spSigningCertificate = try SAMLCertificate(pem: try fixture("sp-cert.pem"))
         var params = CreateSsoConnectionParams.saml(
             name: "Signed", metadata: .xml(idp.metadataXML()), assertionConsumerServiceURL: Flow.acs,
             entityID: Flow.spEntityID, domains: ["signed.example"], jitProvisioning: true)
         if signingKey {
-            let signing = SAMLRequestSigning(key: Secret(try fixture("sp-key.pem")), certificatePEM: try fixture("sp-cert.pem"))
+            let signing = SAMLRequestSigning(
+                key: Secret(try fixture("sp-key.pem")), certificatePEM: try fixture("sp-cert.pem"))
             params.editSAML { $0.requestSigning = signing }
         }
         return (env, org, try await org.createConnection(params), idp)
@@ -48,28 +50,36 @@ import Testing
         #expect(result.connectionID == connection.id)
         // The signature covers the RelayState: a changed one no longer verifies.
         let relayState = try #require(Self.query(login.authorizeURL, "RelayState"))
-        let tampered = login.authorizeURL.replacingOccurrences(of: "RelayState=\(relayState)", with: "RelayState=x\(relayState)")
+        let tampered = login.authorizeURL.replacingOccurrences(
+            of: "RelayState=\(relayState)", with: "RelayState=x\(relayState)")
         #expect(tampered != login.authorizeURL)
         #expect(await errorCode { try idp.receive(redirectURL: tampered) } == .samlSignatureInvalid)
     }
 
     @Test func anIdPThatWantsSignedRequestsGetsNoUnsignedOne() async throws {
         let (env, org, connection, idp) = try await Self.setUp(wantSigned: true, signingKey: false)
-        #expect(await errorCode { try await org.getLoginURL(domain: "ann@signed.example") } == .connectionSigningKeyRequired)
+        #expect(
+            await errorCode { try await org.getLoginURL(domain: "ann@signed.example") } == .connectionSigningKeyRequired
+        )
         let test = try await org.testConnection(connection.id)
         #expect(!test.success)
         #expect(test.message.contains("sp_signing_key_pem"))
         // The IdP itself refuses an unsigned request too.
-        let unsignedIdP = try env.addSAMLIdentityProvider(entityID: "https://idp.plain.test", ssoURL: "https://idp.plain.test/sso")
-        _ = try await org.createConnection(.saml(
-            name: "Plain", metadata: .xml(unsignedIdP.metadataXML()), assertionConsumerServiceURL: Flow.acs,
-            entityID: Flow.spEntityID, domains: ["plain.example"], jitProvisioning: true))
+        let unsignedIdP = try env.addSAMLIdentityProvider(
+            entityID: "https://idp.plain.test", ssoURL: "https://idp.plain.test/sso")
+        _ = try await org.createConnection(
+            .saml(
+                name: "Plain", metadata: .xml(unsignedIdP.metadataXML()), assertionConsumerServiceURL: Flow.acs,
+                entityID: Flow.spEntityID, domains: ["plain.example"], jitProvisioning: true))
         let unsigned = try await org.getLoginURL(domain: "plain.example")
         #expect(Self.query(unsigned.authorizeURL, "Signature") == nil)
         #expect(await errorCode { try idp.receive(redirectURL: unsigned.authorizeURL) } == .samlSignatureMissing)
         // Adding the key later makes the connection work.
-        let update = UpdateSsoConnectionParams(settings: .saml(SAMLSettingsPatch(
-            requestSigningKey: Secret(try Self.fixture("sp-key.pem")), requestSigningCertificatePEM: try Self.fixture("sp-cert.pem"))))
+        let update = UpdateSsoConnectionParams(
+            settings: .saml(
+                SAMLSettingsPatch(
+                    requestSigningKey: Secret(try Self.fixture("sp-key.pem")),
+                    requestSigningCertificatePEM: try Self.fixture("sp-cert.pem"))))
         _ = try await org.updateConnection(connection.id, update)
         let login = try await org.getLoginURL(domain: "ann@signed.example")
         #expect(try idp.receive(redirectURL: login.authorizeURL).signatureVerified)
@@ -83,7 +93,9 @@ import Testing
             settings: .saml(SAMLSettingsPatch(requestSigningKey: Secret(""), requestSigningCertificatePEM: "")))
         let removed = try await org.updateConnection(connection.id, remove)
         #expect(removed.spSigningCertificatePEM == nil)
-        #expect(await errorCode { try await org.getLoginURL(domain: "ann@signed.example") } == .connectionSigningKeyRequired)
+        #expect(
+            await errorCode { try await org.getLoginURL(domain: "ann@signed.example") } == .connectionSigningKeyRequired
+        )
     }
 
     @Test func badKeysAndCertificatesAreRefusedWithoutEchoingThem() async throws {
@@ -96,20 +108,30 @@ import Testing
         let cases: [(String, String?, String?, String)] = [
             ("key without certificate", key, nil, "sp_signing_certificate_pem"),
             ("certificate without key", nil, cert, "sp_signing_key_pem"),
-            ("not a key", "-----BEGIN PRIVATE KEY-----\nTUlJRXZn\n-----END PRIVATE KEY-----", cert, "sp_signing_key_pem"),
-            ("a 1024-bit key", try Self.fixture("weak-1024-key.pem"), try Self.fixture("weak-1024-cert.pem"), "sp_signing_key_pem"),
+            (
+                "not a key", "-----BEGIN PRIVATE KEY-----\nTUlJRXZn\n-----END PRIVATE KEY-----", cert,
+                "sp_signing_key_pem"
+            ),
+            (
+                "a 1024-bit key", try Self.fixture("weak-1024-key.pem"), try Self.fixture("weak-1024-cert.pem"),
+                "sp_signing_key_pem"
+            ),
             ("another key's certificate", key, try Self.fixture("okta-cert.pem"), "sp_signing_certificate_pem"),
-            ("not a certificate", key, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", "sp_signing_certificate_pem"),
+            (
+                "not a certificate", key, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+                "sp_signing_certificate_pem"
+            ),
         ]
         for (label, badKey, badCert, field) in cases {
             let base = CreateSsoConnectionParams.saml(
                 name: "Bad", metadata: .xml(idp.metadataXML()), assertionConsumerServiceURL: Flow.acs,
                 entityID: Flow.spEntityID, domains: ["bad.example"])
             let error = await thrownError {
-                try await org.createConnection(try Samples.flat(base) {
-                    $0["sp_signing_key_pem"] = badKey
-                    $0["sp_signing_certificate_pem"] = badCert
-                })
+                try await org.createConnection(
+                    try Samples.flat(base) {
+                        $0["sp_signing_key_pem"] = badKey
+                        $0["sp_signing_certificate_pem"] = badCert
+                    })
             }
             #expect(error?.code == .connectionInvalidParams, "\(label)")
             #expect(error?.message.hasPrefix(field + ":") == true, "\(label): \(error?.message ?? "")")
@@ -118,10 +140,11 @@ import Testing
         }
         // The fields belong to SAML connections only.
         let error = await thrownError {
-            try await org.createConnection(try Samples.flat(Samples.oidc()) {
-                $0["sp_signing_key_pem"] = key
-                $0["sp_signing_certificate_pem"] = cert
-            })
+            try await org.createConnection(
+                try Samples.flat(Samples.oidc()) {
+                    $0["sp_signing_key_pem"] = key
+                    $0["sp_signing_certificate_pem"] = cert
+                })
         }
         #expect(error?.code == .connectionInvalidParams)
         #expect(error?.message.hasPrefix("sp_signing_key_pem:") == true)
@@ -133,7 +156,8 @@ import Testing
         let key = try Self.fixture("sp-key.pem")
         let keyBody = String(key.dropFirst(40).prefix(48))
         let cert = try SAMLCertificate(pem: try Self.fixture("sp-cert.pem"))
-        let encoded = String(decoding: try JSONEncoder().encode(try await org.getConnection(connection.id)), as: UTF8.self)
+        let encoded = String(
+            decoding: try JSONEncoder().encode(try await org.getConnection(connection.id)), as: UTF8.self)
         #expect(!encoded.contains(keyBody))
         #expect(!encoded.contains("sp_signing_key_pem"))
         #expect(encoded.contains("sp_signing_certificate_pem"))

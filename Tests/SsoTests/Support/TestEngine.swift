@@ -57,7 +57,8 @@ struct TestEngine {
     let engine: SsoEngine
 
     init(settings: SsoEngine.Settings = .init(), stores: SsoStores = SsoStores()) {
-        engine = SsoEngine(settings: settings, stores: stores, clock: clock, random: SeededRandomSource(), logger: logs.logger)
+        engine = SsoEngine(
+            settings: settings, stores: stores, clock: clock, random: SeededRandomSource(), logger: logs.logger)
     }
 
     func org(_ id: String = "org_acme") throws -> SsoOrganization {
@@ -97,7 +98,8 @@ enum Samples {
 
     static func ldap(domains: [String] = ["corp.example"]) -> CreateSsoConnectionParams {
         let settings = LDAPConnectionSettings(
-            serverURL: "ldaps://ldap.corp.example", bindDN: "cn=svc,dc=corp,dc=example", bindPassword: Secret(bindPassword),
+            serverURL: "ldaps://ldap.corp.example", bindDN: "cn=svc,dc=corp,dc=example",
+            bindPassword: Secret(bindPassword),
             userSearchBase: "ou=people,dc=corp,dc=example", groupSearchBase: "ou=groups,dc=corp,dc=example",
             groupMode: .groupSearch, groupMapping: ["cn=admins,ou=groups,dc=corp,dc=example": ["admin", "read"]])
         return CreateSsoConnectionParams(

@@ -21,7 +21,8 @@ extension LDAPConfiguration {
             }
         self.init(
             endpoint: endpoint, serviceAccount: .bind(dn: settings.bindDN, password: settings.bindPassword),
-            userLookup: .search(base: settings.userSearchBase, attribute: settings.userAttribute, filter: settings.userFilter),
+            userLookup: .search(
+                base: settings.userSearchBase, attribute: settings.userAttribute, filter: settings.userFilter),
             groups: groups, groupMapping: settings.groupMapping, requireGroup: settings.requireGroup)
     }
 }

@@ -79,7 +79,9 @@ struct LegacyLoginFlow: Sendable {
             try await users.user(connectionID: key, issuer: issuer, subject: subject)
         }
         if let existing {
-            return (try LoginCompletion.checkedLink(existing, connectionKey: key, issuer: issuer, subject: subject), false)
+            return (
+                try LoginCompletion.checkedLink(existing, connectionKey: key, issuer: issuer, subject: subject), false
+            )
         }
         let user = organization.newUser(
             connectionKey: key, identity: identity, issuer: issuer, email: email?.normalized, role: nil)

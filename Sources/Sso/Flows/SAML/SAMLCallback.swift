@@ -48,7 +48,9 @@ struct SAMLCallback: Sendable {
         let flow = try SAMLLoginFlow(context, mismatch: "the connection is not a SAML connection")
         var requestID: String?
         if let pending = try await takeIssuedLogin(relayState) {
-            guard pending.organizationID.bytesEqual(context.organization.id) else { throw SsoEngine.invalidLoginState() }
+            guard pending.organizationID.bytesEqual(context.organization.id) else {
+                throw SsoEngine.invalidLoginState()
+            }
             guard pending.protocol == .saml, let id = pending.samlRequestID else {
                 throw SsoError(.loginProtocolMismatch, "the RelayState belongs to a login of another kind")
             }

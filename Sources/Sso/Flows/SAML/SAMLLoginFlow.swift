@@ -30,7 +30,8 @@ struct SAMLLoginFlow: Sendable {
         guard signingKey != nil || !metadata.wantAuthnRequestsSigned else {
             throw SsoError(
                 .connectionSigningKeyRequired,
-                "the IdP wants signed AuthnRequests (WantAuthnRequestsSigned); the connection has no sp_signing_key_pem")
+                "the IdP wants signed AuthnRequests (WantAuthnRequestsSigned); the connection has no sp_signing_key_pem"
+            )
         }
         let organization = context.organization
         let relayState = organization.newLoginKey()
@@ -38,7 +39,8 @@ struct SAMLLoginFlow: Sendable {
             to: metadata, relayState: relayState, clock: context.engine.clock, random: context.engine.random,
             signingKey: signingKey)
         let pending = SsoPendingLogin(
-            organizationID: organization.id, connectionID: context.id, protocolState: .saml(requestID: login.request.id),
+            organizationID: organization.id, connectionID: context.id,
+            protocolState: .saml(requestID: login.request.id),
             createdAt: organization.now)
         try await organization.savePendingLogin(pending, key: relayState)
         return login.url

@@ -25,7 +25,8 @@ struct SAMLMetadataLoader: Sendable {
         let metadata: IdPMetadata
         switch settings.metadata {
         case .xml(let xml): metadata = try IdPMetadata.parse(xml: xml, now: at)
-        case .url(let url): metadata = try await IdPMetadataFetcher(transport: engine.httpTransport).fetch(url: url, now: at)
+        case .url(let url):
+            metadata = try await IdPMetadataFetcher(transport: engine.httpTransport).fetch(url: url, now: at)
         }
         let refreshAt =
             metadata.refreshDate(fetchedAt: at) ?? at.addingTimeInterval(engine.settings.samlMetadataLifetime)

@@ -4,7 +4,8 @@ extension SsoEngine {
     public func handleSamlCallback(samlResponse: String, relayState: String?) async throws(SsoError)
         -> SsoCallbackResponse
     {
-        try await SAMLCallback(engine: self, organization: nil).handle(samlResponse: samlResponse, relayState: relayState)
+        try await SAMLCallback(engine: self, organization: nil).handle(
+            samlResponse: samlResponse, relayState: relayState)
     }
 
     /// Completes a SAML response posted to the ACS URL of connection `connectionID` when the route
