@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "SsoSAMLTests", dependencies: ["SsoSAML", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "CLDAPTests", dependencies: ["CLDAP"]),
         .testTarget(name: "SsoLDAPTests", dependencies: ["SsoLDAP", "SsoTesting", "SsoTestSupport"]),
-        .testTarget(name: "SsoRoutingTests", dependencies: ["SsoRouting"]),
+        .testTarget(name: "SsoRoutingTests", dependencies: ["SsoRouting", "SsoTestSupport"]),
         .testTarget(name: "SsoTests", dependencies: ["Sso", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
         // Replays Fuzz/regressions/ through the fuzz targets' property oracles (Oracles/ is a

@@ -1,5 +1,6 @@
 import Foundation
 import SsoRouting
+import SsoTestSupport
 import Testing
 
 @Suite struct DomainNameTests {
@@ -28,7 +29,7 @@ import Testing
     ])
     func ipLiteralsAreRefused(_ input: String) {
         #expect(throws: SsoError.self) { try DomainName(input) }
-        #expect(Self.code { try DomainName(input) } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName(input) } == .routingInvalidDomain)
     }
 
     @Test(arguments: [
@@ -37,24 +38,24 @@ import Testing
         "x\u{200D}y.com", "a@b.example", "example.com/path",
     ])
     func nonHostnamesAreRefused(_ input: String) {
-        #expect(Self.code { try DomainName(input) } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName(input) } == .routingInvalidDomain)
     }
 
     @Test func labelAndNameLengthLimits() throws {
         let label63 = String(repeating: "a", count: 63)
         #expect(try DomainName("\(label63).example").ascii.hasPrefix(label63))
-        #expect(Self.code { try DomainName("\(label63)a.example") } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName("\(label63)a.example") } == .routingInvalidDomain)
         // 4 labels of 61 + 3 dots = 247, plus ".abcde" = 253 octets.
         let base = Array(repeating: String(repeating: "b", count: 61), count: 4).joined(separator: ".")
         #expect(try DomainName(base + ".abcde").ascii.utf8.count == 253)
-        #expect(Self.code { try DomainName(base + ".abcdef") } == .routingInvalidDomain)
-        #expect(Self.code { try DomainName(String(repeating: "a.", count: 600) + "com") } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName(base + ".abcdef") } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName(String(repeating: "a.", count: 600) + "com") } == .routingInvalidDomain)
     }
 
     @Test func aLabelsAreCheckedInAnyPosition() throws {
         #expect(try DomainName("Mail.XN--BCHER-KVA.example").unicode == "mail.bücher.example")
-        #expect(Self.code { try DomainName("mail.xn--a.example") } == .routingInvalidDomain)
-        #expect(Self.code { try DomainName("mail.example.xn--zz") } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName("mail.xn--a.example") } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName("mail.example.xn--zz") } == .routingInvalidDomain)
         #expect(try DomainName("xnx--a.example").ascii == "xnx--a.example")
     }
 
@@ -65,7 +66,7 @@ import Testing
         "xn--abc-.example", "xn--ab-r13a.example", "xn--ph7cc.example", "bücher.xn--bsh",
     ])
     func aLabelsThatAreNotCanonicalAreRefused(_ input: String) {
-        #expect(Self.code { try DomainName(input) } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName(input) } == .routingInvalidDomain)
         #expect(throws: SsoError.self) { try EmailAddress("alice@" + input) }
     }
 
@@ -78,7 +79,7 @@ import Testing
 
     @Test func onlyOneTrailingDotIsStripped() throws {
         #expect(try DomainName("example.com.").ascii == "example.com")
-        #expect(Self.code { try DomainName("example.com..") } == .routingInvalidDomain)
+        #expect(errorCode { try DomainName("example.com..") } == .routingInvalidDomain)
     }
 
     @Test func parentAndLabels() throws {
@@ -95,17 +96,6 @@ import Testing
         #expect(try JSONDecoder().decode([DomainName].self, from: data) == [name])
         #expect(throws: (any Error).self) {
             try JSONDecoder().decode([DomainName].self, from: Data(#"["1.2.3.4"]"#.utf8))
-        }
-    }
-
-    static func code<T>(_ body: () throws -> T) -> SsoError.Code? {
-        do {
-            _ = try body()
-            return nil
-        } catch let error as SsoError {
-            return error.code
-        } catch {
-            return "unexpected"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SsoRouting
+import SsoTestSupport
 import Testing
 
 @Suite struct EmailAddressTests {
@@ -23,7 +24,7 @@ import Testing
         "\"a@b\"@example.com", "al\u{7}ice@example.com", "alice@exa_mple.com",
     ])
     func refusesMalformedAddresses(_ input: String) {
-        #expect(DomainNameTests.code { try EmailAddress(input) } == .routingInvalidEmail)
+        #expect(errorCode { try EmailAddress(input) } == .routingInvalidEmail)
     }
 
     @Test func badDomainKeepsItsReasonAsCause() {
@@ -39,7 +40,7 @@ import Testing
     @Test func localPartLengthLimit() throws {
         #expect(try EmailAddress(String(repeating: "a", count: 64) + "@example.com").localPart.count == 64)
         #expect(
-            DomainNameTests.code { try EmailAddress(String(repeating: "a", count: 65) + "@example.com") }
+            errorCode { try EmailAddress(String(repeating: "a", count: 65) + "@example.com") }
                 == .routingInvalidEmail)
     }
 

@@ -1,4 +1,5 @@
 import SsoRouting
+import SsoTestSupport
 import Testing
 
 @Suite struct RoutingTableTests {
@@ -16,8 +17,8 @@ import Testing
 
     @Test func unknownDomainIsNoConnection() throws {
         let table = RoutingTable()
-        #expect(DomainNameTests.code { try table.route(normalizing: "nobody.example") } == .routingNoConnection)
-        #expect(DomainNameTests.code { try table.route(normalizing: "a@b@nobody.example") } == .routingInvalidEmail)
+        #expect(errorCode { try table.route(normalizing: "nobody.example") } == .routingNoConnection)
+        #expect(errorCode { try table.route(normalizing: "a@b@nobody.example") } == .routingInvalidEmail)
     }
 
     @Test func conflictingClaimChangesNothing() throws {
@@ -25,7 +26,7 @@ import Testing
         try table.assign(names("bücher.example"), to: "conn_a")
         for variant in ["BÜCHER.example", "bücher.example.", "xn--bcher-kva.example"] {
             #expect(
-                DomainNameTests.code { try table.assign(names("fresh.example", variant), to: "conn_b") }
+                errorCode { try table.assign(names("fresh.example", variant), to: "conn_b") }
                     == .routingDomainConflict)
         }
         #expect(table.route(try DomainName("fresh.example")) == nil)
@@ -42,7 +43,7 @@ import Testing
         #expect(table.domains(of: "conn_a").map(\.ascii) == ["b.example", "c.example"])
         try table.assign(names("d.example"), to: "conn_b")
         #expect(
-            DomainNameTests.code { try table.assign(names("e.example", "d.example"), to: "conn_a") }
+            errorCode { try table.assign(names("e.example", "d.example"), to: "conn_a") }
                 == .routingDomainConflict)
         #expect(table.domains(of: "conn_a").map(\.ascii) == ["b.example", "c.example"])
         table.remove(connectionID: "conn_a")
@@ -58,7 +59,7 @@ import Testing
 
     @Test func singleLabelDomainsAreNotRoutable() throws {
         var table = RoutingTable()
-        #expect(DomainNameTests.code { try table.assign(names("com"), to: "conn_a") } == .routingInvalidDomain)
+        #expect(errorCode { try table.assign(names("com"), to: "conn_a") } == .routingInvalidDomain)
         #expect(table.count == 0)
     }
 

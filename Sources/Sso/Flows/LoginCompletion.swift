@@ -26,17 +26,18 @@ struct LoginCompletion: Sendable {
     ///   `session.invalid`, `store.*`.
     func finish(_ login: VerifiedLogin) async throws(SsoError) -> SsoLoginOutcome {
         let email = try await checkedEmail(login.identity)
-        let (user, provisioned) = try await resolveUser(login.identity, issuer: login.issuer, email: email)
+        let linker = UserLinker(organization: organization, connectionKey: context.id)
+        let provisioning: UserLinker.Provisioning =
+            context.record.jitProvisioning ? .provision(role: context.record.defaultRole) : .refuse
+        let (user, provisioned) = try await linker.resolve(
+            login.identity, issuer: login.issuer, email: email.normalized, provisioning: provisioning)
         do {
             let session = try await organization.insertSession(
                 connectionKey: context.id, connectionName: context.record.name, user: user, email: email.normalized,
                 notOnOrAfter: login.sessionNotOnOrAfter)
             return SsoLoginOutcome(user: user, provisioned: provisioned, session: session, email: email)
         } catch {
-            if provisioned {
-                let users = organization.stores.users
-                try? await users.remove(id: user.id)
-            }
+            await linker.rollBack(user, provisioned: provisioned)
             throw error
         }
     }
@@ -57,40 +58,6 @@ struct LoginCompletion: Sendable {
             throw SsoError(.userIdentityRejected, "the email domain is not one of this connection's domains")
         }
         return email
-    }
-
-    /// The user linked to (connection, issuer, subject), or a new one when the connection
-    /// provisions just in time (with its `default_role`).
-    /// - Throws: `user.not_provisioned` when the user is unknown and JIT provisioning is off;
-    ///   `user.identity_conflict` when the directory returns a record of another issuer.
-    private func resolveUser(_ identity: SsoIdentity, issuer: String, email: EmailAddress) async throws(SsoError)
-        -> (user: SsoUser, provisioned: Bool)
-    {
-        let users = organization.stores.users
-        let subject = identity.subject
-        let key = context.id
-        let existing = try await organization.storeCall("user") {
-            try await users.user(connectionID: key, issuer: issuer, subject: subject)
-        }
-        if let existing {
-            return (try Self.checkedLink(existing, connectionKey: key, issuer: issuer, subject: subject), false)
-        }
-        guard context.record.jitProvisioning else {
-            throw SsoError(.userNotProvisioned, "this user has no account and the connection does not provision users")
-        }
-        let user = organization.newUser(
-            connectionKey: key, identity: identity, issuer: issuer, email: email.normalized,
-            role: context.record.defaultRole)
-        let result = try await organization.storeCall("user") { try await users.insertIfAbsent(user) }
-        let linked = try Self.checkedLink(result.user, connectionKey: key, issuer: issuer, subject: subject)
-        if result.inserted {
-            organization.logger.info(
-                "sso user provisioned",
-                metadata: [
-                    "organization_id": "\(organization.id)", "connection_id": "\(key)", "developer_id": "\(user.id)",
-                ])
-        }
-        return (linked, result.inserted)
     }
 
     /// Refuses an identity without a usable subject.
@@ -116,19 +83,5 @@ struct LoginCompletion: Sendable {
             throw SsoError(
                 .userIdentityRejected, "the identity provider sent an invalid email address", underlying: error)
         }
-    }
-
-    /// `user` if it is exactly the (connection, issuer, subject) record asked for.
-    /// - Throws: `user.identity_conflict` for a record of another issuer, subject or connection.
-    static func checkedLink(_ user: SsoUser, connectionKey: String, issuer: String, subject: String) throws(SsoError)
-        -> SsoUser
-    {
-        guard user.connectionID.bytesEqual(connectionKey), user.issuer.bytesEqual(issuer),
-            user.subject.bytesEqual(subject)
-        else {
-            throw SsoError(
-                .userIdentityConflict, "the user directory holds this subject under another identity provider")
-        }
-        return user
     }
 }

@@ -1,3 +1,4 @@
+@_exported import SsoTestSupport
 import Foundation
 import SsoOIDC
 import SsoTesting
@@ -25,18 +26,6 @@ struct PolicyInputs {
         IDTokenExpectations(
             nonce: nonce, maxAge: maxAge, accessToken: accessToken.map { Secret($0) },
             authorizationCode: authorizationCode.map { Secret($0) }, now: now)
-    }
-}
-
-/// The code `body` throws, `nil` when it succeeds.
-func errorCode<T>(_ body: () throws -> T) -> SsoError.Code? {
-    do {
-        _ = try body()
-        return nil
-    } catch let error as SsoError {
-        return error.code
-    } catch {
-        return "test.not_an_sso_error"
     }
 }
 

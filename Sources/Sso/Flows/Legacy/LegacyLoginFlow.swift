@@ -31,7 +31,10 @@ struct LegacyLoginFlow: Sendable {
         let login = try await oidc.verify(code: code, state: state, iss: nil, pending: pending)
         let identity = login.identity
         let email = try await checkedEmail(identity)
-        let (user, provisioned) = try await resolveUser(identity, issuer: login.issuer, email: email)
+        // After the config is switched to another IdP, an equal subject from it is a new user.
+        let linker = UserLinker(organization: organization, connectionKey: organization.legacyConnectionKey)
+        let (user, provisioned) = try await linker.resolve(
+            identity, issuer: login.issuer, email: email?.normalized, provisioning: .provision(role: nil))
         do {
             let session = try await organization.insertSession(
                 connectionKey: organization.legacyConnectionKey, connectionName: Self.connectionName, user: user,
@@ -40,10 +43,7 @@ struct LegacyLoginFlow: Sendable {
                 developerID: user.id, email: email?.normalized ?? user.email, name: identity.name,
                 sub: identity.subject, sessionID: session.id)
         } catch {
-            if provisioned {
-                let users = organization.stores.users
-                try? await users.remove(id: user.id)
-            }
+            await linker.rollBack(user, provisioned: provisioned)
             throw error
         }
     }
@@ -64,29 +64,5 @@ struct LegacyLoginFlow: Sendable {
             throw SsoError(.userIdentityRejected, "the email domain belongs to another organization's SSO connection")
         }
         return email
-    }
-
-    /// The legacy user linked to (`issuer`, subject), or a new one: after the config is switched
-    /// to another IdP, an equal subject from it is a new user.
-    /// - Throws: `user.identity_conflict` when the directory returns a record of another issuer.
-    private func resolveUser(_ identity: SsoIdentity, issuer: String, email: EmailAddress?) async throws(SsoError)
-        -> (user: SsoUser, provisioned: Bool)
-    {
-        let users = organization.stores.users
-        let key = organization.legacyConnectionKey
-        let subject = identity.subject
-        let existing = try await organization.storeCall("user") {
-            try await users.user(connectionID: key, issuer: issuer, subject: subject)
-        }
-        if let existing {
-            return (
-                try LoginCompletion.checkedLink(existing, connectionKey: key, issuer: issuer, subject: subject), false
-            )
-        }
-        let user = organization.newUser(
-            connectionKey: key, identity: identity, issuer: issuer, email: email?.normalized, role: nil)
-        let stored = try await organization.storeCall("user") { try await users.insertIfAbsent(user) }
-        let linked = try LoginCompletion.checkedLink(stored.user, connectionKey: key, issuer: issuer, subject: subject)
-        return (linked, stored.inserted)
     }
 }
