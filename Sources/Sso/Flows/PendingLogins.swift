@@ -35,8 +35,8 @@ extension SsoEngine {
         return try await storeCall("login state") { try await states.take(key, now: at) }
     }
 
-    static func invalidLoginState() -> SsoError {
-        SsoError(.loginInvalidState, "the login state is unknown, already used or expired")
+    static func invalidLoginState(file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.loginInvalidState, "the login state is unknown, already used or expired", file: file, line: line)
     }
 }
 

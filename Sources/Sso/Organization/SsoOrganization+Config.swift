@@ -75,7 +75,7 @@ extension SsoOrganization {
         _ = try await storeCall("session") { try await sessions.revokeAll(connectionID: key, at: time) }
     }
 
-    static func configNotFound() -> SsoError {
-        SsoError(.configNotFound, "this organization has no SSO config")
+    static func configNotFound(file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.configNotFound, "this organization has no SSO config", file: file, line: line)
     }
 }

@@ -60,8 +60,8 @@ extension SsoOrganization {
         return Self.view(record, name: connection.name)
     }
 
-    static func sessionNotFound() -> SsoError {
-        SsoError(.sessionNotFound, "no active session with this id in this organization")
+    static func sessionNotFound(file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.sessionNotFound, "no active session with this id in this organization", file: file, line: line)
     }
 
     static func view(_ record: SsoSessionRecord, name: String?) -> SsoSession {

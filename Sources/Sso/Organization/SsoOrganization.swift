@@ -27,8 +27,8 @@ public struct SsoOrganization: Sendable {
         try await engine.storeCall(store, body)
     }
 
-    static func connectionNotFound() -> SsoError {
-        SsoError(.connectionNotFound, "no connection with this id in this organization")
+    static func connectionNotFound(file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.connectionNotFound, "no connection with this id in this organization", file: file, line: line)
     }
 
     /// The stored connection `connectionID` if this organization owns it.

@@ -37,7 +37,7 @@ extension SsoConnectionStore {
 }
 
 extension SsoConnectionRecord {
-    static func limitReached(_ count: Int) -> SsoError {
-        SsoError(.connectionLimitReached, "the organization already has \(count) connections")
+    static func limitReached(_ count: Int, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.connectionLimitReached, "the organization already has \(count) connections", file: file, line: line)
     }
 }

@@ -6,8 +6,11 @@ struct FieldRules {
     /// The error code used for every failure (`connection.invalid_params`, `config.invalid_params`, …).
     let code: SsoError.Code
 
-    func invalid(_ field: String, _ reason: String, underlying: (any Error & Sendable)? = nil) -> SsoError {
-        SsoError(code, "\(field): \(reason)", underlying: underlying)
+    func invalid(
+        _ field: String, _ reason: String, underlying: (any Error & Sendable)? = nil, file: String = #fileID,
+        line: Int = #line
+    ) -> SsoError {
+        SsoError(code, "\(field): \(reason)", underlying: underlying, file: file, line: line)
     }
 
     /// Trimmed, non-empty text of at most `maxBytes` bytes with no control characters.

@@ -18,8 +18,8 @@ struct JSONReader: ~Copyable {
         return value
     }
 
-    private func invalid(_ what: String) -> SsoError {
-        SsoError(.joseJSONInvalid, "invalid JSON at byte \(index): \(what)")
+    private func invalid(_ what: String, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.joseJSONInvalid, "invalid JSON at byte \(index): \(what)", file: file, line: line)
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }

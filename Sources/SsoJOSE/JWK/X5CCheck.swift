@@ -46,7 +46,7 @@ enum X5CCheck {
         }
     }
 
-    private static func mismatch(_ message: String) -> SsoError {
-        SsoError(.joseJWKX5CMismatch, message)
+    private static func mismatch(_ message: String, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.joseJWKX5CMismatch, message, file: file, line: line)
     }
 }

@@ -71,12 +71,12 @@ enum SignatureCheck {
         guard !rIsZero, !sIsZero else { throw malformed("an ECDSA signature with r or s zero is invalid") }
     }
 
-    private static func malformed(_ message: String) -> SsoError {
-        SsoError(.joseSignatureMalformed, message)
+    private static func malformed(_ message: String, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.joseSignatureMalformed, message, file: file, line: line)
     }
 
-    private static func mismatch(_ algorithm: JWSAlgorithm) -> SsoError {
-        SsoError(.joseKeyMismatch, "the key cannot verify \(algorithm) signatures")
+    private static func mismatch(_ algorithm: JWSAlgorithm, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.joseKeyMismatch, "the key cannot verify \(algorithm) signatures", file: file, line: line)
     }
 }
 

@@ -132,10 +132,12 @@ actor LDAPConnectionPool {
 /// Error helpers shared by the pool and the authenticator.
 enum LDAPErrors {
     /// `error` as an `SsoError`; a connector's foreign error becomes `ldap.server_down`.
-    static func wrap(_ error: any Error) -> SsoError {
+    static func wrap(_ error: any Error, file: String = #fileID, line: Int = #line) -> SsoError {
         if let sso = error as? SsoError { return sso }
-        if error is CancellationError { return SsoError(.ldapTimeout, "the LDAP authentication was cancelled") }
-        return SsoError(.ldapServerDown, "the LDAP connector failed", underlying: error)
+        if error is CancellationError {
+            return SsoError(.ldapTimeout, "the LDAP authentication was cancelled", file: file, line: line)
+        }
+        return SsoError(.ldapServerDown, "the LDAP connector failed", underlying: error, file: file, line: line)
     }
 
     /// Whether an error means the connection must not be reused.

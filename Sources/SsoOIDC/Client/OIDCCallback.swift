@@ -38,7 +38,9 @@ public enum OIDCCallback: Sendable {
 
     /// The error an ``error(_:state:)`` answer becomes: `oidc.callback.error`, whose `underlying`
     /// is the ``OAuthErrorResponse``.
-    public static func refusal(_ response: OAuthErrorResponse) -> SsoError {
-        SsoError(.oidcCallbackError, "the provider refused the login (\(response.error))", underlying: response)
+    public static func refusal(_ response: OAuthErrorResponse, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(
+            .oidcCallbackError, "the provider refused the login (\(response.error))", underlying: response, file: file,
+            line: line)
     }
 }

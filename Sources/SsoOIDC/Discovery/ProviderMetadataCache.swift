@@ -100,9 +100,13 @@ public actor ProviderMetadataCache {
 
 extension SsoError {
     /// `error` itself when it is an `SsoError`, else a new error with `code` and `message`.
-    static func wrapping(_ error: any Error, as code: Code, _ message: String) -> SsoError {
+    static func wrapping(
+        _ error: any Error, as code: Code, _ message: String, file: String = #fileID, line: Int = #line
+    ) -> SsoError {
         if let sso = error as? SsoError { return sso }
-        if error is CancellationError { return SsoError(.httpTransportFailed, "the request was cancelled") }
-        return SsoError(code, message, underlying: error)
+        if error is CancellationError {
+            return SsoError(.httpTransportFailed, "the request was cancelled", file: file, line: line)
+        }
+        return SsoError(code, message, underlying: error, file: file, line: line)
     }
 }

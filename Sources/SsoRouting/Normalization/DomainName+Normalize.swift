@@ -2,8 +2,8 @@ extension DomainName {
     /// Full stops that UTS #46 maps to `.`, accepted as the one trailing dot.
     private static let trailingDots: Set<Unicode.Scalar> = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"]
 
-    static func invalid(_ reason: String) -> SsoError {
-        SsoError(.routingInvalidDomain, "not a routable domain: \(reason)")
+    static func invalid(_ reason: String, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.routingInvalidDomain, "not a routable domain: \(reason)", file: file, line: line)
     }
 
     /// The canonical ASCII form of `input`, or `routing.invalid_domain`.

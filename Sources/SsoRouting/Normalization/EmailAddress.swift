@@ -53,8 +53,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { normalized }
 
-    private static func invalid(_ reason: String) -> SsoError {
-        SsoError(.routingInvalidEmail, "not a valid email address: \(reason)")
+    private static func invalid(_ reason: String, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.routingInvalidEmail, "not a valid email address: \(reason)", file: file, line: line)
     }
 
     private static let atextSymbols = Set("!#$%&'*+/=?^_`{|}~-".unicodeScalars)

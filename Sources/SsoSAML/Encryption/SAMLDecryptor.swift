@@ -30,8 +30,8 @@ package enum SAMLDecryptor {
 
     /// The one error of every decryption failure, also used by the validator for whatever goes wrong
     /// between decryption and a verified signature over the plaintext.
-    package static func failure(decrypting elementName: String) -> SsoError {
-        SsoError(.samlDecryptionFailed, "the encrypted \(elementName) could not be decrypted")
+    package static func failure(decrypting elementName: String, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(.samlDecryptionFailed, "the encrypted \(elementName) could not be decrypted", file: file, line: line)
     }
 
     /// Decrypts the `xenc:EncryptedData` inside `wrapper` (an `EncryptedAssertion` or `EncryptedID`)

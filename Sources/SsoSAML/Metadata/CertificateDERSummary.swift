@@ -22,8 +22,9 @@ struct CertificateDERSummary {
         }
     }
 
-    private static func malformed(_ what: String) -> SsoError {
-        SsoError(.samlCertificateMalformed, "the certificate is not well-formed X.509 (\(what))")
+    private static func malformed(_ what: String, file: String = #fileID, line: Int = #line) -> SsoError {
+        SsoError(
+            .samlCertificateMalformed, "the certificate is not well-formed X.509 (\(what))", file: file, line: line)
     }
 
     private static func children(of node: ASN1Node) throws -> [ASN1Node] {

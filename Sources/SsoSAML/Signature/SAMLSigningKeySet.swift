@@ -70,11 +70,13 @@ public struct SAMLSigningKeySet: Sendable {
             notValidAfter: certificate.notValidAfter, derBytes: certificate.derBytes)
     }
 
-    private static func unsupported(_ certificate: SAMLCertificate) -> SsoError {
+    private static func unsupported(_ certificate: SAMLCertificate, file: String = #fileID, line: Int = #line)
+        -> SsoError
+    {
         SsoError(
             .samlCertificateUnsupportedKey,
             "the \(certificate.publicKeyAlgorithm) certificate \(certificate.sha256Fingerprint) cannot verify XML "
-                + "signatures: only RSA and EC keys can")
+                + "signatures: only RSA and EC keys can", file: file, line: line)
     }
 
     /// Loads the IdP's signing certificates from metadata.
