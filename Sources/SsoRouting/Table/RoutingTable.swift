@@ -23,8 +23,8 @@ public struct RoutingTable: Sendable {
         let includesSubdomains: Bool
     }
 
-    private var claims: [String: Claim] = [:]
-    private var domainsByConnection: [String: [DomainName]] = [:]
+    private var claims: [ExactString: Claim] = [:]
+    private var domainsByConnection: [ExactString: [DomainName]] = [:]
     private var subdomainClaims = 0
 
     /// An empty table.
@@ -35,13 +35,13 @@ public struct RoutingTable: Sendable {
 
     /// The domains claimed by `connectionID`, in the order they were assigned.
     public func domains(of connectionID: String) -> [DomainName] {
-        domainsByConnection[connectionID] ?? []
+        domainsByConnection[ExactString(connectionID)] ?? []
     }
 
     /// The connection `domain` routes to: an exact claim, else the nearest parent claimed with
     /// subdomain matching; `nil` when nothing matches.
     public func route(_ domain: DomainName) -> Route? {
-        if let claim = claims[domain.ascii] {
+        if let claim = claims[ExactString(domain.ascii)] {
             return Route(
                 connectionID: claim.connectionID, matchedDomain: domain, includesSubdomains: claim.includesSubdomains)
         }
@@ -50,7 +50,7 @@ public struct RoutingTable: Sendable {
         while let dot = rest.firstIndex(of: ".") {
             rest = rest[rest.index(after: dot)...]
             let key = String(rest)
-            if let claim = claims[key], claim.includesSubdomains {
+            if let claim = claims[ExactString(key)], claim.includesSubdomains {
                 return Route(
                     connectionID: claim.connectionID, matchedDomain: DomainName(canonical: key),
                     includesSubdomains: true)
@@ -77,7 +77,9 @@ public struct RoutingTable: Sendable {
 
     /// The domains of `domains` that another connection already claims.
     public func conflicts(_ domains: [DomainName], for connectionID: String) -> [DomainName] {
-        domains.filter { domain in claims[domain.ascii].map { !$0.connectionID.bytesEqual(connectionID) } ?? false }
+        domains.filter { domain in
+            claims[ExactString(domain.ascii)].map { !$0.connectionID.bytesEqual(connectionID) } ?? false
+        }
     }
 
     /// Makes `domains` the complete set claimed by `connectionID`, replacing what it claimed
@@ -101,17 +103,17 @@ public struct RoutingTable: Sendable {
         remove(connectionID: connectionID)
         guard !unique.isEmpty else { return }
         for domain in unique {
-            claims[domain.ascii] = Claim(connectionID: connectionID, includesSubdomains: includeSubdomains)
+            claims[ExactString(domain.ascii)] = Claim(connectionID: connectionID, includesSubdomains: includeSubdomains)
         }
         if includeSubdomains { subdomainClaims += unique.count }
-        domainsByConnection[connectionID] = unique
+        domainsByConnection[ExactString(connectionID)] = unique
     }
 
     /// Releases every domain claimed by `connectionID`.
     public mutating func remove(connectionID: String) {
-        guard let owned = domainsByConnection.removeValue(forKey: connectionID) else { return }
+        guard let owned = domainsByConnection.removeValue(forKey: ExactString(connectionID)) else { return }
         for domain in owned {
-            if let claim = claims.removeValue(forKey: domain.ascii), claim.includesSubdomains {
+            if let claim = claims.removeValue(forKey: ExactString(domain.ascii)), claim.includesSubdomains {
                 subdomainClaims -= 1
             }
         }
