@@ -15,11 +15,7 @@ struct ConnectionContext: Sendable {
     /// every login still runs all protocol checks.
     /// - Throws: `connection.not_found`, `connection.inactive`, `store.failed`.
     static func usable(_ connectionID: String, in organization: SsoOrganization) async throws(SsoError) -> Self {
-        let record = try await organization.connectionRecord(connectionID)
-        guard record.status != .inactive else {
-            throw SsoError(.connectionInactive, "the connection is inactive and cannot be used to log in")
-        }
-        return Self(organization: organization, record: record)
+        Self(organization: organization, record: try await organization.usableConnectionRecord(connectionID))
     }
 
     /// The connection `connectionID` of whichever organization owns it, for a callback route

@@ -18,13 +18,7 @@ extension SsoOrganization {
     ///   `login.credentials_required`, `connection.signing_key_required`, protocol errors (`oidc.*`,
     ///   `saml.*`, `http.*`), `store.failed`.
     public func getLoginURL(domain: String, redirectURI: String? = nil) async throws(SsoError) -> SsoLoginResponse {
-        let routed = try await engine.routeRecord(domain)
-        guard routed.organizationID.bytesEqual(id) else {
-            throw SsoError(.routingNoConnection, "no SSO connection is configured for this domain")
-        }
-        guard routed.status != .inactive else {
-            throw SsoError(.connectionInactive, "the connection is inactive and cannot be used to log in")
-        }
+        let routed = try Self.usable(try await routeRecord(domain))
         let context = ConnectionContext(organization: self, record: routed)
         let chosenRedirect = try Self.redirectURI(
             redirectURI, allowed: routed.redirectURIs, required: routed.protocol == .oidc)

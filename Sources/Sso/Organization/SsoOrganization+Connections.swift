@@ -97,11 +97,17 @@ extension SsoOrganization {
     /// The connection an email address or bare domain routes to, if this organization owns it.
     /// - Throws: `routing.invalid_email` / `routing.invalid_domain`, `routing.no_connection`.
     public func route(_ emailOrDomain: String) async throws(SsoError) -> SsoConnection {
+        SsoConnection(try await routeRecord(emailOrDomain))
+    }
+
+    /// The stored connection an email address or bare domain routes to, if this organization owns it.
+    /// - Throws: as ``route(_:)``.
+    func routeRecord(_ emailOrDomain: String) async throws(SsoError) -> SsoConnectionRecord {
         let record = try await engine.routeRecord(emailOrDomain)
         guard record.organizationID.bytesEqual(id) else {
             throw SsoError(.routingNoConnection, "no SSO connection is configured for this domain")
         }
-        return SsoConnection(record)
+        return record
     }
 
     /// Revokes the sessions and discards the pending logins of a connection.

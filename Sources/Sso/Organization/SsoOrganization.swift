@@ -46,7 +46,12 @@ public struct SsoOrganization: Sendable {
     /// still runs all protocol checks.
     /// - Throws: `connection.not_found`, `connection.inactive`.
     func usableConnectionRecord(_ connectionID: String) async throws(SsoError) -> SsoConnectionRecord {
-        let record = try await connectionRecord(connectionID)
+        try Self.usable(try await connectionRecord(connectionID))
+    }
+
+    /// `record` unless it is `inactive`.
+    /// - Throws: `connection.inactive`.
+    static func usable(_ record: SsoConnectionRecord) throws(SsoError) -> SsoConnectionRecord {
         guard record.status != .inactive else {
             throw SsoError(.connectionInactive, "the connection is inactive and cannot be used to log in")
         }
