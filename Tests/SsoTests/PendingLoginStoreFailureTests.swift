@@ -6,9 +6,10 @@ import Testing
 /// A login-state store whose reads fail, as a database that went away does.
 private struct FailingLoginStates: SingleUseStore {
     struct Down: Error {}
-    func insert(_ value: SsoPendingLogin, forKey key: String, expiresAt: Date, now: Date) async throws {}
+    func insert(_ value: SsoPendingLogin, forKey key: String, group: String, expiresAt: Date, now: Date) async throws {}
     func take(_ key: String, now: Date) async throws -> SsoPendingLogin? { throw Down() }
-    func removeAll(where shouldRemove: @escaping @Sendable (SsoPendingLogin) -> Bool) async throws {}
+    func removeAll(group: String) async throws -> Int { throw Down() }
+    func purgeExpired(now: Date, limit: Int) async throws -> Int { throw Down() }
 }
 
 @Suite struct PendingLoginStoreFailureTests {

@@ -98,7 +98,9 @@ import Testing
         try await org.deleteConnection(conn.id)
         #expect(try await org.listSessions().sessions.map(\.id) == [kept.id])
         #expect(await errorCode { try await org.validateSession(session.id) } == .sessionNotFound)
-        #expect(try await t.engine.stores.sessions.session(id: session.id)?.revokedAt == TestEngine.start)
+        #expect(
+            try await t.engine.stores.sessions.session(id: session.id, organizationID: "org_acme")?.revokedAt
+                == TestEngine.start)
     }
 
     @Test func deactivatingAConnectionRevokesItsSessions() async throws {
@@ -135,6 +137,6 @@ import Testing
         t.clock.advance(by: 3600)
         let (_, _, second) = try await loggedIn(t, subject: "okta|bob", email: "bob@mycompany.com")
         #expect(try await org.listSessions().sessions.map(\.id) == [second.id])
-        #expect(try await stores.sessions.session(id: first.id) == nil)
+        #expect(try await stores.sessions.session(id: first.id, organizationID: "org_acme") == nil)
     }
 }

@@ -13,6 +13,7 @@ import SsoTesting
 /// Accepts every assertion ID: the benchmark validates the same document again and again.
 struct AcceptAllReplayCache: ReplayCache {
     func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool { true }
+    func purgeExpired(now: Date, limit: Int) async throws -> Int { 0 }
 }
 
 struct SAMLCase {

@@ -181,6 +181,7 @@ func fixtureDirectory() -> URL {
 
 struct AcceptAllReplayCache: ReplayCache {
     func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool { true }
+    func purgeExpired(now: Date, limit: Int) async throws -> Int { 0 }
 }
 
 func runAll() async throws {

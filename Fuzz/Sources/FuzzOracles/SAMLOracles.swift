@@ -156,4 +156,5 @@ struct FixedClock: SsoClock {
 /// elsewhere; here it would hide everything after the first success).
 struct AcceptAllReplayCache: ReplayCache {
     func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool { true }
+    func purgeExpired(now: Date, limit: Int) async throws -> Int { 0 }
 }

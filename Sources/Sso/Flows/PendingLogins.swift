@@ -51,7 +51,9 @@ extension SsoOrganization {
         let expiresAt = at.addingTimeInterval(engine.settings.loginStateTTL)
         let states = stores.loginStates
         try await storeCall("login state") {
-            try await states.insert(login, forKey: key, expiresAt: expiresAt, now: at)
+            try await states.insert(
+                login, forKey: key, group: Self.pendingLoginGroup(connectionID: login.connectionID, organizationID: id),
+                expiresAt: expiresAt, now: at)
         }
     }
 
@@ -65,13 +67,15 @@ extension SsoOrganization {
 
     /// Removes every pending login of `connectionID` (or of the legacy config when `nil`).
     func discardPendingLogins(connectionID: String?) async throws(SsoError) {
-        let organizationID = id
+        let group = Self.pendingLoginGroup(connectionID: connectionID, organizationID: id)
         let states = stores.loginStates
-        try await storeCall("login state") {
-            try await states.removeAll {
-                $0.organizationID.bytesEqual(organizationID) && $0.connectionID.bytesEqual(connectionID)
-            }
-        }
+        _ = try await storeCall("login state") { try await states.removeAll(group: group) }
+    }
+
+    /// The login-state group of a connection's pending logins: its id (connection ids are unique
+    /// in the engine), or for the legacy config, a key no connection id can take.
+    static func pendingLoginGroup(connectionID: String?, organizationID: String) -> String {
+        connectionID ?? "legacy:\(organizationID)"
     }
 
     /// A fresh random key for a pending login (256 bits, base64url, 43 characters).

@@ -8,7 +8,7 @@ import SsoOIDC
 /// still exists, is not inactive, and belongs to `organizationID`; deleting or deactivating a
 /// connection also removes its pending logins. Its description, dump and reflection never show
 /// the PKCE verifier or the nonce.
-public struct SsoPendingLogin: Sendable, Equatable {
+public struct SsoPendingLogin: Sendable, Equatable, Codable {
     /// What the callback must match, per protocol.
     public enum ProtocolState: Sendable, Equatable {
         /// An OIDC login: state, nonce, PKCE verifier, redirect URI, issuer and client it started with.
@@ -16,6 +16,9 @@ public struct SsoPendingLogin: Sendable, Equatable {
         /// A SAML login: the AuthnRequest ID the response must answer (`InResponseTo`).
         case saml(requestID: String)
     }
+
+    /// The stored form's version (a durable store tags each row with it).
+    public static let schemaVersion = 1
 
     public var organizationID: String
     /// The connection; `nil` for the legacy single-config flow.
@@ -28,6 +31,11 @@ public struct SsoPendingLogin: Sendable, Equatable {
         self.connectionID = connectionID
         self.protocolState = protocolState
         self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case organizationID = "organization_id", connectionID = "connection_id"
+        case protocolState = "protocol_state", createdAt = "created_at"
     }
 
     /// The protocol of ``protocolState``.
@@ -46,5 +54,35 @@ public struct SsoPendingLogin: Sendable, Equatable {
     /// The AuthnRequest ID, if this is a SAML login.
     var samlRequestID: String? {
         if case .saml(let requestID) = protocolState { requestID } else { nil }
+    }
+}
+
+extension SsoPendingLogin.ProtocolState: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case `protocol`, oidc, requestID = "request_id"
+    }
+
+    /// `{"protocol": "oidc", "oidc": {…}}` or `{"protocol": "saml", "request_id": "…"}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(SsoProtocol.self, forKey: .protocol) {
+        case .oidc: self = .oidc(try container.decode(PendingOIDCLogin.self, forKey: .oidc))
+        case .saml: self = .saml(requestID: try container.decode(String.self, forKey: .requestID))
+        case .ldap:
+            throw DecodingError.dataCorruptedError(
+                forKey: .protocol, in: container, debugDescription: "an LDAP login is never pending")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .oidc(let pending):
+            try container.encode(SsoProtocol.oidc, forKey: .protocol)
+            try container.encode(pending, forKey: .oidc)
+        case .saml(let requestID):
+            try container.encode(SsoProtocol.saml, forKey: .protocol)
+            try container.encode(requestID, forKey: .requestID)
+        }
     }
 }

@@ -35,7 +35,10 @@ extension SsoOrganization {
         let at = now
         _ = try await activeSessionRecord(sessionID, at: at)
         let sessions = stores.sessions
-        let revoked = try await storeCall("session") { try await sessions.revoke(id: sessionID, at: at) }
+        let organizationID = id
+        let revoked = try await storeCall("session") {
+            try await sessions.revoke(id: sessionID, organizationID: organizationID, at: at)
+        }
         guard revoked else { throw Self.sessionNotFound() }
         logger.info("sso session revoked", metadata: ["organization_id": "\(id)", "session_id": "\(sessionID)"])
     }
@@ -74,7 +77,10 @@ extension SsoOrganization {
     private func activeSessionRecord(_ sessionID: String, at time: Date) async throws(SsoError) -> SsoSessionRecord {
         guard SsoID.isValid(sessionID, prefix: SsoID.sessionPrefix) else { throw Self.sessionNotFound() }
         let sessions = stores.sessions
-        let record = try await storeCall("session") { try await sessions.session(id: sessionID) }
+        let organizationID = id
+        let record = try await storeCall("session") {
+            try await sessions.session(id: sessionID, organizationID: organizationID)
+        }
         guard let record, record.organizationID.bytesEqual(id), record.isActive(at: time) else {
             throw Self.sessionNotFound()
         }

@@ -7,19 +7,15 @@ public actor InMemoryConnectionStore: SsoConnectionStore {
 
     public init() {}
 
-    public func insert(_ record: SsoConnectionRecord) throws {
+    public func insert(_ record: SsoConnectionRecord, limitPerOrganization limit: Int?) throws {
+        let count = byOrganization[ExactString(record.organizationID)]?.count ?? 0
+        if let limit, count >= limit { throw SsoConnectionRecord.limitReached(count) }
         guard records[ExactString(record.id)] == nil else {
             throw SsoError(.storeDuplicateKey, "a connection with this id already exists")
         }
         try table.assign(record.domains, to: record.id, includeSubdomains: record.matchSubdomains)
         records[ExactString(record.id)] = record
         byOrganization[ExactString(record.organizationID), default: []].insert(ExactString(record.id))
-    }
-
-    public func insert(_ record: SsoConnectionRecord, limitPerOrganization limit: Int) throws {
-        let count = byOrganization[ExactString(record.organizationID)]?.count ?? 0
-        guard count < limit else { throw SsoConnectionRecord.limitReached(count) }
-        try insert(record)
     }
 
     public func replace(_ record: SsoConnectionRecord) throws -> Bool {

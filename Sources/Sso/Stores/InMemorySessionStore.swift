@@ -28,8 +28,8 @@ public actor InMemorySessionStore: SsoSessionStore {
         byConnection[ExactString(session.connectionID), default: []].insert(id)
     }
 
-    public func session(id: String) -> SsoSessionRecord? {
-        records[ExactString(id)]
+    public func session(id: String, organizationID: String) -> SsoSessionRecord? {
+        records[ExactString(id)].flatMap { $0.organizationID.bytesEqual(organizationID) ? $0 : nil }
     }
 
     public func sessions(organizationID: String, activeAt now: Date) -> [SsoSessionRecord] {
@@ -37,13 +37,15 @@ public actor InMemorySessionStore: SsoSessionStore {
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
-    public func revoke(id: String, at now: Date) -> Bool {
+    public func revoke(id: String, organizationID: String, at now: Date) -> Bool {
         let key = ExactString(id)
-        guard let record = records[key], record.isActive(at: now) else { return false }
+        guard let record = records[key], record.organizationID.bytesEqual(organizationID), record.isActive(at: now)
+        else { return false }
         records[key]?.revokedAt = now
         return true
     }
 
+    @discardableResult
     public func revokeAll(connectionID: String, at now: Date) -> Int {
         var count = 0
         for id in byConnection[ExactString(connectionID)] ?? [] {
@@ -54,8 +56,18 @@ public actor InMemorySessionStore: SsoSessionStore {
         return count
     }
 
-    private func purgeInactive(at now: Date) {
-        for (id, record) in records where !record.isActive(at: now) {
+    @discardableResult
+    public func purgeInactive(before cutoff: Date, limit: Int) -> Int {
+        purgeInactive(at: cutoff, limit: limit)
+    }
+
+    @discardableResult
+    private func purgeInactive(at now: Date, limit: Int = .max) -> Int {
+        let inactive = records.lazy.filter { !$0.value.isActive(at: now) }.prefix(max(0, limit)).map {
+            ($0.key, $0.value)
+        }
+        let removed = Array(inactive)
+        for (id, record) in removed {
             records[id] = nil
             let organization = ExactString(record.organizationID)
             let connection = ExactString(record.connectionID)
@@ -64,5 +76,6 @@ public actor InMemorySessionStore: SsoSessionStore {
             if byOrganization[organization]?.isEmpty == true { byOrganization[organization] = nil }
             if byConnection[connection]?.isEmpty == true { byConnection[connection] = nil }
         }
+        return removed.count
     }
 }

@@ -1,11 +1,18 @@
 import Foundation
 
 /// Remembers identifiers that may be used once (SAML assertion IDs, OIDC `jti`s) until they expire.
+///
+/// A database implements ``insertIfAbsent(_:expiresAt:now:)`` as one conditional insert
+/// (`INSERT … ON CONFLICT DO NOTHING`, with an expired row replaced), so two replicas given the
+/// same assertion at once record it once and exactly one of them gets `true`.
 public protocol ReplayCache: Sendable {
     /// Records `id` until `expiresAt` and returns `true`, or returns `false` if it was already
     /// recorded and has not expired at `now`. Identifiers are compared by their exact UTF-8 bytes.
-    /// Must be atomic.
+    /// Atomic.
     func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool
+    /// Removes at most `limit` identifiers that expired at or before `now`; returns how many.
+    @discardableResult
+    func purgeExpired(now: Date, limit: Int) async throws -> Int
 }
 
 /// The default in-memory ``ReplayCache``, bounded like ``InMemorySingleUseStore``. When it is
@@ -32,5 +39,12 @@ public actor InMemoryReplayCache: ReplayCache {
         }
         seen[id] = expiresAt
         return true
+    }
+
+    @discardableResult
+    public func purgeExpired(now: Date, limit: Int) -> Int {
+        let keys = Array(seen.lazy.filter { $0.value <= now }.prefix(max(0, limit)).map(\.key))
+        for key in keys { seen[key] = nil }
+        return keys.count
     }
 }

@@ -115,12 +115,19 @@ struct FailingSessionStore: SsoSessionStore {
     struct Failure: Error {}
     let inner = InMemorySessionStore()
     func insert(_ session: SsoSessionRecord) async throws { throw Failure() }
-    func session(id: String) async throws -> SsoSessionRecord? { await inner.session(id: id) }
+    func session(id: String, organizationID: String) async throws -> SsoSessionRecord? {
+        await inner.session(id: id, organizationID: organizationID)
+    }
     func sessions(organizationID: String, activeAt: Date) async throws -> [SsoSessionRecord] {
         await inner.sessions(organizationID: organizationID, activeAt: activeAt)
     }
-    func revoke(id: String, at: Date) async throws -> Bool { await inner.revoke(id: id, at: at) }
+    func revoke(id: String, organizationID: String, at: Date) async throws -> Bool {
+        await inner.revoke(id: id, organizationID: organizationID, at: at)
+    }
     func revokeAll(connectionID: String, at: Date) async throws -> Int {
         await inner.revokeAll(connectionID: connectionID, at: at)
+    }
+    func purgeInactive(before cutoff: Date, limit: Int) async throws -> Int {
+        await inner.purgeInactive(before: cutoff, limit: limit)
     }
 }

@@ -14,8 +14,7 @@ private final class CountingConnectionStore: SsoConnectionStore, @unchecked Send
     func resetReads() { lock.withLock { reads = 0 } }
     private func counted() { lock.withLock { reads += 1 } }
 
-    func insert(_ record: SsoConnectionRecord) async throws { try await inner.insert(record) }
-    func insert(_ record: SsoConnectionRecord, limitPerOrganization limit: Int) async throws {
+    func insert(_ record: SsoConnectionRecord, limitPerOrganization limit: Int?) async throws {
         try await inner.insert(record, limitPerOrganization: limit)
     }
     func replace(_ record: SsoConnectionRecord) async throws -> Bool { try await inner.replace(record) }
