@@ -63,9 +63,9 @@ public actor InMemorySessionStore: SsoSessionStore {
 
     @discardableResult
     private func purgeInactive(at now: Date, limit: Int = .max) -> Int {
-        let inactive = records.lazy.filter { !$0.value.isActive(at: now) }.prefix(max(0, limit)).map {
-            ($0.key, $0.value)
-        }
+        // Inactive by `now`: expired, or revoked at or before it (`isActive` ignores when it was revoked).
+        let inactive = records.lazy.filter { $0.value.expiresAt <= now || $0.value.revokedAt.map { $0 <= now } == true }
+            .prefix(max(0, limit)).map { ($0.key, $0.value) }
         let removed = Array(inactive)
         for (id, record) in removed {
             records[id] = nil
