@@ -16,7 +16,9 @@ let package = Package(
         .library(name: "SsoLDAP", targets: ["SsoLDAP"]),
         .library(name: "SsoRouting", targets: ["SsoRouting"]),
         .library(name: "Sso", targets: ["Sso"]),
+        .library(name: "SsoStorage", targets: ["SsoStorage"]),
         .library(name: "SsoTesting", targets: ["SsoTesting"]),
+        .library(name: "SsoSQLite", targets: ["SsoSQLite"]),
         .executable(name: "ssoctl", targets: ["ssoctl"]),
     ],
     dependencies: [
@@ -26,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .target(
@@ -85,6 +89,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What every durable store shares: the secrets keyring, the stored JSON, domain-claim rules.
+        .target(
+            name: "SsoStorage",
+            dependencies: ["Sso", "SsoCore", "SsoRouting", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "SsoSQLite",
+            dependencies: [
+                "Sso", "SsoCore", "SsoRouting", "SsoStorage",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SsoTesting",
             dependencies: [
@@ -97,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "ssoctl",
             dependencies: [
-                "Sso", "SsoTesting",
+                "Sso", "SsoTesting", "SsoStorage", "SsoSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,6 +145,7 @@ let package = Package(
         .testTarget(name: "SsoRoutingTests", dependencies: ["SsoRouting", "SsoTestSupport"]),
         .testTarget(name: "SsoTests", dependencies: ["Sso", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
+        .testTarget(name: "SsoSQLiteTests", dependencies: ["SsoSQLite", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
         // Replays Fuzz/regressions/ through the fuzz targets' property oracles (Oracles/ is a
         // symlink to Fuzz/Sources/FuzzOracles) and runs the property tests.
         .testTarget(

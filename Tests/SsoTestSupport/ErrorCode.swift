@@ -12,3 +12,15 @@ public func errorCode<T>(_ body: () throws -> T) -> SsoError.Code? {
         return "test.not_an_sso_error"
     }
 }
+
+/// The async form of ``errorCode(_:)``.
+public func errorCode<T>(_ body: () async throws -> T) async -> SsoError.Code? {
+    do {
+        _ = try await body()
+        return nil
+    } catch let error as SsoError {
+        return error.code
+    } catch {
+        return "test.not_an_sso_error"
+    }
+}

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The legacy configuration as stored, secret included.
-public struct SsoConfigRecord: Sendable, Equatable {
+/// The legacy configuration as stored, secret included. Its `Codable` form seals
+/// `client_secret` with the coder's `userInfo[.ssoSecretSealer]` (else `<redacted>`).
+public struct SsoConfigRecord: Sendable, Equatable, Codable {
     public var organizationID: String
     public var issuerURL: String
     public var clientID: String
@@ -21,5 +22,11 @@ public struct SsoConfigRecord: Sendable, Equatable {
         self.redirectURI = redirectURI
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case organizationID = "organization_id", issuerURL = "issuer_url", clientID = "client_id"
+        case clientSecret = "client_secret", redirectURI = "redirect_uri"
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 }

@@ -68,10 +68,16 @@ struct ReferenceConnectionJSON: Sendable, Equatable, Decodable {
 }
 
 extension ReferenceConnectionJSON: Encodable {
-    /// Writes the set fields; secrets as `<redacted>` unless the encoder opts in.
+    /// Writes the set fields; secrets sealed with the encoder's ``SecretSealing``, else as
+    /// `<redacted>` unless the encoder opts in to clear text.
     func encode(to encoder: any Encoder) throws {
         let reveal = encoder.userInfo[.ssoIncludeSecrets] as? Bool == true
-        func secret(_ value: Secret?) -> String? { value.map { reveal ? $0.unsafeValue : "<redacted>" } }
+        let sealer = encoder.userInfo[.ssoSecretSealer] as? any SecretSealing
+        func secret(_ value: Secret?) throws -> String? {
+            guard let value else { return nil }
+            if let sealer { return try sealer.seal(value.unsafeValue) }
+            return reveal ? value.unsafeValue : "<redacted>"
+        }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(id, forKey: .id)
         try c.encodeIfPresent(name, forKey: .name)
@@ -87,7 +93,7 @@ extension ReferenceConnectionJSON: Encodable {
         try c.encodeIfPresent(updatedAt, forKey: .updatedAt)
         try c.encodeIfPresent(issuerURL, forKey: .issuerURL)
         try c.encodeIfPresent(clientID, forKey: .clientID)
-        try c.encodeIfPresent(secret(clientSecret), forKey: .clientSecret)
+        try c.encodeIfPresent(try secret(clientSecret), forKey: .clientSecret)
         try c.encodeIfPresent(metadataURL, forKey: .metadataURL)
         try c.encodeIfPresent(metadataXML, forKey: .metadataXML)
         try c.encodeIfPresent(hasInlineMetadata, forKey: .hasInlineMetadata)
@@ -95,14 +101,14 @@ extension ReferenceConnectionJSON: Encodable {
         try c.encodeIfPresent(entityID, forKey: .entityID)
         try c.encodeIfPresent(attributeMapping, forKey: .attributeMapping)
         try c.encodeIfPresent(allowUnsolicited, forKey: .allowUnsolicited)
-        try c.encodeIfPresent(secret(spSigningKeyPEM), forKey: .spSigningKeyPEM)
+        try c.encodeIfPresent(try secret(spSigningKeyPEM), forKey: .spSigningKeyPEM)
         try c.encodeIfPresent(spSigningCertificatePEM, forKey: .spSigningCertificatePEM)
         try c.encodeIfPresent(serverURL, forKey: .serverURL)
         try c.encodeIfPresent(tlsMode, forKey: .tlsMode)
         try c.encodeIfPresent(allowPlaintext, forKey: .allowPlaintext)
         try c.encodeIfPresent(caCertificatePEM, forKey: .caCertificatePEM)
         try c.encodeIfPresent(bindDN, forKey: .bindDN)
-        try c.encodeIfPresent(secret(bindPassword), forKey: .bindPassword)
+        try c.encodeIfPresent(try secret(bindPassword), forKey: .bindPassword)
         try c.encodeIfPresent(userSearchBase, forKey: .userSearchBase)
         try c.encodeIfPresent(userAttribute, forKey: .userAttribute)
         try c.encodeIfPresent(userFilter, forKey: .userFilter)

@@ -13,4 +13,14 @@ extension SsoError.Code {
     public static let storeFull: Self = "store.full"
     /// A store entry with this key already exists.
     public static let storeDuplicateKey: Self = "store.duplicate_key"
+    /// A durable store cannot be reached, or did not answer within its deadline.
+    public static let storeUnavailable: Self = "store.unavailable"
+    /// A durable store holds a newer schema than this build understands.
+    public static let storeSchemaTooNew: Self = "store.schema_too_new"
+    /// A secrets key is malformed (not 32 bytes of base64).
+    public static let storeSecretsKeyInvalid: Self = "store.secrets_key_invalid"
+    /// Stored secrets are sealed with a key the keyring does not hold, or no key was given.
+    public static let storeSecretsKeyMissing: Self = "store.secrets_key_missing"
+    /// A stored secret is not sealed, malformed, or altered.
+    public static let storeSecretUnreadable: Self = "store.secret_unreadable"
 }

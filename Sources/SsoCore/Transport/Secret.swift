@@ -42,13 +42,23 @@ extension Secret: Equatable {
 }
 
 extension Secret: Codable {
-    /// Secrets are write-only: decoding reads the value, encoding writes `<redacted>`.
+    /// Secrets are write-only: decoding reads the value, encoding writes `<redacted>`; with a
+    /// ``SecretSealing`` in `userInfo[.ssoSecretSealer]`, encoding seals and decoding opens.
     public init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode(String.self)
+        let text = try decoder.singleValueContainer().decode(String.self)
+        if let sealer = decoder.userInfo[.ssoSecretSealer] as? any SecretSealing {
+            value = try sealer.open(text)
+        } else {
+            value = text
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode("<redacted>")
+        if let sealer = encoder.userInfo[.ssoSecretSealer] as? any SecretSealing {
+            try container.encode(try sealer.seal(value))
+        } else {
+            try container.encode("<redacted>")
+        }
     }
 }

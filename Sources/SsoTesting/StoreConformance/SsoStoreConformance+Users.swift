@@ -23,7 +23,8 @@ extension SsoStoreConformance {
             organizationID: organization, connectionID: connection, issuer: "https://login.entra.example/tenant",
             subject: subject, createdAt: story(10))
         let second = try await directory.insertIfAbsent(otherIssuer)
-        try Expect.that(second.inserted && second.user == otherIssuer, "the same subject under another issuer is added")
+        try Expect.that(second.inserted, "the same subject under another issuer is added")
+        try Expect.equal(second.user, otherIssuer, "the user added for the other issuer")
         try Expect.equal(
             try await directory.user(connectionID: connection, issuer: otherIssuer.issuer ?? "", subject: subject),
             otherIssuer, "the user of the other issuer")

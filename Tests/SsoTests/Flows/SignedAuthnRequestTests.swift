@@ -53,7 +53,7 @@ import Testing
         let tampered = login.authorizeURL.replacingOccurrences(
             of: "RelayState=\(relayState)", with: "RelayState=x\(relayState)")
         #expect(tampered != login.authorizeURL)
-        #expect(await errorCode { try idp.receive(redirectURL: tampered) } == .samlSignatureInvalid)
+        #expect(errorCode { try idp.receive(redirectURL: tampered) } == .samlSignatureInvalid)
     }
 
     @Test func anIdPThatWantsSignedRequestsGetsNoUnsignedOne() async throws {
@@ -73,7 +73,7 @@ import Testing
                 entityID: Flow.spEntityID, domains: ["plain.example"], jitProvisioning: true))
         let unsigned = try await org.getLoginURL(domain: "plain.example")
         #expect(Self.query(unsigned.authorizeURL, "Signature") == nil)
-        #expect(await errorCode { try idp.receive(redirectURL: unsigned.authorizeURL) } == .samlSignatureMissing)
+        #expect(errorCode { try idp.receive(redirectURL: unsigned.authorizeURL) } == .samlSignatureMissing)
         // Adding the key later makes the connection work.
         let update = UpdateSsoConnectionParams(
             settings: .saml(

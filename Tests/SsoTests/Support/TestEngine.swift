@@ -1,3 +1,4 @@
+@_exported import SsoTestSupport
 import Foundation
 import Logging
 import Sso
@@ -144,11 +145,6 @@ extension CreateSsoConnectionParams {
     mutating func editLDAP(_ change: (inout LDAPConnectionSettings) -> Void) {
         if case .ldap(var s) = settings { change(&s); settings = .ldap(s) }
     }
-}
-
-/// The code of the error `body` throws, or `nil` when it succeeds.
-func errorCode<T>(_ body: () async throws -> T) async -> SsoError.Code? {
-    await thrownError(body)?.code
 }
 
 /// The error `body` throws, or `nil` when it succeeds.
