@@ -43,7 +43,10 @@ struct SQLiteConnectionStore: SsoConnectionStore {
         return try await database.write { connection in
             let updated = try await connection.query(
                 "UPDATE sso_connections SET record = ?, schema_version = ? WHERE id = ? AND organization_id = ? RETURNING id",
-                [.text(row), .integer(SsoConnectionRecord.schemaVersion), .text(record.id), .text(record.organizationID)])
+                [
+                    .text(row), .integer(SsoConnectionRecord.schemaVersion), .text(record.id),
+                    .text(record.organizationID),
+                ])
             guard !updated.isEmpty else { return false }
             try await Self.checkClaims(domains, for: record.id, on: connection)
             _ = try await connection.query("DELETE FROM sso_domain_claims WHERE connection_id = ?", [.text(record.id)])

@@ -103,7 +103,9 @@ extension SQLiteGate {
             return try await run(body)
         } catch let error as SsoError {
             throw error
-        } catch let error as SQLiteError where [.busy, .locked, .busyTimeout, .cantOpen, .ioError].contains(error.reason) {
+        } catch let error as SQLiteError
+            where [.busy, .locked, .busyTimeout, .cantOpen, .ioError].contains(error.reason)
+        {
             throw SsoError(.storeUnavailable, "the SQLite database is busy or unreachable", underlying: error)
         } catch {
             throw SsoError(.storeFailed, "the SQLite store failed", underlying: error)

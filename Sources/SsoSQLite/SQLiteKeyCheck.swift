@@ -18,10 +18,12 @@ enum SQLiteKeyCheck {
                     "the store holds secrets sealed with key \(keyID), which is not among the configured keys "
                         + "(\(keyring.keyIDs.sorted().joined(separator: ", ")))")
             }
-            guard (try? keyring.checkSealer().open(row.column("check_value")?.string ?? ""))
-                == SsoSecretsKeyring.checkPlaintext
+            guard
+                (try? keyring.checkSealer().open(row.column("check_value")?.string ?? ""))
+                    == SsoSecretsKeyring.checkPlaintext
             else {
-                throw SsoError(.storeSecretsKeyMissing, "the configured key \(keyID) does not open this store's secrets")
+                throw SsoError(
+                    .storeSecretsKeyMissing, "the configured key \(keyID) does not open this store's secrets")
             }
         }
         if !rows.contains(where: { $0.column("key_id")?.string == keyring.currentKeyID }) {
@@ -52,7 +54,10 @@ enum SQLiteKeyCheck {
                 sealer: keyring.configSealer(organizationID))
             _ = try await connection.query(
                 "UPDATE sso_configs SET record = ? WHERE organization_id = ?",
-                [.text(try StoredJSON.encode(config, sealer: keyring.configSealer(organizationID))), .text(organizationID)])
+                [
+                    .text(try StoredJSON.encode(config, sealer: keyring.configSealer(organizationID))),
+                    .text(organizationID),
+                ])
             count += 1
         }
         _ = try await connection.query("DELETE FROM sso_secret_keys WHERE key_id != ?", [.text(keyring.currentKeyID)])

@@ -14,7 +14,9 @@ struct SQLiteOrganizationStore: SsoOrganizationStore {
             try await connection.query(
                 "SELECT record FROM sso_enforcements WHERE organization_id = ?", [.text(organizationID)])
         }
-        return try rows.first.map { try StoredJSON.decode(SsoEnforcement.self, from: $0.column("record")?.string ?? "") }
+        return try rows.first.map {
+            try StoredJSON.decode(SsoEnforcement.self, from: $0.column("record")?.string ?? "")
+        }
     }
 
     func setEnforcement(_ enforcement: SsoEnforcement, organizationID: String) async throws {
@@ -44,7 +46,8 @@ struct SQLiteOrganizationStore: SsoOrganizationStore {
                 "DELETE FROM sso_configs WHERE organization_id = ? RETURNING record", [.text(organizationID)])
             if let row {
                 _ = try await connection.query(
-                    "INSERT INTO sso_configs (organization_id, record) VALUES (?, ?)", [.text(organizationID), .text(row)])
+                    "INSERT INTO sso_configs (organization_id, record) VALUES (?, ?)",
+                    [.text(organizationID), .text(row)])
             }
             return old.first
         }
@@ -53,6 +56,7 @@ struct SQLiteOrganizationStore: SsoOrganizationStore {
 
     private func decode(_ row: SQLiteRow, organizationID: String) throws -> SsoConfigRecord {
         try StoredJSON.decode(
-            SsoConfigRecord.self, from: row.column("record")?.string ?? "", sealer: keyring.configSealer(organizationID))
+            SsoConfigRecord.self, from: row.column("record")?.string ?? "", sealer: keyring.configSealer(organizationID)
+        )
     }
 }

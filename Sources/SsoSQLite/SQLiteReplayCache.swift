@@ -15,8 +15,7 @@ struct SQLiteReplayCache: ReplayCache {
                 INSERT INTO sso_replay (id, expires_at) VALUES (?1, ?2)
                 ON CONFLICT (id) DO UPDATE SET expires_at = ?2 WHERE sso_replay.expires_at <= ?3
                 RETURNING id
-                """, [.text(id), .float(expiresAt.storedSeconds), .float(now.storedSeconds)])
-            ).isEmpty
+                """, [.text(id), .float(expiresAt.storedSeconds), .float(now.storedSeconds)])).isEmpty
         }
     }
 

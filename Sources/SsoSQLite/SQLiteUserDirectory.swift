@@ -66,7 +66,8 @@ struct SQLiteUserDirectory: SsoUserDirectory {
     func users(organizationID: String) async throws -> [SsoUser] {
         let rows = try await database.read { connection in
             try await connection.query(
-                "SELECT record FROM sso_users WHERE organization_id = ? ORDER BY created_at, id", [.text(organizationID)])
+                "SELECT record FROM sso_users WHERE organization_id = ? ORDER BY created_at, id",
+                [.text(organizationID)])
         }
         return try rows.map(Self.decode)
     }

@@ -1,16 +1,32 @@
 import ArgumentParser
+import Foundation
+import Sso
+import SsoSQLite
+import SsoStorage
 
 /// `ssoctl demo`: the admin surface of an embedded engine, then the reference's "Full Enterprise
 /// SSO Flow Example" for real: OIDC, SAML and LDAP logins against embedded IdPs and a throwaway
-/// slapd. The last line is `demo: N/3 logins succeeded (…)`; the exit status is non-zero unless
+/// slapd, with the engine's state in a SQLite file in a temporary folder (or `--store sqlite:PATH`),
+/// and a restart over that file. The last line is `demo: N/3 logins succeeded (…)`; the exit status is non-zero unless
 /// everything worked.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the enterprise SSO flow end to end with an embedded engine and IdPs (no network needed)."
     )
 
+    @Option(help: "The SQLite store for the login walk (default: a file in a new temporary folder, removed after).")
+    var store: String?
+
     func run() async throws {
         let printer = DemoPrinter()
+        let storage: DemoStorage
+        do {
+            storage = try await DemoStorage.open(store)
+        } catch {
+            printer.line("demo: FAILED: the store could not be opened: \(error)")
+            throw ExitCode(1)
+        }
+        defer { storage.removeTemporaryFolder() }
         printer.line("Part 1 — the admin surface")
         let walk = AdminWalk(printer: printer)
         let adminOK = await walk.run()
@@ -30,8 +46,10 @@ struct Demo: AsyncParsableCommand {
         var logins: [String] = []
         var loginFailures = 0
         do {
-            let login = try LoginWalk(printer: printer)
+            let login = try LoginWalk(printer: printer, stores: storage.current.stores)
+            printer.detail("state in \(storage.path)")
             await login.run(ldapServer: ldapServer)
+            await login.restart { try await storage.reopen().stores }
             logins = login.succeeded
             loginFailures = login.failures
         } catch {
@@ -43,6 +61,7 @@ struct Demo: AsyncParsableCommand {
             printer.detail("slapd stopped and its data removed")
         }
 
+        await storage.close()
         printer.line("")
         let leaked = printer.leaked(DemoFixtures.secrets + [LoginWalk.ldapServicePassword, LoginWalk.ldapUserPassword])
         if leaked { printer.line("demo: FAILED: a secret appeared in the output") }

@@ -6,7 +6,9 @@ struct SsoCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ssoctl",
         abstract: "Inspect and exercise swift-sso: SAML, OIDC, LDAP and the whole enterprise flow.",
-        subcommands: [Demo.self, OIDCCommand.self, JOSECommand.self, SAMLCommand.self, LDAPCommand.self]
+        subcommands: [
+            Demo.self, OIDCCommand.self, JOSECommand.self, SAMLCommand.self, LDAPCommand.self, StoreCommand.self,
+        ]
     )
 
     /// Like ArgumentParser's default, except that usage errors exit with 2 (the documented

@@ -84,11 +84,15 @@ import Testing
         let keyring = try SQLiteTestFile.keyring()
         let sealed = try keyring.sealer(context: "connection:sso_conn_a").seal("secret")
         #expect(try keyring.sealer(context: "connection:sso_conn_a").open(sealed) == "secret")
-        #expect(errorCode { try keyring.sealer(context: "connection:sso_conn_b").open(sealed) } == .storeSecretUnreadable)
-        var tampered = Array(sealed.utf8)
-        tampered[tampered.count - 3] = tampered[tampered.count - 3] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         #expect(
-            errorCode { try keyring.sealer(context: "connection:sso_conn_a").open(String(decoding: tampered, as: UTF8.self)) }
+            errorCode { try keyring.sealer(context: "connection:sso_conn_b").open(sealed) } == .storeSecretUnreadable)
+        var tampered = Array(sealed.utf8)
+        tampered[tampered.count - 3] =
+            tampered[tampered.count - 3] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        #expect(
+            errorCode {
+                try keyring.sealer(context: "connection:sso_conn_a").open(String(decoding: tampered, as: UTF8.self))
+            }
                 == .storeSecretUnreadable)
         #expect(errorCode { try keyring.sealer(context: "x").open("plain") } == .storeSecretUnreadable)
     }

@@ -17,7 +17,8 @@ extension SsoConnectionRecord: Codable {
         guard version <= Self.schemaVersion else {
             throw DecodingError.dataCorruptedError(
                 forKey: .schemaVersion, in: c,
-                debugDescription: "stored by a newer version (schema \(version), this build reads \(Self.schemaVersion))")
+                debugDescription:
+                    "stored by a newer version (schema \(version), this build reads \(Self.schemaVersion))")
         }
         self.init(
             id: try c.decode(String.self, forKey: .id),

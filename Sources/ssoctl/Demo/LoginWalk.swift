@@ -30,9 +30,9 @@ final class LoginWalk {
     var samlIdP: TestSAMLIdentityProvider?
     var sessionIDs: [String] = []
 
-    init(printer: DemoPrinter) throws {
+    init(printer: DemoPrinter, stores: SsoStores) throws {
         self.printer = printer
-        let env = SsoTestEnvironment(start: Date())
+        let env = SsoTestEnvironment(start: Date(), stores: stores)
         self.env = env
         self.org = try env.engine.organization(DemoFixtures.organizationID)
     }
@@ -41,7 +41,7 @@ final class LoginWalk {
     func run(ldapServer: Result<DemoLDAPServer, DemoError>) async {
         printer.line("")
         printer.line("Part 2 — the Full Enterprise SSO Flow Example, for real: embedded OIDC provider and SAML IdP,")
-        printer.line("a throwaway slapd, one SsoEngine with a fake HTTP transport.")
+        printer.line("a throwaway slapd, one SsoEngine with a fake HTTP transport, its state in a SQLite file.")
         await startIdentityProviders()
         await createConnections(ldapServer: ldapServer)
         await testConnections()

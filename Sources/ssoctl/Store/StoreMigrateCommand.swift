@@ -1,0 +1,24 @@
+import ArgumentParser
+import SsoCore
+import SsoSQLite
+
+/// `ssoctl store migrate --store URL`: applies missing migrations; prints
+/// `{"ok":true,"schema_version":N}` (exit 0) or the rejection object (exit 1).
+struct StoreMigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Apply the schema migrations a store lacks.")
+
+    @Option(help: "The store: sqlite:PATH.") var store: String
+
+    func run() async throws {
+        do {
+            switch try StoreLocation(store) {
+            case .sqlite(let path):
+                let version = try await SsoSQLiteStore.migrate(path: path)
+                CommandOutput.succeed(["schema_version": version])
+            }
+        } catch {
+            throw CommandOutput.reject(error)
+        }
+    }
+}

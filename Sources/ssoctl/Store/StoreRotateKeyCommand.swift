@@ -1,0 +1,34 @@
+import ArgumentParser
+import SsoCore
+import SsoSQLite
+
+/// `ssoctl store rotate-key --store URL`: re-seals every stored secret with `SSO_SECRETS_KEY`,
+/// opening the old ones with the keys in `SSO_SECRETS_KEY_PREVIOUS`; prints
+/// `{"ok":true,"key_id":…,"resealed":N}`.
+struct StoreRotateKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate-key",
+        abstract: "Re-seal every stored secret with SSO_SECRETS_KEY (old keys in SSO_SECRETS_KEY_PREVIOUS).")
+
+    @Option(help: "The store: sqlite:PATH.") var store: String
+
+    func run() async throws {
+        do {
+            let keyring = try StoreLocation.keyringFromEnvironment()
+            switch try StoreLocation(store) {
+            case .sqlite(let path):
+                let opened = try await SsoSQLiteStore.open(path: path, keyring: keyring)
+                do {
+                    let count = try await opened.rotateSecrets()
+                    await opened.close()
+                    CommandOutput.succeed(["key_id": keyring.currentKeyID, "resealed": count])
+                } catch {
+                    await opened.close()
+                    throw error
+                }
+            }
+        } catch let error as SsoError {
+            throw CommandOutput.reject(error)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `ssoctl store …`: operate a durable store.
+struct StoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Migrate, inspect and re-key a durable store (sqlite:PATH).",
+        subcommands: [StoreMigrateCommand.self, StoreStatusCommand.self, StoreRotateKeyCommand.self]
+    )
+}
