@@ -17,7 +17,7 @@ public protocol SsoConnectionStore: Sendable {
     func replace(_ record: SsoConnectionRecord) async throws -> Bool
     /// The connection with `id`, in any organization (callbacks start from a connection id).
     func connection(id: String) async throws -> SsoConnectionRecord?
-    /// The organization's connections, oldest first.
+    /// The organization's connections, oldest first (ties by id, as bytes).
     func connections(organizationID: String) async throws -> [SsoConnectionRecord]
     /// Removes the connection and releases its domains in one transaction; returns it, or `nil`
     /// if the organization has no connection with `id`.

@@ -8,7 +8,7 @@ public protocol SsoSessionStore: Sendable {
     func insert(_ session: SsoSessionRecord) async throws
     /// The organization's session with `id`, active or not; `nil` for another organization's.
     func session(id: String, organizationID: String) async throws -> SsoSessionRecord?
-    /// The organization's sessions that are active at `now`, oldest first.
+    /// The organization's sessions that are active at `now`, oldest first (ties by id, as bytes).
     func sessions(organizationID: String, activeAt now: Date) async throws -> [SsoSessionRecord]
     /// Marks the organization's session revoked at `now`; returns `false` if it was unknown,
     /// another organization's, or already inactive.

@@ -5,6 +5,8 @@
 /// an admin points a connection at another IdP, an equal subject from the new IdP is someone else.
 /// Directories written before issuers were recorded keep working through the default
 /// ``user(connectionID:issuer:subject:)``, which ignores a record stored under another issuer.
+/// Ids, issuers and subjects compare by their exact UTF-8 bytes; `insertIfAbsent` is one atomic
+/// conditional insert (a unique key on connection, issuer and subject in a database).
 public protocol SsoUserDirectory: Sendable {
     /// The user that `subject` of `connectionID` is linked to, whatever its issuer.
     /// The engine does not call this; it uses ``user(connectionID:issuer:subject:)``.
@@ -19,7 +21,7 @@ public protocol SsoUserDirectory: Sendable {
     func insertIfAbsent(_ user: SsoUser) async throws -> (user: SsoUser, inserted: Bool)
     /// Removes the user with `id` (used to undo a provisioning whose login then failed).
     func remove(id: String) async throws
-    /// The organization's users, oldest first.
+    /// The organization's users, oldest first (ties by id, as bytes).
     func users(organizationID: String) async throws -> [SsoUser]
 }
 

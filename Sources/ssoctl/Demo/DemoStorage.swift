@@ -35,7 +35,8 @@ final class DemoStorage: @unchecked Sendable {
         let keyring =
             ProcessInfo.processInfo.environment["SSO_SECRETS_KEY"] != nil
             ? try StoreLocation.keyringFromEnvironment()
-            : try SsoSecretsKeyring(current: (0..<SsoSecretsKeyring.keyByteCount).map { _ in UInt8.random(in: 0...255) })
+            : try SsoSecretsKeyring(
+                current: (0..<SsoSecretsKeyring.keyByteCount).map { _ in UInt8.random(in: 0...255) })
         let store = try await SsoSQLiteStore.open(path: path, keyring: keyring)
         return DemoStorage(path: path, temporaryFolder: folder, keyring: keyring, current: store)
     }

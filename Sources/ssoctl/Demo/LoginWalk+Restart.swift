@@ -11,20 +11,30 @@ extension LoginWalk {
         guard let provider = oidcProvider else { return printer.fail("no OIDC connection") }
         let carol = FakeOIDCUser(subject: "00u1carol", email: "carol@mycompany.com", name: "Carol Diaz")
         guard
-            let pending = await attempt("start a login before the restart", {
-                try provider.authorize(
-                    try await org.getLoginURL(domain: "carol@mycompany.com", redirectURI: Self.callback), as: carol)
-            }),
-            let before = await attempt("read the state before the restart", { try await snapshot(org, env.engine.stores.users) })
+            let pending = await attempt(
+                "start a login before the restart",
+                {
+                    try provider.authorize(
+                        try await org.getLoginURL(domain: "carol@mycompany.com", redirectURI: Self.callback), as: carol)
+                }),
+            let before = await attempt(
+                "read the state before the restart", { try await snapshot(org, env.engine.stores.users) })
         else { return }
         printer.detail("started carol@mycompany.com's login; the IdP has answered, the callback has not arrived")
 
         guard let stores = await attempt("reopen the SQLite file", reopen) else { return }
         let after = SsoTestEnvironment(start: env.clock.now, stores: stores, transport: env.transport)
-        guard let reopened = await attempt("open the organization again", {
-            try after.engine.organization(DemoFixtures.organizationID)
-        }) else { return }
-        guard let state = await attempt("read the state after the restart", { try await snapshot(reopened, after.engine.stores.users) }) else {
+        guard
+            let reopened = await attempt(
+                "open the organization again",
+                {
+                    try after.engine.organization(DemoFixtures.organizationID)
+                })
+        else { return }
+        guard
+            let state = await attempt(
+                "read the state after the restart", { try await snapshot(reopened, after.engine.stores.users) })
+        else {
             return
         }
         check(state.holdsTheSameIDs(as: before), "the second engine lists the same \(state.description)")
