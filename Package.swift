@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SsoStorage", targets: ["SsoStorage"]),
         .library(name: "SsoTesting", targets: ["SsoTesting"]),
         .library(name: "SsoSQLite", targets: ["SsoSQLite"]),
+        .library(name: "SsoPostgres", targets: ["SsoPostgres"]),
         .executable(name: "ssoctl", targets: ["ssoctl"]),
     ],
     dependencies: [
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -105,6 +107,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SsoPostgres",
+            dependencies: [
+                "Sso", "SsoCore", "SsoRouting", "SsoStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "SsoTesting",
             dependencies: [
                 "Sso", "CXMLSec",
@@ -116,7 +126,8 @@ let package = Package(
         .executableTarget(
             name: "ssoctl",
             dependencies: [
-                "Sso", "SsoTesting", "SsoStorage", "SsoSQLite",
+                "Sso", "SsoTesting", "SsoStorage", "SsoSQLite", "SsoPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -145,6 +156,8 @@ let package = Package(
         .testTarget(name: "SsoRoutingTests", dependencies: ["SsoRouting", "SsoTestSupport"]),
         .testTarget(name: "SsoTests", dependencies: ["Sso", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
+        .testTarget(
+            name: "SsoPostgresTests", dependencies: ["SsoPostgres", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "SsoSQLiteTests", dependencies: ["SsoSQLite", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
         // Replays Fuzz/regressions/ through the fuzz targets' property oracles (Oracles/ is a
         // symlink to Fuzz/Sources/FuzzOracles) and runs the property tests.

@@ -44,7 +44,7 @@ public final class SsoSQLiteStore: Sendable {
     /// Opens (creating if needed) the file at `path` and brings its schema up to date.
     /// - Throws: `store.unavailable`, `store.schema_too_new`, `store.secrets_key_missing`.
     public static func open(
-        path: String, keyring: SsoSecretsKeyring, logger: Logger = Logger(label: "swift-sso.sqlite")
+        path: String, keyring: SsoSecretsKeyring, logger: Logger = .ssoDisabled
     ) async throws(SsoError) -> SsoSQLiteStore {
         let database = try await SQLiteDatabaseHandle.open(path: path, logger: logger)
         do {
@@ -60,7 +60,7 @@ public final class SsoSQLiteStore: Sendable {
     }
 
     /// Applies missing migrations to the file at `path` without a keyring; returns the version.
-    public static func migrate(path: String, logger: Logger = Logger(label: "swift-sso.sqlite")) async throws(SsoError)
+    public static func migrate(path: String, logger: Logger = .ssoDisabled) async throws(SsoError)
         -> Int
     {
         try await withDatabase(path, logger) { database throws(SsoError) in
@@ -69,7 +69,7 @@ public final class SsoSQLiteStore: Sendable {
     }
 
     /// The file's schema version, row counts and oldest pending login, without a keyring.
-    public static func status(path: String, logger: Logger = Logger(label: "swift-sso.sqlite")) async throws(SsoError)
+    public static func status(path: String, logger: Logger = .ssoDisabled) async throws(SsoError)
         -> SsoStoreStatus
     {
         try await withDatabase(path, logger) { database throws(SsoError) in

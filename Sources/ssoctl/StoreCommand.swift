@@ -4,7 +4,7 @@ import ArgumentParser
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Migrate, inspect and re-key a durable store (sqlite:PATH).",
+        abstract: "Migrate, inspect and re-key a durable store (sqlite:PATH or postgres://…).",
         subcommands: [StoreMigrateCommand.self, StoreStatusCommand.self, StoreRotateKeyCommand.self]
     )
 }

@@ -1,12 +1,15 @@
 import Foundation
 import SsoCore
+import PostgresNIO
+import SsoPostgres
 import SsoSQLite
 import SsoStorage
 
-/// A `--store` URL: `sqlite:PATH` (also `sqlite://PATH`); `postgres://…` is refused until the
-/// PostgreSQL store exists.
+/// A `--store` URL: `sqlite:PATH` (also `sqlite://PATH`) or
+/// `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
 enum StoreLocation {
     case sqlite(path: String)
+    case postgres(PostgresClient.Configuration)
 
     init(_ text: String) throws(SsoError) {
         if text.hasPrefix("sqlite://") {
@@ -14,9 +17,9 @@ enum StoreLocation {
         } else if text.hasPrefix("sqlite:") {
             self = .sqlite(path: String(text.dropFirst("sqlite:".count)))
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            throw SsoError(.cliStoreUnsupported, "PostgreSQL stores are not available in this build")
+            self = .postgres(try SsoPostgresStore.configuration(url: text))
         } else {
-            throw SsoError(.cliStoreUnsupported, "a store URL is sqlite:PATH")
+            throw SsoError(.cliStoreUnsupported, "a store URL is sqlite:PATH or postgres://…")
         }
         if case .sqlite(let path) = self, path.isEmpty {
             throw SsoError(.cliStoreUnsupported, "sqlite: needs a file path")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SsoCore
+import SsoPostgres
 import SsoSQLite
 
 /// `ssoctl store rotate-key --store URL`: re-seals every stored secret with `SSO_SECRETS_KEY`,
@@ -10,7 +11,7 @@ struct StoreRotateKeyCommand: AsyncParsableCommand {
         commandName: "rotate-key",
         abstract: "Re-seal every stored secret with SSO_SECRETS_KEY (old keys in SSO_SECRETS_KEY_PREVIOUS).")
 
-    @Option(help: "The store: sqlite:PATH.") var store: String
+    @Option(help: "The store: sqlite:PATH or postgres://user:password@host:port/database.") var store: String
 
     func run() async throws {
         do {
@@ -26,6 +27,11 @@ struct StoreRotateKeyCommand: AsyncParsableCommand {
                     await opened.close()
                     throw error
                 }
+            case .postgres(let configuration):
+                let opened = try await SsoPostgresStore.open(configuration: configuration, keyring: keyring)
+                defer { opened.close() }
+                let count = try await opened.rotateSecrets()
+                CommandOutput.succeed(["key_id": keyring.currentKeyID, "resealed": count])
             }
         } catch let error as SsoError {
             throw CommandOutput.reject(error)

@@ -1,0 +1,67 @@
+import Foundation
+import PostgresNIO
+import Sso
+import SsoCore
+import SsoStorage
+
+/// ``SingleUseStore`` of pending logins on PostgreSQL: `take` is one `DELETE … RETURNING`, so of
+/// two replicas given the same `state` at once, one gets the login.
+struct PostgresPendingLoginStore: SingleUseStore {
+    typealias Value = SsoPendingLogin
+    let database: PostgresDatabase
+
+    func insert(_ value: SsoPendingLogin, forKey key: String, group: String, expiresAt: Date, now: Date) async throws {
+        let row = try StoredJSON.encode(value)
+        let logger = database.logger
+        let (at, until) = (now.storedSeconds, expiresAt.storedSeconds)
+        try await database.write { connection in
+            let inserted = try await connection.rows(
+                """
+                INSERT INTO sso_login_states (key, grp, stored_at, expires_at, value)
+                VALUES (\(key), \(group), \(at), \(until), \(row))
+                ON CONFLICT (key) DO UPDATE SET grp = EXCLUDED.grp, stored_at = EXCLUDED.stored_at,
+                    expires_at = EXCLUDED.expires_at, value = EXCLUDED.value
+                WHERE sso_login_states.expires_at <= \(at)
+                RETURNING key
+                """, logger)
+            guard !inserted.isEmpty else {
+                throw SsoError(.storeDuplicateKey, "an entry with this key already exists")
+            }
+        }
+    }
+
+    func take(_ key: String, now: Date) async throws -> SsoPendingLogin? {
+        let logger = database.logger
+        let rows = try await database.read { connection in
+            try await connection.rows(
+                "DELETE FROM sso_login_states WHERE key = \(key) RETURNING expires_at, value", logger)
+        }
+        guard let row = rows.first else { return nil }
+        let (expiresAt, value) = try row.decode((Double, String).self)
+        guard expiresAt > now.storedSeconds else { return nil }
+        return try StoredJSON.decode(SsoPendingLogin.self, from: value)
+    }
+
+    @discardableResult
+    func removeAll(group: String) async throws -> Int {
+        let logger = database.logger
+        return try await database.read { connection in
+            try await connection.rows("DELETE FROM sso_login_states WHERE grp = \(group) RETURNING key", logger).count
+        }
+    }
+
+    @discardableResult
+    func purgeExpired(now: Date, limit: Int) async throws -> Int {
+        let logger = database.logger
+        let (at, limit) = (now.storedSeconds, max(0, limit))
+        return try await database.read { connection in
+            try await connection.rows(
+                """
+                DELETE FROM sso_login_states WHERE key IN (
+                    SELECT key FROM sso_login_states WHERE expires_at <= \(at) LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+                RETURNING key
+                """, logger
+            ).count
+        }
+    }
+}

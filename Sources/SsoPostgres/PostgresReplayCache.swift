@@ -1,0 +1,39 @@
+import Foundation
+import PostgresNIO
+import Sso
+import SsoCore
+import SsoStorage
+
+/// ``ReplayCache`` on PostgreSQL: one `INSERT … ON CONFLICT` that replaces only an expired row,
+/// so an assertion posted to two replicas at once is accepted by one.
+struct PostgresReplayCache: ReplayCache {
+    let database: PostgresDatabase
+
+    func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool {
+        let logger = database.logger
+        let (at, until) = (now.storedSeconds, expiresAt.storedSeconds)
+        return try await database.read { connection in
+            !(try await connection.rows(
+                """
+                INSERT INTO sso_replay (id, expires_at) VALUES (\(id), \(until))
+                ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE sso_replay.expires_at <= \(at)
+                RETURNING id
+                """, logger)).isEmpty
+        }
+    }
+
+    @discardableResult
+    func purgeExpired(now: Date, limit: Int) async throws -> Int {
+        let logger = database.logger
+        let (at, limit) = (now.storedSeconds, max(0, limit))
+        return try await database.read { connection in
+            try await connection.rows(
+                """
+                DELETE FROM sso_replay WHERE id IN (
+                    SELECT id FROM sso_replay WHERE expires_at <= \(at) LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+                RETURNING id
+                """, logger
+            ).count
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import PostgresNIO
+import Sso
+import SsoCore
+import SsoStorage
+
+/// ``SsoSessionStore`` on PostgreSQL. `revoked_at` lives in its column (the record's own field
+/// is taken from it on read), so a revocation is one `UPDATE`.
+struct PostgresSessionStore: SsoSessionStore {
+    let database: PostgresDatabase
+
+    func insert(_ session: SsoSessionRecord) async throws {
+        let row = try StoredJSON.encode(session)
+        let logger = database.logger
+        let revoked = session.revokedAt?.storedSeconds
+        try await database.write { connection in
+            let inserted = try await connection.rows(
+                """
+                INSERT INTO sso_sessions (id, organization_id, connection_id, created_at, expires_at, revoked_at, record)
+                VALUES (\(session.id), \(session.organizationID), \(session.connectionID),
+                        \(session.createdAt.storedSeconds), \(session.expiresAt.storedSeconds), \(revoked), \(row))
+                ON CONFLICT (id) DO NOTHING RETURNING id
+                """, logger)
+            guard !inserted.isEmpty else {
+                throw SsoError(.storeDuplicateKey, "a session with this id already exists")
+            }
+        }
+    }
+
+    func session(id: String, organizationID: String) async throws -> SsoSessionRecord? {
+        let logger = database.logger
+        let rows = try await database.read { connection in
+            try await connection.rows(
+                "SELECT record, revoked_at FROM sso_sessions WHERE id = \(id) AND organization_id = \(organizationID)",
+                logger)
+        }
+        return try rows.first.map(Self.decode)
+    }
+
+    func sessions(organizationID: String, activeAt now: Date) async throws -> [SsoSessionRecord] {
+        let logger = database.logger
+        let at = now.storedSeconds
+        let rows = try await database.read { connection in
+            try await connection.rows(
+                """
+                SELECT record, revoked_at FROM sso_sessions
+                WHERE organization_id = \(organizationID) AND revoked_at IS NULL AND expires_at > \(at)
+                ORDER BY created_at, id COLLATE "C"
+                """, logger)
+        }
+        return try rows.map(Self.decode)
+    }
+
+    func revoke(id: String, organizationID: String, at now: Date) async throws -> Bool {
+        let logger = database.logger
+        let at = now.storedSeconds
+        return try await database.write { connection in
+            !(try await connection.rows(
+                """
+                UPDATE sso_sessions SET revoked_at = \(at)
+                WHERE id = \(id) AND organization_id = \(organizationID) AND revoked_at IS NULL AND expires_at > \(at)
+                RETURNING id
+                """, logger)).isEmpty
+        }
+    }
+
+    @discardableResult
+    func revokeAll(connectionID: String, at now: Date) async throws -> Int {
+        let logger = database.logger
+        let at = now.storedSeconds
+        return try await database.write { connection in
+            try await connection.rows(
+                """
+                UPDATE sso_sessions SET revoked_at = \(at)
+                WHERE connection_id = \(connectionID) AND revoked_at IS NULL AND expires_at > \(at) RETURNING id
+                """, logger
+            ).count
+        }
+    }
+
+    @discardableResult
+    func purgeInactive(before cutoff: Date, limit: Int) async throws -> Int {
+        let logger = database.logger
+        let at = cutoff.storedSeconds
+        let limit = max(0, limit)
+        return try await database.write { connection in
+            try await connection.rows(
+                """
+                DELETE FROM sso_sessions WHERE id IN (
+                    SELECT id FROM sso_sessions WHERE expires_at <= \(at) OR revoked_at <= \(at)
+                    LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+                RETURNING id
+                """, logger
+            ).count
+        }
+    }
+
+    private static func decode(_ row: PostgresRow) throws -> SsoSessionRecord {
+        let (text, revokedAt) = try row.decode((String, Double?).self)
+        var record = try StoredJSON.decode(SsoSessionRecord.self, from: text)
+        record.revokedAt = revokedAt.map { Date(timeIntervalSinceReferenceDate: $0) }
+        return record
+    }
+}
