@@ -132,6 +132,15 @@ let package = Package(
             ]
         ),
         .target(name: "SsoTestSupport", dependencies: ["SsoCore"], path: "Tests/SsoTestSupport"),
+        // A child process for the multi-process store tests (two processes, SIGKILL mid-write).
+        .executableTarget(
+            name: "SsoStoreWorkload",
+            dependencies: [
+                "Sso", "SsoTesting", "SsoStorage", "SsoSQLite", "SsoPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/SsoStoreWorkload"
+        ),
         .testTarget(
             name: "SsoCoreTests",
             dependencies: [
@@ -158,6 +167,9 @@ let package = Package(
         .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
         .testTarget(
             name: "SsoPostgresTests", dependencies: ["SsoPostgres", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
+        .testTarget(
+            name: "SsoReplicaTests",
+            dependencies: ["Sso", "SsoPostgres", "SsoSQLite", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
         .testTarget(name: "SsoSQLiteTests", dependencies: ["SsoSQLite", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
         // Replays Fuzz/regressions/ through the fuzz targets' property oracles (Oracles/ is a
         // symlink to Fuzz/Sources/FuzzOracles) and runs the property tests.

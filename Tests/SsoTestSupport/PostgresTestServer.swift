@@ -11,6 +11,11 @@ public struct PostgresTestServer: Sendable {
     public static let password = "sso-test-only"
     public static let database = "sso"
 
+    /// The server as a store URL (no TLS on loopback).
+    public var url: String {
+        "postgres://\(Self.username):\(Self.password)@127.0.0.1:\(port)/\(Self.database)?sslmode=disable"
+    }
+
     private static var scripts: URL { LDAPTestServer.packageRoot.appending(path: "scripts/pg-fixture") }
 
     /// Starts a new cluster.

@@ -7,14 +7,17 @@ import Foundation
 public enum SsoCtlBinary {
     /// The built `ssoctl`. On Linux the test runner is an executable in the build folder; on
     /// macOS it is a `.xctest` bundle inside it.
-    public static let url: URL = {
+    public static let url: URL = executable(named: "ssoctl")
+
+    /// Another executable of this package, built into the same folder (e.g. `SsoStoreWorkload`).
+    public static func executable(named name: String) -> URL {
         let bundle = Bundle.allBundles.first { $0.bundleURL.pathExtension == "xctest" }?.bundleURL
         let main = Bundle.main.bundleURL
         let directory =
             bundle?.deletingLastPathComponent()
             ?? (main.pathExtension == "xctest" ? main.deletingLastPathComponent() : main)
-        return directory.appendingPathComponent("ssoctl")
-    }()
+        return directory.appendingPathComponent(name)
+    }
 
     /// ``url`` as a file-system path.
     public static var path: String { url.path }

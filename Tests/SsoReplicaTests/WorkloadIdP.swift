@@ -1,0 +1,1 @@
+../SsoStoreWorkload/WorkloadIdP.swift
