@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SsoTesting", targets: ["SsoTesting"]),
         .library(name: "SsoSQLite", targets: ["SsoSQLite"]),
         .library(name: "SsoPostgres", targets: ["SsoPostgres"]),
+        .library(name: "SsoHummingbird", targets: ["SsoHummingbird"]),
         .executable(name: "ssoctl", targets: ["ssoctl"]),
     ],
     dependencies: [
@@ -32,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
         .target(
@@ -114,6 +118,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Routes, cookies and session middleware for a Hummingbird 2 application.
+        .target(
+            name: "SsoHummingbird",
+            dependencies: [
+                "Sso", "SsoCore", "SsoOIDC",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ]
+        ),
         .target(
             name: "SsoTesting",
             dependencies: [
@@ -167,6 +184,12 @@ let package = Package(
         .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
         .testTarget(
             name: "SsoPostgresTests", dependencies: ["SsoPostgres", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
+        .testTarget(
+            name: "SsoHummingbirdTests",
+            dependencies: [
+                "SsoHummingbird", "SsoTesting", "SsoTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "SsoReplicaTests",
             dependencies: ["Sso", "SsoPostgres", "SsoSQLite", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
