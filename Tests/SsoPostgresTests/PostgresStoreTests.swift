@@ -18,23 +18,7 @@ import Testing
                 store.close()
             }
             let store = try await server.open()
-            let stores = store.stores
-            let failures = await withTaskGroup(of: String?.self) { group in
-                for check in SsoStoreConformance.checks {
-                    group.addTask {
-                        do {
-                            try await check.run(on: stores)
-                            return nil
-                        } catch {
-                            return "\(check.name): \(error)"
-                        }
-                    }
-                }
-                var failures: [String] = []
-                for await failure in group { if let failure { failures.append(failure) } }
-                return failures
-            }
-            #expect(failures == [])
+            #expect(await SsoStoreConformance.failuresRunningAll(on: store.stores) == [])
             store.close()
         }
     }
