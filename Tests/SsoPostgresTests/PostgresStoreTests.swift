@@ -38,6 +38,27 @@ import Testing
         }
     }
 
+    /// The status counts every table's rows and reads the oldest pending login to the instant.
+    @Test func statusCountsRowsAndReadsTheOldestPendingLoginExactly() async throws {
+        try await PostgresTestServer.with { server in
+            let store = try await server.open()
+            let oldest = Date(timeIntervalSinceReferenceDate: 900_000_000.123_456_7)
+            for (index, date) in [oldest + 30, oldest].enumerated() {
+                let login = SsoPendingLogin(
+                    organizationID: "org_acme", connectionID: nil, protocolState: .saml(requestID: "_request\(index)"),
+                    createdAt: date)
+                try await store.stores.loginStates.insert(
+                    login, forKey: "key-\(index)", group: "org_acme", expiresAt: date + 600, now: date)
+            }
+            store.close()
+            let status = try await SsoPostgresStore.status(configuration: server.configuration)
+            #expect(status.oldestPendingLogin == oldest)
+            #expect(status.counts["sso_login_states"] == 2)
+            #expect(status.counts["sso_secret_keys"] == 1)
+            #expect(status.counts.count == 9)
+        }
+    }
+
     /// Neither a pg_dump nor a wrong key reveals or silently loses a secret; rotation re-seals.
     @Test func secretsAreSealedAtRest() async throws {
         try await PostgresTestServer.with { server in
