@@ -118,14 +118,13 @@ struct PostgresConnectionStore: SsoConnectionStore {
     private static func claim(
         _ domains: [DomainName], for record: SsoConnectionRecord, on connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        for domain in domains {
-            let claimed = try await connection.rows(
+        try await DomainClaims.claimEach(domains) { domain in
+            !(try await connection.rows(
                 """
                 INSERT INTO sso_domain_claims (domain, connection_id, include_subdomains)
                 VALUES (\(domain.ascii), \(record.id), \(record.matchSubdomains))
                 ON CONFLICT (domain) DO NOTHING RETURNING domain
-                """, logger)
-            if claimed.isEmpty { throw DomainClaims.conflict(domain) }
+                """, logger)).isEmpty
         }
     }
 }

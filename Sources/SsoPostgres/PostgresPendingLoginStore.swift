@@ -52,16 +52,7 @@ struct PostgresPendingLoginStore: SingleUseStore {
 
     @discardableResult
     func purgeExpired(now: Date, limit: Int) async throws -> Int {
-        let logger = database.logger
-        let (at, limit) = (now.storedSeconds, max(0, limit))
-        return try await database.read { connection in
-            try await connection.rows(
-                """
-                DELETE FROM sso_login_states WHERE key IN (
-                    SELECT key FROM sso_login_states WHERE expires_at <= \(at) LIMIT \(limit) FOR UPDATE SKIP LOCKED)
-                RETURNING key
-                """, logger
-            ).count
-        }
+        try await database.purge(
+            "sso_login_states", key: "key", where: "expires_at <= $1", [now.storedSeconds], limit: limit)
     }
 }

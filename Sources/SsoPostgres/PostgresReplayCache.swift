@@ -24,16 +24,6 @@ struct PostgresReplayCache: ReplayCache {
 
     @discardableResult
     func purgeExpired(now: Date, limit: Int) async throws -> Int {
-        let logger = database.logger
-        let (at, limit) = (now.storedSeconds, max(0, limit))
-        return try await database.read { connection in
-            try await connection.rows(
-                """
-                DELETE FROM sso_replay WHERE id IN (
-                    SELECT id FROM sso_replay WHERE expires_at <= \(at) LIMIT \(limit) FOR UPDATE SKIP LOCKED)
-                RETURNING id
-                """, logger
-            ).count
-        }
+        try await database.purge("sso_replay", key: "id", where: "expires_at <= $1", [now.storedSeconds], limit: limit)
     }
 }

@@ -80,19 +80,9 @@ struct PostgresSessionStore: SsoSessionStore {
 
     @discardableResult
     func purgeInactive(before cutoff: Date, limit: Int) async throws -> Int {
-        let logger = database.logger
-        let at = cutoff.storedSeconds
-        let limit = max(0, limit)
-        return try await database.write { connection in
-            try await connection.rows(
-                """
-                DELETE FROM sso_sessions WHERE id IN (
-                    SELECT id FROM sso_sessions WHERE expires_at <= \(at) OR revoked_at <= \(at)
-                    LIMIT \(limit) FOR UPDATE SKIP LOCKED)
-                RETURNING id
-                """, logger
-            ).count
-        }
+        try await database.purge(
+            "sso_sessions", key: "id", where: "expires_at <= $1 OR revoked_at <= $1", [cutoff.storedSeconds],
+            limit: limit)
     }
 
     private static func decode(_ row: PostgresRow) throws -> SsoSessionRecord {

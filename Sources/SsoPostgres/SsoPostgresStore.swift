@@ -50,7 +50,7 @@ public final class SsoPostgresStore: Sendable {
         do {
             try await database.write { connection in
                 _ = try await PostgresSchema.migrate(connection, logger)
-                try await PostgresKeyCheck.verify(keyring, on: connection, logger)
+                try await StoredKeyCheck.verify(keyring, on: PostgresStoredRows(connection: connection, logger: logger))
             }
         } catch {
             database.close()
@@ -77,34 +77,20 @@ public final class SsoPostgresStore: Sendable {
         let database = PostgresDatabase(configuration: configuration, deadline: deadline, logger: logger)
         defer { database.close() }
         return try await database.read { connection in
-            let version = try await PostgresSchema.version(connection, logger)
-            var counts: [String: Int] = [:]
-            var oldest: Date?
-            if version > 0 {
-                for table in tables {
-                    let rows = try await connection.rows(
-                        PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)"), logger)
-                    counts[table] = Int(try rows.first?.decode(Int64.self) ?? 0)
-                }
-                let rows = try await connection.rows("SELECT min(stored_at) FROM sso_login_states", logger)
-                oldest = try rows.first?.decode(Double?.self).map { Date(timeIntervalSinceReferenceDate: $0) }
-            }
-            return SsoStoreStatus(
-                schemaVersion: version, currentSchemaVersion: PostgresSchema.currentVersion, counts: counts,
-                oldestPendingLogin: oldest)
+            try await SsoStoreStatus.read(
+                from: PostgresStoredRows(connection: connection, logger: logger),
+                schemaVersion: try await PostgresSchema.version(connection, logger),
+                currentSchemaVersion: PostgresSchema.currentVersion)
         }
     }
-
-    static let tables = [
-        "sso_connections", "sso_domain_claims", "sso_sessions", "sso_users", "sso_enforcements", "sso_configs",
-        "sso_login_states", "sso_replay", "sso_secret_keys",
-    ]
 
     /// Re-seals every stored secret with the current key and forgets the other key ids, in one
     /// transaction; returns the rows re-sealed.
     public func rotateSecrets() async throws(SsoError) -> Int {
         let (keyring, logger) = (self.keyring, database.logger)
-        return try await database.write { try await PostgresKeyCheck.reseal(with: keyring, on: $0, logger) }
+        return try await database.write {
+            try await StoredKeyCheck.reseal(with: keyring, on: PostgresStoredRows(connection: $0, logger: logger))
+        }
     }
 
     /// Stops the pool; the stores must not be used afterwards.

@@ -7,7 +7,8 @@ import SsoStorage
 
 /// ``SsoConnectionStore`` on SQLite: one row per connection (its JSON, secrets sealed) and
 /// one row per claimed domain, whose primary key is the normalised domain — the database
-/// itself refuses a second claim.
+/// itself refuses a second claim. Writes hold the file's write lock, so a claim that finds its
+/// domain free keeps it until the transaction ends.
 struct SQLiteConnectionStore: SsoConnectionStore {
     let database: SQLiteDatabaseHandle
     let keyring: SsoSecretsKeyring
@@ -21,18 +22,18 @@ struct SQLiteConnectionStore: SsoConnectionStore {
                     "SELECT count(*) FROM sso_connections WHERE organization_id = ?", [.text(record.organizationID)])
                 if count >= limit { throw SsoConnectionRecord.limitReached(count) }
             }
-            let existing = try await connection.query(
-                "SELECT 1 FROM sso_connections WHERE id = ?", [.text(record.id)])
-            guard existing.isEmpty else {
-                throw SsoError(.storeDuplicateKey, "a connection with this id already exists")
-            }
-            try await Self.checkClaims(domains, for: record.id, on: connection)
-            _ = try await connection.query(
-                "INSERT INTO sso_connections (id, organization_id, created_at, schema_version, record) VALUES (?, ?, ?, ?, ?)",
+            let inserted = try await connection.query(
+                """
+                INSERT INTO sso_connections (id, organization_id, created_at, schema_version, record)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id
+                """,
                 [
                     .text(record.id), .text(record.organizationID), .float(record.createdAt.storedSeconds),
                     .integer(SsoConnectionRecord.schemaVersion), .text(row),
                 ])
+            guard !inserted.isEmpty else {
+                throw SsoError(.storeDuplicateKey, "a connection with this id already exists")
+            }
             try await Self.claim(domains, for: record, on: connection)
         }
     }
@@ -48,7 +49,6 @@ struct SQLiteConnectionStore: SsoConnectionStore {
                     .text(record.organizationID),
                 ])
             guard !updated.isEmpty else { return false }
-            try await Self.checkClaims(domains, for: record.id, on: connection)
             _ = try await connection.query("DELETE FROM sso_domain_claims WHERE connection_id = ?", [.text(record.id)])
             try await Self.claim(domains, for: record, on: connection)
             return true
@@ -110,24 +110,16 @@ struct SQLiteConnectionStore: SsoConnectionStore {
         return try StoredJSON.decode(SsoConnectionRecord.self, from: text, sealer: keyring.connectionSealer(id))
     }
 
-    private static func checkClaims(_ domains: [DomainName], for id: String, on connection: SQLiteConnection)
-        async throws
-    {
-        for domain in domains {
-            let owner = try await connection.query(
-                "SELECT connection_id FROM sso_domain_claims WHERE domain = ? AND connection_id != ?",
-                [.text(domain.ascii), .text(id)])
-            if !owner.isEmpty { throw DomainClaims.conflict(domain) }
-        }
-    }
-
+    /// Claims every domain, or none: a domain another connection holds fails the transaction.
     private static func claim(_ domains: [DomainName], for record: SsoConnectionRecord, on connection: SQLiteConnection)
         async throws
     {
-        for domain in domains {
-            _ = try await connection.query(
-                "INSERT INTO sso_domain_claims (domain, connection_id, include_subdomains) VALUES (?, ?, ?)",
-                [.text(domain.ascii), .text(record.id), .integer(record.matchSubdomains ? 1 : 0)])
+        try await DomainClaims.claimEach(domains) { domain in
+            !(try await connection.query(
+                """
+                INSERT INTO sso_domain_claims (domain, connection_id, include_subdomains) VALUES (?, ?, ?)
+                ON CONFLICT (domain) DO NOTHING RETURNING domain
+                """, [.text(domain.ascii), .text(record.id), .integer(record.matchSubdomains ? 1 : 0)])).isEmpty
         }
     }
 }

@@ -45,14 +45,7 @@ struct SQLitePendingLoginStore: SingleUseStore {
 
     @discardableResult
     func purgeExpired(now: Date, limit: Int) async throws -> Int {
-        try await database.write { connection in
-            try await connection.query(
-                """
-                DELETE FROM sso_login_states WHERE key IN (
-                    SELECT key FROM sso_login_states WHERE expires_at <= ? LIMIT ?)
-                RETURNING key
-                """, [.float(now.storedSeconds), .integer(max(0, limit))]
-            ).count
-        }
+        try await database.purge(
+            "sso_login_states", key: "key", where: "expires_at <= ?1", [.float(now.storedSeconds)], limit: limit)
     }
 }

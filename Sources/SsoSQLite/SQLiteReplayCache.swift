@@ -21,11 +21,7 @@ struct SQLiteReplayCache: ReplayCache {
 
     @discardableResult
     func purgeExpired(now: Date, limit: Int) async throws -> Int {
-        try await database.write { connection in
-            try await connection.query(
-                "DELETE FROM sso_replay WHERE id IN (SELECT id FROM sso_replay WHERE expires_at <= ? LIMIT ?) RETURNING id",
-                [.float(now.storedSeconds), .integer(max(0, limit))]
-            ).count
-        }
+        try await database.purge(
+            "sso_replay", key: "id", where: "expires_at <= ?1", [.float(now.storedSeconds)], limit: limit)
     }
 }

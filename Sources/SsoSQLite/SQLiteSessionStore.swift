@@ -73,15 +73,9 @@ struct SQLiteSessionStore: SsoSessionStore {
 
     @discardableResult
     func purgeInactive(before cutoff: Date, limit: Int) async throws -> Int {
-        try await database.write { connection in
-            try await connection.query(
-                """
-                DELETE FROM sso_sessions WHERE id IN (
-                    SELECT id FROM sso_sessions WHERE expires_at <= ?1 OR revoked_at <= ?1 LIMIT ?2)
-                RETURNING id
-                """, [.float(cutoff.storedSeconds), .integer(max(0, limit))]
-            ).count
-        }
+        try await database.purge(
+            "sso_sessions", key: "id", where: "expires_at <= ?1 OR revoked_at <= ?1", [.float(cutoff.storedSeconds)],
+            limit: limit)
     }
 
     private static func markRevoked(_ record: SsoSessionRecord, at now: Date, on connection: SQLiteConnection)

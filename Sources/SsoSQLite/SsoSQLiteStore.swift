@@ -50,7 +50,7 @@ public final class SsoSQLiteStore: Sendable {
         do {
             try await database.write { connection in
                 _ = try await SQLiteSchema.migrate(connection)
-                try await SQLiteKeyCheck.verify(keyring, on: connection)
+                try await StoredKeyCheck.verify(keyring, on: SQLiteStoredRows(connection: connection))
             }
         } catch {
             await database.close()
@@ -73,7 +73,12 @@ public final class SsoSQLiteStore: Sendable {
         -> SsoStoreStatus
     {
         try await withDatabase(path, logger) { database throws(SsoError) in
-            try await database.read { try await SQLiteStatusQuery.read($0) }
+            try await database.read { connection in
+                try await SsoStoreStatus.read(
+                    from: SQLiteStoredRows(connection: connection),
+                    schemaVersion: try await SQLiteSchema.version(connection),
+                    currentSchemaVersion: SQLiteSchema.currentVersion)
+            }
         }
     }
 
@@ -81,7 +86,9 @@ public final class SsoSQLiteStore: Sendable {
     /// ids; returns how many rows were re-sealed. One transaction: on failure nothing changes.
     public func rotateSecrets() async throws(SsoError) -> Int {
         let keyring = self.keyring
-        return try await database.write { try await SQLiteKeyCheck.reseal(with: keyring, on: $0) }
+        return try await database.write {
+            try await StoredKeyCheck.reseal(with: keyring, on: SQLiteStoredRows(connection: $0))
+        }
     }
 
     private static func withDatabase<T: Sendable>(

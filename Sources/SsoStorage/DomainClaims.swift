@@ -34,6 +34,18 @@ package enum DomainClaims {
             line: line)
     }
 
+    /// Claims each of `domains` through `claim`, which inserts one claim row unless the domain is
+    /// taken and returns whether it did. The first taken domain is ``conflict(_:file:line:)``; the
+    /// throw rolls back the caller's transaction, so a record gets all its domains or none.
+    package static func claimEach(
+        _ domains: [DomainName], file: String = #fileID, line: Int = #line,
+        _ claim: (DomainName) async throws -> Bool
+    ) async throws {
+        for domain in domains {
+            if try await !claim(domain) { throw conflict(domain, file: file, line: line) }
+        }
+    }
+
     /// The domain and its parents with at least two labels, most specific first.
     package static func candidates(for domain: DomainName) -> [String] {
         var result = [domain.ascii]

@@ -46,7 +46,7 @@ struct Demo: AsyncParsableCommand {
         var logins: [String] = []
         var loginFailures = 0
         do {
-            let login = try LoginWalk(printer: printer, stores: storage.current.stores)
+            let login = try LoginWalk(printer: printer, stores: await storage.current.stores)
             printer.detail("state in \(storage.path)")
             await login.run(ldapServer: ldapServer)
             await login.restart { try await storage.reopen().stores }

@@ -18,23 +18,7 @@ import Testing
                 store.close()
             }
             let store = try await server.open()
-            let stores = store.stores
-            let failures = await withTaskGroup(of: String?.self) { group in
-                for check in SsoStoreConformance.checks {
-                    group.addTask {
-                        do {
-                            try await check.run(on: stores)
-                            return nil
-                        } catch {
-                            return "\(check.name): \(error)"
-                        }
-                    }
-                }
-                var failures: [String] = []
-                for await failure in group { if let failure { failures.append(failure) } }
-                return failures
-            }
-            #expect(failures == [])
+            #expect(await SsoStoreConformance.failuresRunningAll(on: store.stores) == [])
             store.close()
         }
     }
@@ -51,6 +35,27 @@ import Testing
             let status = try await SsoPostgresStore.status(configuration: configuration)
             #expect(status.schemaVersion == status.currentSchemaVersion)
             #expect(status.counts["sso_connections"] == 0)
+        }
+    }
+
+    /// The status counts every table's rows and reads the oldest pending login to the instant.
+    @Test func statusCountsRowsAndReadsTheOldestPendingLoginExactly() async throws {
+        try await PostgresTestServer.with { server in
+            let store = try await server.open()
+            let oldest = Date(timeIntervalSinceReferenceDate: 900_000_000.123_456_7)
+            for (index, date) in [oldest + 30, oldest].enumerated() {
+                let login = SsoPendingLogin(
+                    organizationID: "org_acme", connectionID: nil, protocolState: .saml(requestID: "_request\(index)"),
+                    createdAt: date)
+                try await store.stores.loginStates.insert(
+                    login, forKey: "key-\(index)", group: "org_acme", expiresAt: date + 600, now: date)
+            }
+            store.close()
+            let status = try await SsoPostgresStore.status(configuration: server.configuration)
+            #expect(status.oldestPendingLogin == oldest)
+            #expect(status.counts["sso_login_states"] == 2)
+            #expect(status.counts["sso_secret_keys"] == 1)
+            #expect(status.counts.count == 9)
         }
     }
 

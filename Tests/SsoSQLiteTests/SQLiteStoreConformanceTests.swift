@@ -19,23 +19,7 @@ import Testing
         let file = try SQLiteTestFile()
         defer { file.remove() }
         let store = try await SsoSQLiteStore.open(path: file.path, keyring: try SQLiteTestFile.keyring())
-        let stores = store.stores
-        let failures = await withTaskGroup(of: String?.self) { group in
-            for check in SsoStoreConformance.checks {
-                group.addTask {
-                    do {
-                        try await check.run(on: stores)
-                        return nil
-                    } catch {
-                        return "\(check.name): \(error)"
-                    }
-                }
-            }
-            var failures: [String] = []
-            for await failure in group { if let failure { failures.append(failure) } }
-            return failures
-        }
-        #expect(failures == [])
+        #expect(await SsoStoreConformance.failuresRunningAll(on: store.stores) == [])
         await store.close()
     }
 

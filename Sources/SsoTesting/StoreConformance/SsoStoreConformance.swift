@@ -12,6 +12,14 @@ import Sso
 /// }
 /// ```
 ///
+/// To run every check at once on one set of stores, as many concurrent callers would:
+///
+/// ```swift
+/// @Test func myStoreUnderConcurrency() async {
+///     #expect(await SsoStoreConformance.failuresRunningAll(on: makeMyStores()) == [])
+/// }
+/// ```
+///
 /// A check never assumes the stores are empty: it writes rows under fresh random organization
 /// ids, connection ids, domains, keys and replay ids, and asserts only about its own rows, so the
 /// checks may share one database and run concurrently. Every date is a whole second after
@@ -52,6 +60,30 @@ public enum SsoStoreConformance {
         failedOperationsChangeNothing, connectionRoundTrip, organizationSettingsRoundTrip,
         sessionAndUserRoundTrip, listingOrder, exactBytes,
     ]
+
+    /// Runs every check at once on `stores` and returns one line (`name: error`) per check that
+    /// failed, in the order of ``checks``; empty when every check passed. Together they show that
+    /// the checks do not assume empty stores and that the stores keep each operation atomic under
+    /// concurrent callers.
+    public static func failuresRunningAll(on stores: SsoStores) async -> [String] {
+        await withTaskGroup(of: (Int, String?).self) { group in
+            for (index, check) in checks.enumerated() {
+                group.addTask {
+                    do {
+                        try await check.run(on: stores)
+                        return (index, nil)
+                    } catch {
+                        return (index, "\(check.name): \(error)")
+                    }
+                }
+            }
+            var failures: [(Int, String)] = []
+            for await (index, failure) in group {
+                if let failure { failures.append((index, failure)) }
+            }
+            return failures.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
 
     /// The instant every check's dates are counted from: 2030-03-17T17:46:40Z.
     public static let baseDate = Date(timeIntervalSince1970: 1_900_000_000)

@@ -4,10 +4,10 @@ import SsoSQLite
 import SsoStorage
 
 /// The demo's SQLite file and the store open on it; ``reopen()`` closes it and opens a new one
-/// over the same file, as a restarted process would.
-final class DemoStorage: @unchecked Sendable {
-    let path: String
-    private let temporaryFolder: URL?
+/// over the same file, as a restarted process would. An actor: the open store changes on reopen.
+actor DemoStorage {
+    nonisolated let path: String
+    private nonisolated let temporaryFolder: URL?
     private let keyring: SsoSecretsKeyring
     private(set) var current: SsoSQLiteStore
 
@@ -49,7 +49,7 @@ final class DemoStorage: @unchecked Sendable {
 
     func close() async { await current.close() }
 
-    func removeTemporaryFolder() {
+    nonisolated func removeTemporaryFolder() {
         if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
     }
 }

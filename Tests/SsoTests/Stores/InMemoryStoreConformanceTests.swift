@@ -1,3 +1,4 @@
+import Foundation
 import Sso
 import SsoTesting
 import Testing
@@ -16,9 +17,29 @@ import Testing
         try await check.run(on: Self.shared)
     }
 
+    /// Every check at once on one fresh set of stores.
+    @Test func everyCheckConcurrentlyOnOneStore() async {
+        #expect(await SsoStoreConformance.failuresRunningAll(on: .inMemory()) == [])
+    }
+
+    /// A store that breaks one rule is reported by the checks of that rule, each line named.
+    @Test func runningAllNamesTheChecksThatFailed() async {
+        let failures = await SsoStoreConformance.failuresRunningAll(on: SsoStores(replayCache: ForgetfulReplayCache()))
+        let replayOnce = "replay insertIfAbsent under 64 concurrent tasks accepts an id once"
+        #expect(failures.contains { $0.hasPrefix(replayOnce + ": ") })
+        let names = SsoStoreConformance.checks.map(\.name)
+        #expect(failures.allSatisfy { line in names.contains { line.hasPrefix($0 + ": ") } })
+    }
+
     @Test func checksHaveUniqueNames() {
         let names = SsoStoreConformance.checks.map(\.name)
         #expect(Set(names).count == names.count)
         #expect(names.count >= 19)
     }
+}
+
+/// A replay cache that accepts every id, as one that lost its rows would.
+private struct ForgetfulReplayCache: ReplayCache {
+    func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool { true }
+    func purgeExpired(now: Date, limit: Int) async throws -> Int { 0 }
 }
