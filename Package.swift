@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "SsoPostgres", targets: ["SsoPostgres"]),
         .library(name: "SsoHummingbird", targets: ["SsoHummingbird"]),
         .executable(name: "ssoctl", targets: ["ssoctl"]),
+        .executable(name: "sso-example-server", targets: ["sso-example-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -140,10 +141,29 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // `--store` URLs and the secrets key from the environment, for ssoctl and the example server.
+        .target(
+            name: "SsoStoreLocation",
+            dependencies: [
+                "Sso", "SsoCore", "SsoStorage", "SsoSQLite", "SsoPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The reference's "Full Enterprise SSO Flow Example" on Hummingbird, with the admin API.
+        .executableTarget(
+            name: "sso-example-server",
+            dependencies: [
+                "Sso", "SsoCore", "SsoHummingbird", "SsoStorage", "SsoStoreLocation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "ssoctl",
             dependencies: [
-                "Sso", "SsoTesting", "SsoStorage", "SsoSQLite", "SsoPostgres",
+                "Sso", "SsoTesting", "SsoStorage", "SsoSQLite", "SsoPostgres", "SsoStoreLocation",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -186,6 +206,13 @@ let package = Package(
             name: "SsoPostgresTests", dependencies: ["SsoPostgres", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
         .testTarget(
             name: "SsoHummingbirdTests",
+            dependencies: [
+                "SsoHummingbird", "SsoTesting", "SsoTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
+        // The admin API through HummingbirdTesting, and the built sso-example-server as a process.
+        .testTarget(
+            name: "SsoExampleServerTests",
             dependencies: [
                 "SsoHummingbird", "SsoTesting", "SsoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
