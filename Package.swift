@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SsoTesting", targets: ["SsoTesting"]),
         .library(name: "SsoSQLite", targets: ["SsoSQLite"]),
         .library(name: "SsoPostgres", targets: ["SsoPostgres"]),
+        .library(name: "SsoAsyncHTTPClient", targets: ["SsoAsyncHTTPClient"]),
         .executable(name: "ssoctl", targets: ["ssoctl"]),
     ],
     dependencies: [
@@ -32,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Only SsoAsyncHTTPClient (and its tests) use these.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -114,6 +118,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The production HTTPTransport; nothing else depends on AsyncHTTPClient.
+        .target(
+            name: "SsoAsyncHTTPClient",
+            dependencies: [
+                "SsoCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "SsoTesting",
             dependencies: [
@@ -158,6 +176,18 @@ let package = Package(
         .testTarget(name: "SsoTestingTests", dependencies: ["SsoTesting"]),
         .testTarget(
             name: "SsoPostgresTests", dependencies: ["SsoPostgres", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
+        .testTarget(
+            name: "SsoAsyncHTTPClientTests",
+            dependencies: [
+                "SsoAsyncHTTPClient", "SsoCore", "SsoOIDC", "SsoSAML", "SsoTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "SsoSQLiteTests", dependencies: ["SsoSQLite", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
         // Replays Fuzz/regressions/ through the fuzz targets' property oracles (Oracles/ is a
         // symlink to Fuzz/Sources/FuzzOracles) and runs the property tests.
