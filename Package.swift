@@ -172,7 +172,7 @@ let package = Package(
         .executableTarget(
             name: "sso-example-server",
             dependencies: [
-                "Sso", "SsoCore", "SsoHummingbird", "SsoStorage", "SsoStoreLocation",
+                "Sso", "SsoCore", "SsoHummingbird", "SsoStorage", "SsoStoreLocation", "SsoAsyncHTTPClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

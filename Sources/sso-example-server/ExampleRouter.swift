@@ -19,7 +19,7 @@ struct ExampleRouter: Sendable {
             cookieKey: cookieKey, basePath: "/sso", afterLoginPath: "/dashboard", afterLogoutPath: "/",
             secureCookies: true, organizationID: settings.organizationID)
         let router = Router(context: SsoBasicRequestContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SsoSessionMiddleware(engine: engine, configuration: configuration))
         router.get("/healthz") { _, _ in
             Response(

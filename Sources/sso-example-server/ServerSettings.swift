@@ -1,5 +1,6 @@
 import Foundation
 import Sso
+import SsoAsyncHTTPClient
 import SsoCore
 import SsoStorage
 import SsoStoreLocation
@@ -60,6 +61,18 @@ struct ServerSettings: Sendable {
     var oidcRedirectURI: String { publicURL + "/sso/callback" }
     /// The SAML assertion consumer service (SP-initiated logins).
     var samlACSURL: String { publicURL + "/sso/saml/callback" }
+
+    /// The HTTP client's settings: verification always on, plus the extra CAs of `SSO_EXTRA_CA_FILE`.
+    func transportConfiguration() throws(SsoError) -> AsyncHTTPClientTransport.Configuration {
+        var configuration = AsyncHTTPClientTransport.Configuration(userAgent: "sso-example-server")
+        if let extraCAFile {
+            guard let pem = FileManager.default.contents(atPath: extraCAFile) else {
+                throw SsoError(.serverSettingsInvalid, "SSO_EXTRA_CA_FILE cannot be read")
+            }
+            try configuration.addTrustRoots(pem: Array(pem))
+        }
+        return configuration
+    }
 
     /// `url` without a trailing slash, if it is an absolute http(s) URL without query or fragment.
     static func checkedPublicURL(_ url: String) throws(SsoError) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Sso
+import SsoAsyncHTTPClient
 import SsoCore
 
 /// `sso-example-server`: the reference's "Full Enterprise SSO Flow Example" on Hummingbird.
@@ -36,7 +37,11 @@ struct SsoExampleServer: AsyncParsableCommand {
         let logger = Logger(label: "sso-example-server")
         do {
             let settings = try ServerSettings(host: host, port: port, store: store, publicURL: publicURL)
-            try await ExampleServer(settings: settings, httpTransport: NoHTTPTransport(), logger: logger).run()
+            try await AsyncHTTPClientTransport.withTransport(
+                configuration: try settings.transportConfiguration(), logger: logger
+            ) { transport in
+                try await ExampleServer(settings: settings, httpTransport: transport, logger: logger).run()
+            }
         } catch let error as SsoError {
             logger.critical("sso-example-server cannot start", metadata: ["sso.error_code": "\(error.code.rawValue)"])
             FileHandle.standardError.write(Data("sso-example-server: \(error.message) [\(error.code.rawValue)]\n".utf8))

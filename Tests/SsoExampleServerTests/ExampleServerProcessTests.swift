@@ -143,5 +143,14 @@ import Testing
             environment: Self.environment(secretsKey: Data(repeating: 1, count: 16).base64EncodedString()))
         #expect(short.status != 0)
         #expect(short.errorText.contains("store.secrets_key_invalid"))
+        let badURL = try await ChildProcess.run(
+            ServerProcess.executable,
+            [
+                "--port", "\(try ServerProcess.freePort())", "--public-url", "ftp://sso.example",
+                "--store", "sqlite:" + folder.appending(path: "s.sqlite").path,
+            ],
+            environment: Self.environment(secretsKey: Data(repeating: 1, count: 32).base64EncodedString()))
+        #expect(badURL.status != 0)
+        #expect(badURL.errorText.contains("--public-url"))
     }
 }
