@@ -77,6 +77,12 @@ import Testing
             #expect(updated["jit_provisioning"] as? Bool == false)
             #expect(try await fixture.organization.getConnection(id).name == "Corp LDAP (updated)")
 
+            let tested = try await client.admin(.post, "/admin/sso/connections/\(id)/test")
+            #expect(tested.status == .ok)
+            let result = try tested.object()
+            #expect(result["success"] as? Bool == true, "\(tested.text)")
+            #expect(result["message"] is String && result["response_time"] is Int)
+
             let deleted = try await client.admin(.delete, "/admin/sso/connections/\(id)")
             #expect(deleted.status == .noContent)
             #expect(deleted.body.readableBytes == 0)
