@@ -13,7 +13,8 @@ import Testing
 struct IdentifierComparisonLintTests {
     static let modules = [
         "SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "SsoRouting", "Sso", "SsoTesting", "ssoctl",
-        "SsoHummingbird", "SsoStorage", "SsoSQLite", "SsoPostgres", "SsoAsyncHTTPClient",
+        "SsoHummingbird", "SsoStorage", "SsoSQLite", "SsoPostgres", "SsoAsyncHTTPClient", "SsoStoreLocation",
+        "sso-example-server",
     ]
 
     /// Name endings that mark a protocol identifier (matched case-insensitively).

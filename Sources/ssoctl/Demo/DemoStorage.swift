@@ -25,7 +25,7 @@ actor DemoStorage {
         var folder: URL?
         let path: String
         if let location {
-            guard case .sqlite(let given) = try SsoStoreLocation(location) else {
+            guard case .sqlite(let given) = try SsoStoreLocation.argument(location) else {
                 throw DemoError("not a SQLite store")
             }
             path = given

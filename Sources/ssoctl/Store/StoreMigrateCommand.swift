@@ -14,7 +14,7 @@ struct StoreMigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            switch try SsoStoreLocation(store) {
+            switch try SsoStoreLocation.argument(store) {
             case .sqlite(let path):
                 let version = try await SsoSQLiteStore.migrate(path: path)
                 CommandOutput.succeed(["schema_version": version])

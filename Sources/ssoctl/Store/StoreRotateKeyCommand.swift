@@ -17,7 +17,7 @@ struct StoreRotateKeyCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let keyring = try SsoStoreLocation.keyringFromEnvironment()
-            switch try SsoStoreLocation(store) {
+            switch try SsoStoreLocation.argument(store) {
             case .sqlite(let path):
                 let opened = try await SsoSQLiteStore.open(path: path, keyring: keyring)
                 do {

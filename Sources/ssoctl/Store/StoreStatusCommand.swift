@@ -17,7 +17,7 @@ struct StoreStatusCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let status: SsoStoreStatus
-            switch try SsoStoreLocation(store) {
+            switch try SsoStoreLocation.argument(store) {
             case .sqlite(let path):
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw SsoError(.storeUnavailable, "no store file at this path")
