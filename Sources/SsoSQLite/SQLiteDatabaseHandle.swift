@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import SQLiteNIO
 import SsoCore
+import Synchronization
 
 /// The store's one connection, with the pragmas that make it safe for several processes (WAL,
 /// busy timeout, foreign keys) and transactions that take the write lock up front.
@@ -13,6 +14,7 @@ final class SQLiteDatabaseHandle: Sendable {
     /// it, which on a shared pool would stall the very connection holding the lock.
     private let thread: NIOThreadPool
     private let gate = SQLiteGate()
+    private let closed = Atomic<Bool>(false)
 
     static let busyTimeoutMilliseconds = 5_000
 
@@ -90,9 +92,18 @@ final class SQLiteDatabaseHandle: Sendable {
     /// Closes the connection, also from a cancelled task (the async `close` would refuse to
     /// run there and leave the handle open).
     func close() async {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         let closing: EventLoopFuture<Void> = connection.close()
         try? await closing.get()
         try? await thread.shutdownGracefully()
+    }
+
+    /// A handle dropped without ``close()`` (its owner threw first) still closes its connection
+    /// and thread, in the background, instead of leaking them.
+    deinit {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let thread = thread
+        connection.close().whenComplete { _ in thread.shutdownGracefully { _ in } }
     }
 }
 

@@ -29,8 +29,9 @@ struct ReplicaStore: Sendable {
     /// Test-only secrets key: 32 bytes of 7.
     static let keyBytes = [UInt8](repeating: 7, count: 32)
     static var keyBase64: String { Data(keyBytes).base64EncodedString() }
-    /// What a child process needs in its environment to open the store.
-    static var childEnvironment: [String: String] { ["SSO_SECRETS_KEY": keyBase64] }
+    /// What a child process needs in its environment to open the store. No crash backtracer: a
+    /// crashing child killed mid-backtrace would leave the backtracer holding its output pipe.
+    static var childEnvironment: [String: String] { ["SSO_SECRETS_KEY": keyBase64, "SWIFT_BACKTRACE": "enable=no"] }
 
     /// Runs `body` with a fresh store of `kind`, removed afterwards also when `body` throws.
     static func with<T>(_ kind: Kind, _ body: (ReplicaStore) async throws -> T) async throws -> T {

@@ -18,13 +18,33 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "sqlite:PATH or postgres://…") var store: String
     @Option(help: "wall-clock seconds since 1970 to wait for after opening the store") var at: Double?
 
-    func open() async throws -> WorkloadStore {
-        let store = try await WorkloadStore.open(store)
-        if let at {
-            let wait = at - Date().timeIntervalSince1970
-            if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
+    /// Opens the store, waits for `--at`, runs `body` and closes the store on every path. A
+    /// failure is printed as `{"error":…,"message":…}` and exits 1, never as a crash.
+    func using<T>(_ body: (WorkloadStore) async throws -> T) async throws -> T {
+        let store: WorkloadStore
+        do {
+            store = try await WorkloadStore.open(self.store)
+        } catch {
+            throw Self.failed(error)
         }
-        return store
+        do {
+            if let at {
+                let wait = at - Date().timeIntervalSince1970
+                if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
+            }
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw Self.failed(error)
+        }
+    }
+
+    private static func failed(_ error: any Error) -> ExitCode {
+        let code = (error as? SsoError)?.code.rawValue ?? "workload.failed"
+        emit(["error": code, "message": (error as? SsoError)?.message ?? "\(error)"])
+        return ExitCode(1)
     }
 }
 
@@ -41,10 +61,10 @@ struct StartLogin: AsyncParsableCommand {
     @Option var email: String
 
     func run() async throws {
-        let store = try await options.open()
-        let login = try await SsoEngine(stores: store.stores).organization(org).getLoginURL(domain: email)
-        emit(["authorize_url": login.authorizeURL])
-        await store.close()
+        try await options.using { store in
+            let login = try await SsoEngine(stores: store.stores).organization(org).getLoginURL(domain: email)
+            emit(["authorize_url": login.authorizeURL])
+        }
     }
 }
 
@@ -57,23 +77,24 @@ struct Callback: AsyncParsableCommand {
     @Option(help: "the ACS's connection, for IdP-initiated responses") var connection: String?
 
     func run() async throws {
-        let store = try await options.open()
-        let engine = SsoEngine(stores: store.stores)
-        do {
-            let result =
-                if let connection {
-                    try await engine.handleSamlCallback(
-                        samlResponse: response, relayState: relayState, connectionID: connection)
-                } else {
-                    try await engine.handleSamlCallback(samlResponse: response, relayState: relayState)
-                }
-            emit(["ok": true, "session_id": result.sessionID ?? "", "developer_id": result.developerID])
-            await store.close()
-        } catch {
-            emit(["ok": false, "code": error.code.rawValue])
-            await store.close()
-            throw ExitCode(3)
+        let signedIn = try await options.using { store in
+            let engine = SsoEngine(stores: store.stores)
+            do {
+                let result =
+                    if let connection {
+                        try await engine.handleSamlCallback(
+                            samlResponse: response, relayState: relayState, connectionID: connection)
+                    } else {
+                        try await engine.handleSamlCallback(samlResponse: response, relayState: relayState)
+                    }
+                emit(["ok": true, "session_id": result.sessionID ?? "", "developer_id": result.developerID])
+                return true
+            } catch {
+                emit(["ok": false, "code": (error as? SsoError)?.code.rawValue ?? "workload.failed"])
+                return false
+            }
         }
+        if !signedIn { throw ExitCode(3) }
     }
 }
 
@@ -87,16 +108,16 @@ struct CreateConnections: AsyncParsableCommand {
     @Option(help: "the folder of the fixture IdP keys") var keys: String
 
     func run() async throws {
-        let store = try await options.open()
-        let organization = try SsoEngine(stores: store.stores).organization(org)
-        let idp = try WorkloadIdP.provider(keys: keys)
-        for index in 0..<count {
-            let domains = ["a", "b", "c"].map { "\(prefix)\(index)-\($0).example" }
-            let connection = try await organization.createConnection(
-                WorkloadIdP.connection(idp, name: "\(prefix)\(index)", domains: domains))
-            emit(["index": index, "connection_id": connection.id])
+        try await options.using { store in
+            let organization = try SsoEngine(stores: store.stores).organization(org)
+            let idp = try WorkloadIdP.provider(keys: keys)
+            for index in 0..<count {
+                let domains = ["a", "b", "c"].map { "\(prefix)\(index)-\($0).example" }
+                let connection = try await organization.createConnection(
+                    WorkloadIdP.connection(idp, name: "\(prefix)\(index)", domains: domains))
+                emit(["index": index, "connection_id": connection.id])
+            }
         }
-        await store.close()
     }
 }
 
@@ -111,17 +132,17 @@ struct Logins: AsyncParsableCommand {
     @Option(help: "the folder of the fixture IdP keys") var keys: String
 
     func run() async throws {
-        let store = try await options.open()
-        let organization = try SsoEngine(stores: store.stores).organization(org)
-        let idp = try WorkloadIdP.provider(keys: keys)
-        for index in 0..<count {
-            let email = "user\(index % max(users, 1))@\(domain)"
-            let post = try idp.respond(
-                to: try await organization.getLoginURL(domain: email), as: WorkloadIdP.user(email))
-            let result = try await organization.handleSamlCallback(
-                samlResponse: post.samlResponse, relayState: post.relayState)
-            emit(["index": index, "session_id": result.sessionID ?? "", "email": email])
+        try await options.using { store in
+            let organization = try SsoEngine(stores: store.stores).organization(org)
+            let idp = try WorkloadIdP.provider(keys: keys)
+            for index in 0..<count {
+                let email = "user\(index % max(users, 1))@\(domain)"
+                let login = try await organization.getLoginURL(domain: email)
+                let post = try idp.respond(to: login, as: WorkloadIdP.user(email))
+                let result = try await organization.handleSamlCallback(
+                    samlResponse: post.samlResponse, relayState: post.relayState)
+                emit(["index": index, "session_id": result.sessionID ?? "", "email": email])
+            }
         }
-        await store.close()
     }
 }
