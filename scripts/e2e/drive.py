@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,7 +46,7 @@ class Run:
         self.nginx_log = args.nginx_log
         self.passed, self.failed, self.shot = 0, 0, 0
         self.browsers = []
-        self.profiles = tempfile.mkdtemp(prefix="sso-e2e-profiles-")
+        self.profiles = tempfile.mkdtemp(prefix="sso-e2e-profiles-")  # removed in close()
         self.connections = {}
 
     # --- reporting -------------------------------------------------------------------------
@@ -144,6 +145,7 @@ class Run:
                 d.quit()
             except Exception:
                 pass
+        shutil.rmtree(self.profiles, ignore_errors=True)
 
     def start_login(self, d, email, step):
         d.get(self.base + "/")

@@ -7,10 +7,12 @@ watchdog() {
     if kill -0 "$2" 2>/dev/null; then "$3" "$4"; fi
   ) </dev/null >/dev/null 2>&1 &
 }
+# alive PID: running and not a zombie (our servers' parents exit, so nobody may reap them soon).
+alive() { st=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${st#Z}" = "$st" ]; }
 # stop_pid PID: SIGTERM, wait up to 5 s, then SIGKILL.
 stop_pid() {
   kill "$1" 2>/dev/null || return 0
-  i=0; while kill -0 "$1" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
+  i=0; while alive "$1" && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
   kill -9 "$1" 2>/dev/null || true
 }
 # wait_http URL PID LOG [CURLOPTS]: until URL answers (any status) or PID dies (then LOG is shown).
