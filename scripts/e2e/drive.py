@@ -126,8 +126,10 @@ class Run:
             self.check(f"{key} connection created through the admin API", bool(self.connections[key].get("id")))
 
     # --- browser -------------------------------------------------------------------------------
-    def browser(self, name):
+    def browser(self, name, network_log=False):
         opts = webdriver.ChromeOptions()
+        if network_log:
+            opts.set_capability("goog:loggingPrefs", {"performance": "ALL"})
         opts.binary_location = "/usr/bin/chromium"
         for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                   "--window-size=1100,850", "--no-first-run", "--disable-features=Translate",
@@ -270,13 +272,21 @@ class Run:
     def callback_replay(self):
         # Browser A gets the OP's redirect back but never delivers it (the callback URL is blocked
         # there); browser B, another profile, opens that URL: refused as login CSRF.
-        a = self.browser("replay-a")
+        a = self.browser("replay-a", network_log=True)
         a.execute_cdp_cmd("Network.enable", {})
         a.execute_cdp_cmd("Network.setBlockedURLs", {"urls": [self.base + "/sso/callback*"]})
         self.start_login(a, "dan@oidc.e2e.test", "replay")
         self.oidc_op_login(a, "dan", "dan-pw", "replay")
-        self.wait(a, lambda x: "/sso/callback" in x.current_url)
-        url = a.current_url
+        url = ""
+        deadline = time.time() + WAIT
+        while not url and time.time() < deadline:
+            for entry in a.get_log("performance"):
+                msg = json.loads(entry["message"])["message"]
+                if msg.get("method") == "Network.requestWillBeSent":
+                    u = msg["params"]["request"]["url"]
+                    if u.startswith(self.base + "/sso/callback"):
+                        url = u
+            time.sleep(0.2)
         self.screenshot(a, "replay callback blocked in browser A")
         if not self.check("browser A was sent back to /sso/callback with a code", "code=" in url, url):
             return
