@@ -5,7 +5,7 @@
 set -eu
 need_apt=""
 for p in simplesamlphp php-cli php-xml php-mbstring php-curl chromium chromium-driver 389-ds-base \
-  nginx-light slapd ldap-utils openssl; do
+  nginx-light slapd ldap-utils openssl curl bc; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_apt="$need_apt $p"
 done
 if [ -n "$need_apt" ]; then
@@ -21,6 +21,7 @@ py_need=""
 python3 -c 'import idpyoidc' 2>/dev/null || py_need="$py_need idpyoidc"
 python3 -c 'import selenium' 2>/dev/null || py_need="$py_need selenium"
 python3 -c 'import flask' 2>/dev/null || py_need="$py_need flask"
+python3 -c 'import requests' 2>/dev/null || py_need="$py_need requests"
 if [ -n "$py_need" ]; then
   # shellcheck disable=SC2086
   pip install -q --break-system-packages $py_need 2>/dev/null || pip install -q $py_need
