@@ -92,6 +92,9 @@ class Run:
             "allow_unsolicited": True, "jit_provisioning": True,
             "attribute_mapping": {"email": "mail", "name": "displayName", "groups": "eduPersonAffiliation"},
         })
+        # The connection's own ACS (/sso/saml/callback/{id}) takes IdP-initiated responses too.
+        c = self.admin("PATCH", "/admin/sso/connections/" + c["id"],
+                       {"assertion_consumer_service_url": self.base + "/sso/saml/callback/" + c["id"]})
         self.connections["saml"] = c
         sp_metadata = fetch(self.base + "/sso/saml/metadata/" + c["id"])
         with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as f:
@@ -149,7 +152,11 @@ class Run:
                 pass
         shutil.rmtree(self.profiles, ignore_errors=True)
 
-    def start_login(self, d, email, step):
+    def start_login(self, d, email, step, via_form=False):
+        """Starts a login at /sso/login?email= (the contract's route), or through the home page's form."""
+        if not via_form:
+            d.get(self.base + "/sso/login?email=" + urllib.request.quote(email, safe=""))
+            return
         d.get(self.base + "/")
         self.screenshot(d, f"{step} home")
         box = d.find_element(By.NAME, "email")
@@ -176,9 +183,11 @@ class Run:
         d.find_element(By.ID, "password").send_keys(password)
         d.find_element(By.ID, "submit_button").click()
 
-    def oidc_op_login(self, d, user, password, step):
+    def oidc_op_login(self, d, user, password, step, before_submit=None):
         self.wait(d, EC.presence_of_element_located((By.ID, "password")))
         self.screenshot(d, f"{step} OP login")
+        if before_submit:
+            before_submit()
         d.find_element(By.ID, "username").send_keys(user)
         d.find_element(By.ID, "password").send_keys(password)
         d.find_element(By.ID, "submit").click()
@@ -199,6 +208,16 @@ class Run:
         return [s for s in sessions if s.get("email") == email]
 
     # --- the steps -----------------------------------------------------------------------------
+    def home_form(self):
+        d = self.browser("home-form", network_log=True)
+        self.start_login(d, "alice@saml.e2e.test", "home-form", via_form=True)
+        ok = self.wait(d, lambda x: x.current_url.startswith(self.env["SAML_IDP"]))
+        self.screenshot(d, "home-form after submit")
+        blocked = [json.loads(e["message"])["message"]["params"].get("blockedReason") for e in d.get_log("performance")
+                   if json.loads(e["message"])["message"].get("method") == "Network.loadingFailed"]
+        self.check("the home page's email form takes the browser to the IdP", ok,
+                   f"still at {d.current_url}; blocked: {[b for b in blocked if b]}")
+
     def saml_sp_initiated(self):
         d = self.browser("saml-sp")
         self.start_login(d, "alice@saml.e2e.test", "saml-sp")
@@ -273,10 +292,13 @@ class Run:
         # Browser A gets the OP's redirect back but never delivers it (the callback URL is blocked
         # there); browser B, another profile, opens that URL: refused as login CSRF.
         a = self.browser("replay-a", network_log=True)
-        a.execute_cdp_cmd("Network.enable", {})
-        a.execute_cdp_cmd("Network.setBlockedURLs", {"urls": [self.base + "/sso/callback*"]})
+
+        def block_callback():  # on the OP's page: the block must be set in the renderer that submits
+            a.execute_cdp_cmd("Network.enable", {})
+            a.execute_cdp_cmd("Network.setBlockedURLs", {"urls": [self.base + "/sso/callback*"]})
+
         self.start_login(a, "dan@oidc.e2e.test", "replay")
-        self.oidc_op_login(a, "dan", "dan-pw", "replay")
+        self.oidc_op_login(a, "dan", "dan-pw", "replay", before_submit=block_callback)
         url = ""
         deadline = time.time() + WAIT
         while not url and time.time() < deadline:
@@ -297,10 +319,12 @@ class Run:
         self.check("the callback URL replayed in a second browser profile is refused: login.browser_mismatch", ok,
                    b.page_source[:300])
         self.check("…and signs nobody in", not self.session_of("dan@oidc.e2e.test"))
+        self.check("browser A never delivered the callback", not a.current_url.startswith(self.base + "/dashboard"),
+                   a.current_url)
 
     def ldap_login(self, key, email, user, password, step):
         d = self.browser(step)
-        self.start_login(d, email, step)
+        self.start_login(d, email, step, via_form=True)
         self.ldap_form_login(d, user, password, step)
         ok = self.on_dashboard(d, email)
         self.screenshot(d, f"{step} dashboard")
@@ -366,6 +390,7 @@ class Run:
     def all(self):
         steps = [
             ("create connections", self.create_connections),
+            ("home page form", self.home_form),
             ("SAML SP-initiated + logout", self.saml_sp_initiated),
             ("SAML IdP-initiated", self.saml_idp_initiated),
             ("SAML wrong password", self.saml_wrong_password),
@@ -383,7 +408,7 @@ class Run:
             try:
                 step()
             except Exception as e:  # one broken step must not hide the others' results
-                self.check(f"step '{name}' ran", False, f"{type(e).__name__}: {e}")
+                self.check(f"step '{name}' ran", False, f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
                 for d in self.browsers[-1:]:
                     try:
                         self.screenshot(d, f"{name} exception")
