@@ -7,9 +7,10 @@ One client is registered statically (`e2e-client` / `e2e-client-secret-test-only
 client_secret_basic or _post) for the given redirect URIs. PKCE is required (essential) and only
 S256 is accepted. Every authorization and token request's PKCE parameters are appended, one JSON
 object a line, to DIR/pkce.log, so the run can prove what the OP saw. Users (test-only):
-carol / carol-pw (carol@oidc.e2e.test), dan / dan-pw.
+carol / carol-pw (carol@oidc.e2e.test), dan / dan-pw (the OP shows dan's redirect back as a link).
 """
 import argparse
+import html
 import json
 import logging
 import os
@@ -34,6 +35,9 @@ USERS = {
             "email": "dan@oidc.e2e.test", "email_verified": True},
 }
 PASSWORDS = {"carol": "carol-pw", "dan": "dan-pw"}
+# For these users the OP shows its redirect back as a link instead of sending a 302, so a test can
+# take the callback URL out of one browser and replay it in another before the first delivers it.
+HOLD_USERS = {"dan"}
 
 
 def op_config(issuer: str, work: str) -> dict:
@@ -218,7 +222,15 @@ def build(args) -> Flask:
         args_ = endpoint.authz_part2(request=authz, session_id=sid)
         if isinstance(args_, ResponseMessage) and "error" in args_:
             return make_response(args_.to_json(), 400)
-        return finish(endpoint, authz, **args_)
+        resp = finish(endpoint, authz, **args_)
+        if user in HOLD_USERS and resp.status_code in (302, 303) and resp.headers.get("Location"):
+            link = html.escape(resp.headers["Location"], quote=True)
+            held = make_response("<!doctype html><title>Continue</title><h1>Signed in at the OP</h1>"
+                                 f"<p><a id='continue' href='{link}'>Continue to the application</a></p>", 200)
+            for cookie in resp.headers.getlist("Set-Cookie"):
+                held.headers.add("Set-Cookie", cookie)
+            return held
+        return resp
 
     @app.route("/healthz")
     def healthz():
