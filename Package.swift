@@ -21,7 +21,9 @@ let package = Package(
         .library(name: "SsoSQLite", targets: ["SsoSQLite"]),
         .library(name: "SsoPostgres", targets: ["SsoPostgres"]),
         .library(name: "SsoHummingbird", targets: ["SsoHummingbird"]),
+        .library(name: "SsoAsyncHTTPClient", targets: ["SsoAsyncHTTPClient"]),
         .executable(name: "ssoctl", targets: ["ssoctl"]),
+        .executable(name: "sso-example-server", targets: ["sso-example-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -36,6 +38,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        // Only SsoAsyncHTTPClient (and its tests) use these.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -131,6 +136,20 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
+        // The production HTTPTransport; nothing else depends on AsyncHTTPClient.
+        .target(
+            name: "SsoAsyncHTTPClient",
+            dependencies: [
+                "SsoCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "SsoTesting",
             dependencies: [
@@ -140,10 +159,29 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // `--store` URLs and the secrets key from the environment, for ssoctl and the example server.
+        .target(
+            name: "SsoStoreLocation",
+            dependencies: [
+                "Sso", "SsoCore", "SsoStorage", "SsoSQLite", "SsoPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The reference's "Full Enterprise SSO Flow Example" on Hummingbird, with the admin API.
+        .executableTarget(
+            name: "sso-example-server",
+            dependencies: [
+                "Sso", "SsoCore", "SsoHummingbird", "SsoStorage", "SsoStoreLocation", "SsoAsyncHTTPClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "ssoctl",
             dependencies: [
-                "Sso", "SsoTesting", "SsoStorage", "SsoSQLite", "SsoPostgres",
+                "Sso", "SsoTesting", "SsoStorage", "SsoSQLite", "SsoPostgres", "SsoStoreLocation",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -190,9 +228,28 @@ let package = Package(
                 "SsoHummingbird", "SsoTesting", "SsoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
+        // The admin API through HummingbirdTesting, and the built sso-example-server as a process.
+        .testTarget(
+            name: "SsoExampleServerTests",
+            dependencies: [
+                "SsoHummingbird", "SsoTesting", "SsoTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "SsoReplicaTests",
             dependencies: ["Sso", "SsoPostgres", "SsoSQLite", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
+        .testTarget(
+            name: "SsoAsyncHTTPClientTests",
+            dependencies: [
+                "SsoAsyncHTTPClient", "SsoCore", "SsoOIDC", "SsoSAML", "SsoTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "SsoSQLiteTests", dependencies: ["SsoSQLite", "SsoStorage", "SsoTesting", "SsoTestSupport"]),
         // Replays Fuzz/regressions/ through the fuzz targets' property oracles (Oracles/ is a
         // symlink to Fuzz/Sources/FuzzOracles) and runs the property tests.

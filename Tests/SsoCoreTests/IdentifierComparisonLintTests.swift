@@ -13,7 +13,7 @@ import Testing
 struct IdentifierComparisonLintTests {
     static let modules = [
         "SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "SsoRouting", "Sso", "SsoTesting", "ssoctl",
-        "SsoHummingbird", "SsoStorage", "SsoPostgres",
+        "SsoHummingbird", "SsoStorage", "SsoSQLite", "SsoPostgres", "SsoAsyncHTTPClient",
     ]
 
     /// Name endings that mark a protocol identifier (matched case-insensitively).

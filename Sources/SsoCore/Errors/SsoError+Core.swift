@@ -5,6 +5,23 @@ extension SsoError.Code {
     public static let httpResponseTooLarge: Self = "http.response_too_large"
     /// A server answered with an unexpected HTTP status.
     public static let httpUnexpectedStatus: Self = "http.unexpected_status"
+    /// The server did not answer completely within the transport's deadline (connecting, the
+    /// response head or the whole body).
+    public static let httpTimeout: Self = "http.timeout"
+    /// The TLS handshake failed: an untrusted or invalid certificate, a host name the certificate
+    /// does not cover, or no protocol version or cipher in common.
+    public static let httpTLSFailed: Self = "http.tls_failed"
+    /// A server answered with a redirect (3xx) to a request that never follows one (token, JWKS,
+    /// discovery, userinfo).
+    public static let httpRedirectRefused: Self = "http.redirect_refused"
+    /// A redirect to follow has no single `Location`, or it does not resolve to a valid URL.
+    public static let httpRedirectInvalid: Self = "http.redirect_invalid"
+    /// A redirect leaves `https` (or starts from plain `http`): it is never followed.
+    public static let httpRedirectInsecure: Self = "http.redirect_insecure"
+    /// A redirect leads back to a URL this request already asked for.
+    public static let httpRedirectLoop: Self = "http.redirect_loop"
+    /// A server redirected more often than the request allows.
+    public static let httpTooManyRedirects: Self = "http.too_many_redirects"
     /// Base64 or base64url input is malformed.
     public static let encodingInvalidBase64: Self = "encoding.invalid_base64"
     /// An input exceeds a configured size limit.

@@ -17,8 +17,11 @@ public struct HTTPTransportResponse: Sendable {
 /// Sends HTTP requests for the library, which never opens a socket of its own.
 ///
 /// The host application adapts its HTTP client (AsyncHTTPClient, URLSession, …); tests inject
-/// ``ClosureHTTPTransport`` or `SsoTesting`'s fakes. A transport should stop reading once the body
-/// exceeds `maxResponseBytes`; the library refuses a larger body either way.
+/// ``ClosureHTTPTransport`` or `SsoTesting`'s fakes; `SsoAsyncHTTPClient` ships one over
+/// AsyncHTTPClient. A transport must return a 3xx as it is, never following it (the library
+/// decides which requests follow redirects), must not store or replay cookies, must verify TLS
+/// certificates, and should stop reading once the body exceeds `maxResponseBytes`; the library
+/// refuses a larger body either way.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` with an optional `body` and returns the response with its body.
     func send(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws -> HTTPTransportResponse
@@ -41,11 +44,27 @@ public struct ClosureHTTPTransport: HTTPTransport {
 }
 
 extension HTTPTransport {
-    /// Sends `request` and enforces `maxResponseBytes` on what the transport returned.
+    /// Sends `request`, applies `redirects` to a 3xx answer and enforces `maxResponseBytes` on
+    /// every answer the transport returned.
     ///
-    /// Any transport failure becomes `http.transport_failed`; a body over the limit becomes
-    /// `http.response_too_large`. The status is left to the caller.
-    package func fetch(_ request: HTTPRequest, body: [UInt8]? = nil, maxResponseBytes: Int) async throws(SsoError)
+    /// Any transport failure that is not already an `SsoError` becomes `http.transport_failed`; a
+    /// body over the limit becomes `http.response_too_large`; a refused redirect
+    /// `http.redirect_refused`, `http.redirect_invalid`, `http.redirect_insecure`,
+    /// `http.redirect_loop` or `http.too_many_redirects`. Any other status is left to the caller.
+    package func fetch(
+        _ request: HTTPRequest, body: [UInt8]? = nil, maxResponseBytes: Int, redirects: HTTPRedirectPolicy = .refuse
+    ) async throws(SsoError) -> HTTPTransportResponse {
+        var trail = HTTPRedirectTrail(policy: redirects, first: request, hasBody: body != nil)
+        var current = request
+        while true {
+            let result = try await fetchOnce(current, body: body, maxResponseBytes: maxResponseBytes)
+            guard let next = try trail.next(after: result.response, to: current) else { return result }
+            guard !Task.isCancelled else { throw SsoError(.httpTransportFailed, "the request was cancelled") }
+            current = next
+        }
+    }
+
+    private func fetchOnce(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws(SsoError)
         -> HTTPTransportResponse
     {
         let result: HTTPTransportResponse

@@ -33,8 +33,10 @@ extension OIDCClient {
             codeVerifier: pending.codeVerifier, clientID: configuration.clientID,
             clientSecret: configuration.clientSecret,
             method: configuration.tokenEndpointAuthMethod)
+        // A redirected token request would carry the code, verifier and client secret elsewhere.
         let response = try await configuration.transport.fetch(
-            request.request, body: request.body, maxResponseBytes: configuration.options.maxResponseBytes)
+            request.request, body: request.body, maxResponseBytes: configuration.options.maxResponseBytes,
+            redirects: .refuse)
         return try TokenResponse.parse(
             status: Int(response.response.status.code), body: response.body,
             maxBytes: configuration.options.maxResponseBytes)

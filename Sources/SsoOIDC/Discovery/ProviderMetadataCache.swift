@@ -88,7 +88,8 @@ public actor ProviderMetadataCache {
         var headers = HTTPFields()
         headers[.accept] = "application/json"
         let response = try await transport.fetch(
-            url.request(method: .get, headers: headers), maxResponseBytes: options.maxDocumentBytes)
+            url.request(method: .get, headers: headers), maxResponseBytes: options.maxDocumentBytes,
+            redirects: .refuse)
         guard response.response.status.code == 200 else {
             throw SsoError(
                 .oidcDiscoveryHTTPStatus,

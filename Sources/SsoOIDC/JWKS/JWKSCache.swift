@@ -134,7 +134,7 @@ public actor JWKSCache {
         do {
             response = try await transport.fetch(
                 url.request(method: .get, headers: headers),
-                maxResponseBytes: options.maxDocumentBytes)
+                maxResponseBytes: options.maxDocumentBytes, redirects: .refuse)
         } catch  where error.code == .httpResponseTooLarge {
             throw SsoError(.oidcJWKSTooLarge, "the JWKS document is larger than \(options.maxDocumentBytes) bytes")
         }

@@ -20,7 +20,7 @@ package enum UserInfo {
         headers[.authorization] = "Bearer " + accessToken.unsafeValue
         headers[.accept] = "application/json"
         let response = try await transport.fetch(
-            url.request(method: .get, headers: headers), maxResponseBytes: maxBytes)
+            url.request(method: .get, headers: headers), maxResponseBytes: maxBytes, redirects: .refuse)
         guard response.response.status.code == 200 else {
             throw SsoError(
                 .oidcUserinfoHTTPStatus,

@@ -2,6 +2,7 @@ import Foundation
 import SsoCore
 import SsoSQLite
 import SsoStorage
+import SsoStoreLocation
 
 /// The demo's SQLite file and the store open on it; ``reopen()`` closes it and opens a new one
 /// over the same file, as a restarted process would. An actor: the open store changes on reopen.
@@ -24,7 +25,9 @@ actor DemoStorage {
         var folder: URL?
         let path: String
         if let location {
-            guard case .sqlite(let given) = try StoreLocation(location) else { throw DemoError("not a SQLite store") }
+            guard case .sqlite(let given) = try SsoStoreLocation(location) else {
+                throw DemoError("not a SQLite store")
+            }
             path = given
         } else {
             let created = FileManager.default.temporaryDirectory.appending(path: "ssoctl-demo-\(UUID().uuidString)")
@@ -34,7 +37,7 @@ actor DemoStorage {
         }
         let keyring =
             ProcessInfo.processInfo.environment["SSO_SECRETS_KEY"] != nil
-            ? try StoreLocation.keyringFromEnvironment()
+            ? try SsoStoreLocation.keyringFromEnvironment()
             : try SsoSecretsKeyring(
                 current: (0..<SsoSecretsKeyring.keyByteCount).map { _ in UInt8.random(in: 0...255) })
         let store = try await SsoSQLiteStore.open(path: path, keyring: keyring)

@@ -2,6 +2,7 @@ import ArgumentParser
 import SsoCore
 import SsoPostgres
 import SsoSQLite
+import SsoStoreLocation
 
 /// `ssoctl store migrate --store URL`: applies missing migrations; prints
 /// `{"ok":true,"schema_version":N}` (exit 0) or the rejection object (exit 1).
@@ -13,7 +14,7 @@ struct StoreMigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            switch try StoreLocation(store) {
+            switch try SsoStoreLocation(store) {
             case .sqlite(let path):
                 let version = try await SsoSQLiteStore.migrate(path: path)
                 CommandOutput.succeed(["schema_version": version])

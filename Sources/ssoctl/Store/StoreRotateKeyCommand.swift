@@ -2,6 +2,7 @@ import ArgumentParser
 import SsoCore
 import SsoPostgres
 import SsoSQLite
+import SsoStoreLocation
 
 /// `ssoctl store rotate-key --store URL`: re-seals every stored secret with `SSO_SECRETS_KEY`,
 /// opening the old ones with the keys in `SSO_SECRETS_KEY_PREVIOUS`; prints
@@ -15,8 +16,8 @@ struct StoreRotateKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let keyring = try StoreLocation.keyringFromEnvironment()
-            switch try StoreLocation(store) {
+            let keyring = try SsoStoreLocation.keyringFromEnvironment()
+            switch try SsoStoreLocation(store) {
             case .sqlite(let path):
                 let opened = try await SsoSQLiteStore.open(path: path, keyring: keyring)
                 do {

@@ -4,6 +4,7 @@ import SsoCore
 import SsoPostgres
 import SsoSQLite
 import SsoStorage
+import SsoStoreLocation
 
 /// `ssoctl store status --store URL`: prints `{"ok":true,"schema_version","current_schema_version",
 /// "counts":{table: rows},"oldest_pending_login": ISO 8601 or null}`. Needs no secrets key.
@@ -16,7 +17,7 @@ struct StoreStatusCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let status: SsoStoreStatus
-            switch try StoreLocation(store) {
+            switch try SsoStoreLocation(store) {
             case .sqlite(let path):
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw SsoError(.storeUnavailable, "no store file at this path")

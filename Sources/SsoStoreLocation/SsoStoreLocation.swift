@@ -1,17 +1,24 @@
 import Foundation
-import SsoCore
 import PostgresNIO
+import SsoCore
 import SsoPostgres
 import SsoSQLite
 import SsoStorage
 
-/// A `--store` URL: `sqlite:PATH` (also `sqlite://PATH`) or
-/// `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
-enum StoreLocation {
+/// Where a durable store lives, as command-line tools spell it (`--store`): `sqlite:PATH` (also
+/// `sqlite://PATH`) or `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]`.
+///
+/// Shared by `ssoctl` and `sso-example-server`, so both read the same URLs and the same
+/// environment for the secrets key.
+public enum SsoStoreLocation: Sendable {
+    /// A SQLite file.
     case sqlite(path: String)
+    /// A PostgreSQL database.
     case postgres(PostgresClient.Configuration)
 
-    init(_ text: String) throws(SsoError) {
+    /// Parses a store URL.
+    /// - Throws: `store.location_invalid` for anything else, or `sqlite:` without a path.
+    public init(_ text: String) throws(SsoError) {
         if text.hasPrefix("sqlite://") {
             self = .sqlite(path: String(text.dropFirst("sqlite://".count)))
         } else if text.hasPrefix("sqlite:") {
@@ -19,18 +26,20 @@ enum StoreLocation {
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             self = .postgres(try SsoPostgresStore.configuration(url: text))
         } else {
-            throw SsoError(.cliStoreUnsupported, "a store URL is sqlite:PATH or postgres://…")
+            throw SsoError(.storeLocationInvalid, "a store URL is sqlite:PATH or postgres://…")
         }
         if case .sqlite(let path) = self, path.isEmpty {
-            throw SsoError(.cliStoreUnsupported, "sqlite: needs a file path")
+            throw SsoError(.storeLocationInvalid, "sqlite: needs a file path")
         }
     }
 
     /// The keyring from `SSO_SECRETS_KEY` (current) and `SSO_SECRETS_KEY_PREVIOUS`
     /// (comma-separated older keys), each 32 bytes of base64.
-    /// - Throws: `store.secrets_key_missing` when `SSO_SECRETS_KEY` is unset.
-    static func keyringFromEnvironment() throws(SsoError) -> SsoSecretsKeyring {
-        let environment = ProcessInfo.processInfo.environment
+    /// - Throws: `store.secrets_key_missing` when `SSO_SECRETS_KEY` is unset or empty,
+    ///   `store.secrets_key_invalid`.
+    public static func keyringFromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(SsoError) -> SsoSecretsKeyring {
         guard let current = environment["SSO_SECRETS_KEY"], !current.isEmpty else {
             throw SsoError(.storeSecretsKeyMissing, "set SSO_SECRETS_KEY to the store's secrets key (32 bytes, base64)")
         }
@@ -41,6 +50,6 @@ enum StoreLocation {
 }
 
 extension SsoError.Code {
-    /// `ssoctl` was given a store URL it cannot open.
-    static let cliStoreUnsupported: Self = "cli.store_unsupported"
+    /// A store URL that is neither `sqlite:PATH` nor `postgres://…`.
+    public static let storeLocationInvalid: Self = "store.location_invalid"
 }
