@@ -347,7 +347,15 @@ class Run:
             self.check("the admin console has a token sign-in", False, str(e))
         if not sessions:
             return
-        self.admin("DELETE", "/admin/sso/sessions/" + sessions[0]["id"])
+        # Revoke as an admin would: the console's button on the session's row.
+        try:
+            row = console.find_element(By.XPATH, "//tr[td[contains(., 'erin@ldap.e2e.test')]]")
+            row.find_element(By.XPATH, ".//button").click()
+            self.wait(console, lambda x: "erin@ldap.e2e.test" not in x.page_source)
+            self.screenshot(console, "admin console after revoke")
+        except Exception as e:
+            self.check("the admin console revokes the session with its button", False, str(e).splitlines()[0])
+            self.admin("DELETE", "/admin/sso/sessions/" + sessions[0]["id"])
         d_erin.get(self.base + "/dashboard")
         self.wait(d_erin, lambda x: "/dashboard" not in x.current_url)
         self.screenshot(d_erin, "revoked session's next request")
