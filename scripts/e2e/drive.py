@@ -17,10 +17,12 @@ import json
 import os
 import re
 import shlex
+import signal
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -383,9 +385,20 @@ class Run:
         with open(os.path.join(self.logdir, "nginx-steps.log"), "w") as f:
             f.write("\n".join(steps) + "\n")
         self.check("the login steps were served by both replicas behind nginx", len(ups) == 2, str(ups))
+        # A login that started on one replica and completed (302/303) on the other.
+        crossed, start = 0, None
+        for l in steps:
+            parts = l.split()
+            up = l.split("upstream=")[-1]
+            if parts[1] == "/sso/login":
+                start = up
+            elif re.match(r"/sso/(callback|saml/callback|ldap)", parts[1]) and parts[2] in ("302", "303") and start:
+                crossed += start != up
+                start = None
+        self.check("logins started on one replica completed on the other", crossed > 0, f"{crossed}")
         switches = sum(1 for x, y in zip(steps, steps[1:]) if x.split("upstream=")[-1] != y.split("upstream=")[-1])
         print(f"     [{self.label}] {len(steps)} SSO/dashboard requests, {switches} replica switches between "
-              f"consecutive ones (see {self.logdir}/nginx-steps.log)")
+              f"consecutive ones, {crossed} logins finished on the other replica (see {self.logdir}/nginx-steps.log)")
 
     def all(self):
         steps = [
@@ -459,13 +472,29 @@ def spki(cert_path):
     return base64.b64encode(digest).decode()
 
 
+def exit_with_parent(run):
+    """If scripts/e2e/run dies (SIGKILL: no trap), close the browsers and stop instead of driving on."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        run.close()
+        os._exit(3)
+
+    threading.Thread(target=watch, daemon=True).start()
+    signal.signal(signal.SIGTERM, lambda *_: (run.close(), os._exit(143)))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--base", required=True)
     p.add_argument("--env", required=True)
     p.add_argument("--label", default="run")
     p.add_argument("--nginx-log")
-    sys.exit(Run(p.parse_args()).all())
+    run = Run(p.parse_args())
+    exit_with_parent(run)
+    sys.exit(run.all())
 
 
 if __name__ == "__main__":
