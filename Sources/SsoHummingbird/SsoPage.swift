@@ -34,13 +34,15 @@ public enum SsoPage {
         return out
     }
 
-    /// `html` as a response that is never cached, framed or given scripts.
+    /// `html` as a response that is never cached, framed or given scripts. There is no
+    /// `form-action`: browsers apply it to a form's redirects too, and the email form's answer
+    /// is a redirect to the IdP.
     public static func response(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
         headers[.xContentTypeOptions] = "nosniff"
         if let referrerPolicy = HTTPField.Name("Referrer-Policy") { headers[referrerPolicy] = "no-referrer" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
