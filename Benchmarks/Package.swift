@@ -8,7 +8,16 @@ let rootPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 // Benchmarks live in their own package so the library's users never resolve ordo-one/benchmark.
 // Run them with `scripts/bench` from the repository root.
-let benchmarkTargets = ["RoutingBenchmarks", "JOSEBenchmarks", "SAMLBenchmarks", "LDAPBenchmarks"]
+let benchmarkTargets = ["RoutingBenchmarks", "JOSEBenchmarks", "SAMLBenchmarks", "LDAPBenchmarks", "StoreBenchmarks"]
+
+// What a target needs beyond the common set: the durable stores for StoreBenchmarks.
+let extraDependencies: [String: [Target.Dependency]] = [
+    "StoreBenchmarks": [
+        .product(name: "SsoSQLite", package: rootPackage),
+        .product(name: "SsoPostgres", package: rootPackage),
+        .product(name: "SsoStorage", package: rootPackage),
+    ]
+]
 
 let package = Package(
     name: "swift-sso-benchmarks",
@@ -26,7 +35,7 @@ let package = Package(
                 .product(name: "Sso", package: rootPackage),
                 .product(name: "SsoTesting", package: rootPackage),
                 "CXMLSecFloor",
-            ],
+            ] + (extraDependencies[name] ?? []),
             path: "Benchmarks/\(name)",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
