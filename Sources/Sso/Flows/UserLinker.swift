@@ -27,14 +27,18 @@ struct UserLinker: Sendable {
         let existing = try await organization.storeCall("user") {
             try await users.user(connectionID: key, issuer: issuer, subject: subject)
         }
-        if let existing { return (try checkedLink(existing, issuer: issuer, subject: subject), false) }
+        if let existing {
+            guard isExactLink(existing, issuer: issuer, subject: subject) else { throw Self.identityConflict() }
+            return (existing, false)
+        }
         guard case .provision(let role) = provisioning else {
             throw SsoError(.userNotProvisioned, "this user has no account and the connection does not provision users")
         }
         let user = organization.newUser(
             connectionKey: key, identity: identity, issuer: issuer, email: email, role: role)
         let result = try await organization.storeCall("user") { try await users.insertIfAbsent(user) }
-        let linked = try checkedLink(result.user, issuer: issuer, subject: subject)
+        guard isExactLink(result.user, issuer: issuer, subject: subject) else { throw Self.identityConflict() }
+        let linked = result.user
         if result.inserted {
             organization.logger.info(
                 "sso user provisioned",
@@ -53,15 +57,17 @@ struct UserLinker: Sendable {
         try? await users.remove(id: user.id)
     }
 
-    /// `user` if it is exactly the (connection, issuer, subject) record asked for.
-    /// - Throws: `user.identity_conflict` for a record of another issuer, subject or connection.
-    private func checkedLink(_ user: SsoUser, issuer: String, subject: String) throws(SsoError) -> SsoUser {
-        guard user.connectionID.bytesEqual(connectionKey), user.issuer.bytesEqual(issuer),
-            user.subject.bytesEqual(subject)
-        else {
-            throw SsoError(
-                .userIdentityConflict, "the user directory holds this subject under another identity provider")
-        }
-        return user
+    /// Whether `user` is exactly the (connection, issuer, subject) record asked for.
+    ///
+    /// A Bool, not a `throws(SsoError)` helper: Swift 6.3.1 miscompiled that helper's call
+    /// from this async typed-throws function in release builds (a normal return took the
+    /// error path with a garbage error, and every login crashed).
+    private func isExactLink(_ user: SsoUser, issuer: String, subject: String) -> Bool {
+        user.connectionID.bytesEqual(connectionKey) && user.issuer.bytesEqual(issuer)
+            && user.subject.bytesEqual(subject)
+    }
+
+    private static func identityConflict() -> SsoError {
+        SsoError(.userIdentityConflict, "the user directory holds this subject under another identity provider")
     }
 }
