@@ -25,7 +25,7 @@ import Testing
             let response = try idp.responseBase64(to: request, user: WorkloadIdP.user("alice@acme.example"))
             let relayState = try #require(request.relayState)
             let completed = try await Workload.run(
-                "callback", store, ["--response", response, "--relay-state", relayState])
+                "callback", store, ["--response=\(response)", "--relay-state=\(relayState)"])
             #expect(completed.status == 0)
             let sessionID = try #require(completed.lines.first?["session_id"])
             #expect(try await organization.validateSession(sessionID).connectionID == connection.id)
@@ -36,7 +36,10 @@ import Testing
             let secondResponse = try idp.responseBase64(
                 to: secondRequest, user: WorkloadIdP.user("bob@acme.example"))
             let at = String(Date().timeIntervalSince1970 + 3)
-            let arguments = ["--response", secondResponse, "--relay-state", secondRequest.relayState ?? "", "--at", at]
+            // `=` keeps a value that starts with "-" (a RelayState may) from reading as an option.
+            let arguments = [
+                "--response=\(secondResponse)", "--relay-state=\(secondRequest.relayState ?? "")", "--at=\(at)",
+            ]
             async let first = Workload.run("callback", store, arguments)
             async let other = Workload.run("callback", store, arguments)
             let outcomes = try await [first, other]

@@ -11,13 +11,16 @@ public enum SsoCtlBinary {
 
     /// Another executable of this package, built into the same folder (e.g. `SsoStoreWorkload`).
     public static func executable(named name: String) -> URL {
+        directory.appendingPathComponent(name)
+    }
+
+    /// The build folder, looked up once: `Bundle.allBundles` allocates anew on every call.
+    private static let directory: URL = {
         let bundle = Bundle.allBundles.first { $0.bundleURL.pathExtension == "xctest" }?.bundleURL
         let main = Bundle.main.bundleURL
-        let directory =
-            bundle?.deletingLastPathComponent()
+        return bundle?.deletingLastPathComponent()
             ?? (main.pathExtension == "xctest" ? main.deletingLastPathComponent() : main)
-        return directory.appendingPathComponent(name)
-    }
+    }()
 
     /// ``url`` as a file-system path.
     public static var path: String { url.path }
