@@ -59,7 +59,7 @@ struct PostgresConnectionStore: SsoConnectionStore {
 
     func connection(id: String) async throws -> SsoConnectionRecord? {
         let logger = database.logger
-        let rows = try await database.read { connection in
+        let rows = try await database.autocommit { connection in
             try await connection.rows("SELECT record FROM sso_connections WHERE id = \(id)", logger)
         }
         return try rows.first.map { try decode(try $0.decode(String.self), id: id) }
@@ -67,7 +67,7 @@ struct PostgresConnectionStore: SsoConnectionStore {
 
     func connections(organizationID: String) async throws -> [SsoConnectionRecord] {
         let logger = database.logger
-        let rows = try await database.read { connection in
+        let rows = try await database.autocommit { connection in
             try await connection.rows(
                 """
                 SELECT id, record FROM sso_connections WHERE organization_id = \(organizationID)
@@ -93,7 +93,7 @@ struct PostgresConnectionStore: SsoConnectionStore {
     func route(_ domain: DomainName) async throws -> SsoConnectionRecord? {
         let candidates = DomainClaims.candidates(for: domain)
         let logger = database.logger
-        let rows = try await database.read { connection in
+        let rows = try await database.autocommit { connection in
             try await connection.rows(
                 """
                 SELECT c.domain, c.include_subdomains, s.id, s.record FROM sso_domain_claims c

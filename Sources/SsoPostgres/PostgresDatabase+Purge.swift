@@ -22,6 +22,6 @@ extension PostgresDatabase {
                 RETURNING \(key)
                 """, binds: binds)
         let logger = self.logger
-        return try await read { connection in try await connection.rows(query, logger).count }
+        return try await autocommit { connection in try await connection.rows(query, logger).count }
     }
 }

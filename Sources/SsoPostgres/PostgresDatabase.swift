@@ -20,7 +20,8 @@ final class PostgresDatabase: Sendable {
         self.runner = Task { await client.run() }
     }
 
-    /// Runs `body` in one transaction (rolled back on any error).
+    /// Runs `body` in one transaction (rolled back on any error). `BEGIN` and `COMMIT` are two
+    /// more round trips: an operation that is one statement uses ``autocommit(_:)``.
     func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(SsoError)
         -> T
     {
@@ -29,8 +30,10 @@ final class PostgresDatabase: Sendable {
         return try await bounded { try await client.withTransaction(logger: logger) { try await body($0) } }
     }
 
-    /// Runs `body` on one pooled connection, outside a transaction (single statements).
-    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(SsoError)
+    /// Runs `body` on one pooled connection, outside a transaction: for an operation that is a
+    /// single statement, read or write, which PostgreSQL runs atomically on its own.
+    func autocommit<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T)
+        async throws(SsoError)
         -> T
     {
         let client = self.client

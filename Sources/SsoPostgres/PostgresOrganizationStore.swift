@@ -11,7 +11,7 @@ struct PostgresOrganizationStore: SsoOrganizationStore {
 
     func enforcement(organizationID: String) async throws -> SsoEnforcement? {
         let logger = database.logger
-        let rows = try await database.read { connection in
+        let rows = try await database.autocommit { connection in
             try await connection.rows(
                 "SELECT record FROM sso_enforcements WHERE organization_id = \(organizationID)", logger)
         }
@@ -32,7 +32,7 @@ struct PostgresOrganizationStore: SsoOrganizationStore {
 
     func config(organizationID: String) async throws -> SsoConfigRecord? {
         let logger = database.logger
-        let rows = try await database.read { connection in
+        let rows = try await database.autocommit { connection in
             try await connection.rows(
                 "SELECT record FROM sso_configs WHERE organization_id = \(organizationID)", logger)
         }

@@ -14,7 +14,7 @@ struct PostgresPendingLoginStore: SingleUseStore {
         let row = try StoredJSON.encode(value)
         let logger = database.logger
         let (at, until) = (now.storedSeconds, expiresAt.storedSeconds)
-        try await database.write { connection in
+        try await database.autocommit { connection in
             let inserted = try await connection.rows(
                 """
                 INSERT INTO sso_login_states (key, grp, stored_at, expires_at, value)
@@ -32,7 +32,7 @@ struct PostgresPendingLoginStore: SingleUseStore {
 
     func take(_ key: String, now: Date) async throws -> SsoPendingLogin? {
         let logger = database.logger
-        let rows = try await database.read { connection in
+        let rows = try await database.autocommit { connection in
             try await connection.rows(
                 "DELETE FROM sso_login_states WHERE key = \(key) RETURNING expires_at, value", logger)
         }
@@ -45,7 +45,7 @@ struct PostgresPendingLoginStore: SingleUseStore {
     @discardableResult
     func removeAll(group: String) async throws -> Int {
         let logger = database.logger
-        return try await database.read { connection in
+        return try await database.autocommit { connection in
             try await connection.rows("DELETE FROM sso_login_states WHERE grp = \(group) RETURNING key", logger).count
         }
     }

@@ -12,7 +12,7 @@ struct PostgresReplayCache: ReplayCache {
     func insertIfAbsent(_ id: String, expiresAt: Date, now: Date) async throws -> Bool {
         let logger = database.logger
         let (at, until) = (now.storedSeconds, expiresAt.storedSeconds)
-        return try await database.read { connection in
+        return try await database.autocommit { connection in
             !(try await connection.rows(
                 """
                 INSERT INTO sso_replay (id, expires_at) VALUES (\(id), \(until))

@@ -13,7 +13,7 @@ struct PostgresSessionStore: SsoSessionStore {
         let row = try StoredJSON.encode(session)
         let logger = database.logger
         let revoked = session.revokedAt?.storedSeconds
-        try await database.write { connection in
+        try await database.autocommit { connection in
             let inserted = try await connection.rows(
                 """
                 INSERT INTO sso_sessions (id, organization_id, connection_id, created_at, expires_at, revoked_at, record)
@@ -29,7 +29,7 @@ struct PostgresSessionStore: SsoSessionStore {
 
     func session(id: String, organizationID: String) async throws -> SsoSessionRecord? {
         let logger = database.logger
-        let rows = try await database.read { connection in
+        let rows = try await database.autocommit { connection in
             try await connection.rows(
                 "SELECT record, revoked_at FROM sso_sessions WHERE id = \(id) AND organization_id = \(organizationID)",
                 logger)
@@ -40,7 +40,7 @@ struct PostgresSessionStore: SsoSessionStore {
     func sessions(organizationID: String, activeAt now: Date) async throws -> [SsoSessionRecord] {
         let logger = database.logger
         let at = now.storedSeconds
-        let rows = try await database.read { connection in
+        let rows = try await database.autocommit { connection in
             try await connection.rows(
                 """
                 SELECT record, revoked_at FROM sso_sessions
@@ -54,7 +54,7 @@ struct PostgresSessionStore: SsoSessionStore {
     func revoke(id: String, organizationID: String, at now: Date) async throws -> Bool {
         let logger = database.logger
         let at = now.storedSeconds
-        return try await database.write { connection in
+        return try await database.autocommit { connection in
             !(try await connection.rows(
                 """
                 UPDATE sso_sessions SET revoked_at = \(at)
@@ -68,7 +68,7 @@ struct PostgresSessionStore: SsoSessionStore {
     func revokeAll(connectionID: String, at now: Date) async throws -> Int {
         let logger = database.logger
         let at = now.storedSeconds
-        return try await database.write { connection in
+        return try await database.autocommit { connection in
             try await connection.rows(
                 """
                 UPDATE sso_sessions SET revoked_at = \(at)

@@ -76,7 +76,7 @@ public final class SsoPostgresStore: Sendable {
     ) async throws(SsoError) -> SsoStoreStatus {
         let database = PostgresDatabase(configuration: configuration, deadline: deadline, logger: logger)
         defer { database.close() }
-        return try await database.read { connection in
+        return try await database.autocommit { connection in
             try await SsoStoreStatus.read(
                 from: PostgresStoredRows(connection: connection, logger: logger),
                 schemaVersion: try await PostgresSchema.version(connection, logger),

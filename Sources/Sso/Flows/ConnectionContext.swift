@@ -31,6 +31,8 @@ struct ConnectionContext: Sendable {
             let record = try await engine.storeCall(
                 "connection", { try await connections.connection(id: connectionID) })
         else { throw SsoOrganization.connectionNotFound() }
-        return try await usable(connectionID, in: try engine.organization(record.organizationID))
+        // The record names its organization: it is not read a second time through it.
+        return Self(
+            organization: try engine.organization(record.organizationID), record: try SsoOrganization.usable(record))
     }
 }

@@ -52,6 +52,9 @@ struct LoginCompletion: Sendable {
             throw SsoError(.userIdentityRejected, "the identity provider sent no email address")
         }
         let email = try Self.checkedAddress(raw, identity: identity)
+        // An exact claim is unique in the engine and always the nearest, so a domain this record
+        // claims routes here without asking the store; only subdomain matches need the lookup.
+        if context.record.domains.contains(where: { $0.ascii.bytesEqual(email.domain.ascii) }) { return email }
         let connections = organization.stores.connections
         let routed = try await organization.storeCall("connection") { try await connections.route(email.domain) }
         guard routed?.id.bytesEqual(context.id) == true else {
