@@ -5,6 +5,12 @@ import PackageDescription
 let strictSettings: [SwiftSetting] =
     Context.environment["SSO_STRICT"] == "1" ? [.treatAllWarnings(as: .error)] : []
 
+// scripts/docs sets SSO_DOCS=1 to add swift-docc-plugin: a tool for building this package's
+// documentation, never fetched or built by a package that depends on swift-sso.
+let documentationDependencies: [Package.Dependency] =
+    Context.environment["SSO_DOCS"] == "1"
+    ? [.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")] : []
+
 let package = Package(
     name: "swift-sso",
     platforms: [.macOS(.v15)],
@@ -41,7 +47,7 @@ let package = Package(
         // Only SsoAsyncHTTPClient (and its tests) use these.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
-    ],
+    ] + documentationDependencies,
     targets: [
         .target(
             name: "SsoCore",
@@ -58,8 +64,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-            ],
-            exclude: ["README-API.md"]
+            ]
         ),
         .target(
             name: "SsoOIDC",
@@ -85,8 +90,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-            ],
-            exclude: ["README-API.md"]
+            ]
         ),
         .systemLibrary(name: "CLDAP", pkgConfig: "ldap", providers: [.apt(["libldap-dev"])]),
         .target(name: "SsoLDAP", dependencies: ["SsoCore", "CLDAP"]),
@@ -153,7 +157,7 @@ let package = Package(
         .target(
             name: "SsoTesting",
             dependencies: [
-                "Sso", "CXMLSec",
+                "Sso", "SsoCore", "SsoJOSE", "SsoOIDC", "SsoSAML", "SsoLDAP", "CXMLSec",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

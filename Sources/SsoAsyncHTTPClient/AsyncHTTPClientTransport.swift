@@ -6,7 +6,7 @@ import NIOCore
 import NIOSSL
 import SsoCore
 
-/// The ``SsoCore/HTTPTransport`` to use in production: AsyncHTTPClient with the library's rules.
+/// The ``/SsoCore/HTTPTransport`` to use in production: AsyncHTTPClient with the library's rules.
 ///
 /// - Never follows a redirect: a 3xx is returned as it is, and the library decides (token, JWKS,
 ///   discovery and userinfo requests refuse it; SAML metadata fetches follow a few, https only).
@@ -20,7 +20,7 @@ import SsoCore
 ///
 /// It owns its `HTTPClient` and never takes one from the host: a given client's redirect, TLS
 /// and proxy settings could not be checked. Call ``shutdown()`` when done, or use
-/// ``withTransport(configuration:eventLoopGroup:logger:_:)``.
+/// ``withTransport(configuration:eventLoopGroup:logger:isolation:_:)``.
 public final class AsyncHTTPClientTransport: HTTPTransport {
     private let client: HTTPClient
     private let configuration: Configuration

@@ -3,7 +3,7 @@ import Hummingbird
 import Sso
 import SsoCore
 
-/// An ``SsoError`` as the browser or an API client sees it: the stable code and the safe
+/// An ``/SsoCore/SsoError`` as the browser or an API client sees it: the stable code and the safe
 /// message (never the underlying error, which may name internals), as an HTML page or, for
 /// `Accept: application/json`, as `{"error":{"code":…,"message":…}}`.
 public enum SsoErrorResponse {

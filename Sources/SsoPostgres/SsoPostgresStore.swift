@@ -9,7 +9,7 @@ import SsoStorage
 ///
 /// On postgres-nio's `PostgresClient` (its pool). Opening applies the schema migrations under an
 /// advisory lock, so replicas starting together do not race, and checks the keyring like
-/// ``SsoSecretsKeyring`` requires. Every operation has a deadline: a database that is down or
+/// ``/SsoStorage/SsoSecretsKeyring`` requires. Every operation has a deadline: a database that is down or
 /// slow is `store.unavailable`, and the pool reconnects by itself when it returns. Nothing is
 /// cached: a change made through one replica is what the next read on another sees.
 ///
@@ -40,7 +40,12 @@ public final class SsoPostgresStore: Sendable {
     }
 
     /// Connects, migrates and checks the keyring.
-    /// - Parameter deadline: how long one store operation may take before `store.unavailable`.
+    /// - Parameters:
+    ///   - configuration: postgres-nio's client configuration: host, credentials, database, TLS.
+    ///   - keyring: the keys connection secrets are sealed with; it must hold every key the
+    ///     database's secrets were sealed under, and its current key is recorded.
+    ///   - deadline: how long one store operation may take before `store.unavailable`.
+    ///   - logger: where the store and the connection pool log; by default nowhere.
     /// - Throws: `store.unavailable`, `store.schema_too_new`, `store.secrets_key_missing`.
     public static func open(
         configuration: PostgresClient.Configuration, keyring: SsoSecretsKeyring, deadline: Duration = .seconds(5),

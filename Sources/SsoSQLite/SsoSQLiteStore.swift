@@ -10,7 +10,7 @@ import SsoStorage
 /// WAL mode, a busy timeout and foreign keys are on; every write is one `BEGIN IMMEDIATE`
 /// transaction, so several processes on one machine can share the file. Opening applies the
 /// schema migrations it lacks. Connection secrets and the legacy client secret are sealed
-/// with the ``SsoSecretsKeyring``; opening fails with `store.secrets_key_missing` when the
+/// with the ``/SsoStorage/SsoSecretsKeyring``; opening fails with `store.secrets_key_missing` when the
 /// file holds secrets sealed under a key the keyring does not hold.
 ///
 /// ```swift

@@ -11,6 +11,8 @@ public struct SsoStoreStatus: Sendable, Equatable, Codable {
     /// When the oldest pending login still stored was started; `nil` when there is none.
     public var oldestPendingLogin: Date?
 
+    /// A status as a store reports it; a `schemaVersion` above `currentSchemaVersion` means the
+    /// store was written by a newer build.
     public init(schemaVersion: Int, currentSchemaVersion: Int, counts: [String: Int], oldestPendingLogin: Date?) {
         self.schemaVersion = schemaVersion
         self.currentSchemaVersion = currentSchemaVersion

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import SsoCore
 
-/// An in-memory ``HTTPTransport`` for tests: answers requests from registered routes and records
+/// An in-memory ``/SsoCore/HTTPTransport`` for tests: answers requests from registered routes and records
 /// every request it saw.
 ///
 /// Routes match on the full URL without query (`https://idp.example.com/jwks`); a request with no
@@ -10,12 +10,16 @@ import SsoCore
 public final class FakeHTTPTransport: HTTPTransport {
     /// A request as the fake saw it.
     public struct Recorded: Sendable {
+        /// The request head: method, URL parts and header fields, exactly as sent.
         public var request: HTTPRequest
+        /// The request body as sent (a token request's form, say); `nil` for a request without one.
         public var body: [UInt8]?
         /// The URL without its query.
         public var url: String
     }
 
+    /// Answers one request, given its head and body; what it throws reaches the caller as the
+    /// transport's error.
     public typealias Handler = @Sendable (HTTPRequest, [UInt8]?) async throws -> HTTPTransportResponse
 
     private struct State {
@@ -25,6 +29,7 @@ public final class FakeHTTPTransport: HTTPTransport {
 
     private let state = LockedValue(State())
 
+    /// A transport with no routes: every request gets a 404 until one is registered.
     public init() {}
 
     /// Answers requests for `url` with `handler`.

@@ -14,7 +14,10 @@ public struct SsoConnectionRecord: Sendable, Equatable {
     public let id: String
     /// The organization that owns the connection.
     public let organizationID: String
+    /// The human-readable name, trimmed, at most 200 bytes.
     public var name: String
+    /// `active`, `inactive` (its logins, pending logins and sessions are refused) or `error` (the last
+    /// connection test failed; see ``statusReason``).
     public var status: SsoConnectionStatus
     /// Why the status is `error` (the last failed connection test); `nil` otherwise.
     public var statusReason: String?
@@ -22,15 +25,22 @@ public struct SsoConnectionRecord: Sendable, Equatable {
     public var domains: [DomainName]
     /// Whether subdomains of `domains` route here too.
     public var matchSubdomains: Bool
+    /// Whether users unknown to the connection are provisioned on their first login (else
+    /// `user.not_provisioned`).
     public var jitProvisioning: Bool
+    /// The role JIT provisioning gives new users; `nil` when they get none.
     public var defaultRole: String?
     /// Redirect URIs a login may ask for (exact match).
     public var redirectURIs: [String]
     /// The protocol settings.
     public var settings: SsoConnectionSettings
+    /// When the connection was created, by the engine's clock.
     public let createdAt: Date
+    /// When the connection was last changed (an update, or a connection test that changed its status),
+    /// by the engine's clock. Cached SAML metadata is keyed by it.
     public var updatedAt: Date
 
+    /// Creates a record from its parts, as a store rebuilds it; nothing is validated here.
     public init(
         id: String, organizationID: String, name: String, status: SsoConnectionStatus = .active,
         statusReason: String? = nil, domains: [DomainName], matchSubdomains: Bool = false, jitProvisioning: Bool,

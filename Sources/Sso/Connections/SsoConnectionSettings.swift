@@ -3,8 +3,11 @@
 /// `Codable` in the stored form: the protocol's snake_case fields plus `protocol`, secrets
 /// `<redacted>` unless the encoder's `userInfo[.ssoIncludeSecrets]` is `true`.
 public enum SsoConnectionSettings: Sendable, Equatable {
+    /// An OpenID Connect connection.
     case oidc(OIDCConnectionSettings)
+    /// A SAML 2.0 connection, with this application as the service provider.
     case saml(SAMLConnectionSettings)
+    /// An LDAP connection: credentials posted to the engine, checked by search-then-bind.
     case ldap(LDAPConnectionSettings)
 
     /// The protocol of these settings.

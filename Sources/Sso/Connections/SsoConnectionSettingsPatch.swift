@@ -1,7 +1,10 @@
 /// Changes to a connection's protocol settings; the patch must be of the connection's protocol.
 public enum SsoConnectionSettingsPatch: Sendable {
+    /// Changes to an OIDC connection's settings.
     case oidc(OIDCSettingsPatch)
+    /// Changes to a SAML connection's settings.
     case saml(SAMLSettingsPatch)
+    /// Changes to an LDAP connection's settings.
     case ldap(LDAPSettingsPatch)
 
     /// The protocol this patch is for.

@@ -7,6 +7,7 @@ public struct SsoTestResult: Sendable, Hashable, Codable {
     /// How long the IdP took to answer, in milliseconds (measured with the engine's clock).
     public var responseTime: Int
 
+    /// Creates a result from its parts; `responseTime` is in milliseconds.
     public init(success: Bool, message: String, responseTime: Int) {
         self.success = success
         self.message = message

@@ -6,12 +6,19 @@
 /// `inactive` only (`error` is set by connection tests). The JSON form is the reference's flat
 /// snake_case object; secrets are write-only, as in ``CreateSsoConnectionParams``.
 public struct UpdateSsoConnectionParams: Sendable, Codable {
+    /// A new human-readable name (`name`).
     public var name: String?
+    /// Email domains to claim instead of the current ones (`domains`); normalised, and each must not be
+    /// claimed by another connection.
     public var domains: [String]?
+    /// Whether unknown users are provisioned on their first login (`jit_provisioning`).
     public var jitProvisioning: Bool?
     /// The role JIT provisioning gives; `""` removes it (provisioned users get no role).
     public var defaultRole: String?
+    /// Whether subdomains of the claimed domains route here too (`match_subdomains`).
     public var matchSubdomains: Bool?
+    /// A redirect-URI allow-list to use instead of the current one (`redirect_uris`); refused for LDAP
+    /// connections.
     public var redirectURIs: [String]?
     /// `active` or `inactive`. Making a connection inactive revokes its sessions and pending logins.
     public var status: SsoConnectionStatus?

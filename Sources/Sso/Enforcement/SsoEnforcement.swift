@@ -1,8 +1,12 @@
 /// The reference's `SsoEnforcement`: an organization's enforcement policy. Not enforced until set.
 public struct SsoEnforcement: Sendable, Hashable, Codable {
+    /// Whether members must log in through SSO (`enforced`).
     public var enforced: Bool
+    /// Roles that may still log in with a password while SSO is enforced (`exempt_roles`), compared
+    /// exactly (case-sensitive).
     public var exemptRoles: [String]
 
+    /// Creates a policy; the defaults are those of an organization that never set one.
     public init(enforced: Bool = false, exemptRoles: [String] = []) {
         self.enforced = enforced
         self.exemptRoles = exemptRoles

@@ -5,6 +5,8 @@ public struct SsoEnforcementParams: Sendable, Hashable, Codable {
     /// Roles that may still log in with a password while SSO is enforced (exact match).
     public var exemptRoles: [String]
 
+    /// Creates parameters for ``SsoOrganization/setEnforcement(_:)``, which trims the exempt roles and
+    /// removes duplicates.
     public init(enforced: Bool, exemptRoles: [String] = []) {
         self.enforced = enforced
         self.exemptRoles = exemptRoles

@@ -9,6 +9,7 @@ public struct SsoPurgeResult: Sendable, Hashable {
     /// Sessions that expired or were revoked.
     public var sessions: Int
 
+    /// Creates a result from the number of entries removed from each store.
     public init(pendingLogins: Int = 0, replayIDs: Int = 0, sessions: Int = 0) {
         self.pendingLogins = pendingLogins
         self.replayIDs = replayIDs

@@ -17,6 +17,8 @@ extension SsoEngine {
         /// `validUntil` (when it does, those are honoured). Default 1 hour.
         public var samlMetadataLifetime: TimeInterval
 
+        /// Creates settings; lifetimes are in seconds. A value below its minimum is raised to it: 60 for
+        /// `sessionLifetime`, 10 for `loginStateTTL`, 1 for each limit, 0 for `samlMetadataLifetime`.
         public init(
             sessionLifetime: TimeInterval = 8 * 3600, loginStateTTL: TimeInterval = 600,
             maxConnectionsPerOrganization: Int = 100, maxDomainsPerConnection: Int = 100,
@@ -34,6 +36,7 @@ extension SsoEngine {
 /// The default transport of an engine: it refuses every request, so an engine that was not
 /// given a transport can never reach the network. Login flows and connection tests need a real one.
 public struct NoHTTPTransport: HTTPTransport {
+    /// Creates the transport, which fails every request with `http.transport_failed`.
     public init() {}
 
     public func send(_ request: HTTPRequest, body: [UInt8]?, maxResponseBytes: Int) async throws

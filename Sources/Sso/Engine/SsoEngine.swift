@@ -17,14 +17,20 @@ import SsoLDAP
 ///     clientID: "client-id", clientSecret: Secret("client-secret"), domains: ["mycompany.com"]))
 /// ```
 public struct SsoEngine: Sendable {
+    /// The engine-wide limits and lifetimes.
     public let settings: Settings
+    /// The stores the engine reads and writes; every organization's data lives in them.
     public let stores: SsoStores
+    /// The clock that timestamps records and judges every expiry (stores are passed its `now`).
     public let clock: any SsoClock
+    /// The randomness behind ids, login-state keys, nonces, PKCE verifiers and SAML request ids; it must be
+    /// cryptographically secure, or those become guessable.
     public let random: any RandomSource
     /// The transport for IdP metadata, discovery, JWKS and token requests.
     public let httpTransport: any HTTPTransport
     /// How LDAP connections reach their directory (default: libldap).
     public let ldapConnector: any LDAPConnector
+    /// Where the engine logs its events (never secrets); a no-op logger by default.
     public let logger: Logger
     /// Per-engine protocol caches (OIDC discovery and keys per issuer, SAML metadata per connection).
     let caches: SsoEngineCaches

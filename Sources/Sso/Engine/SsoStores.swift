@@ -14,6 +14,8 @@ public struct SsoStores: Sendable {
     /// Seen SAML assertion ids and similar one-time identifiers.
     public var replayCache: any ReplayCache
 
+    /// Creates the set of stores; each one not given is a fresh in-memory store (one process only, lost
+    /// on restart).
     public init(
         connections: any SsoConnectionStore = InMemoryConnectionStore(),
         sessions: any SsoSessionStore = InMemorySessionStore(),

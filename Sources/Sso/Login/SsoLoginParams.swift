@@ -5,6 +5,7 @@ public struct SsoLoginParams: Sendable, Hashable, Codable {
     /// A redirect URI override; it must be on the connection's `redirect_uris` allow-list.
     public var redirectURI: String?
 
+    /// Creates parameters for ``SsoOrganization/getLoginURL(_:)``.
     public init(domain: String, redirectURI: String? = nil) {
         self.domain = domain
         self.redirectURI = redirectURI
@@ -26,6 +27,7 @@ public struct SsoLoginResponse: Sendable, Hashable, Codable {
     /// The connection's protocol (enterprise logins).
     public var `protocol`: SsoProtocol?
 
+    /// Creates a response; a legacy login sets only `authorizeURL`.
     public init(authorizeURL: String, connectionID: String? = nil, protocol: SsoProtocol? = nil) {
         self.authorizeURL = authorizeURL
         self.connectionID = connectionID

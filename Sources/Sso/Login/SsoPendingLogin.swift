@@ -20,12 +20,16 @@ public struct SsoPendingLogin: Sendable, Equatable, Codable {
     /// The stored form's version (a durable store tags each row with it).
     public static let schemaVersion = 1
 
+    /// The organization that started the login; a callback through another organization refuses it.
     public var organizationID: String
     /// The connection; `nil` for the legacy single-config flow.
     public var connectionID: String?
+    /// What the callback must match: the OIDC state, nonce and PKCE verifier, or the SAML AuthnRequest ID.
     public var protocolState: ProtocolState
+    /// When the login was started, by the engine's clock.
     public var createdAt: Date
 
+    /// Creates a pending login from its parts.
     public init(organizationID: String, connectionID: String?, protocolState: ProtocolState, createdAt: Date) {
         self.organizationID = organizationID
         self.connectionID = connectionID

@@ -5,11 +5,17 @@
 /// subject). With the older ``init(find:insertIfAbsent:remove:list:)`` (connection, subject),
 /// a record stored under another issuer is ignored and its login refused, never reused.
 public struct ClosureUserDirectory: SsoUserDirectory {
+    /// Finds the user linked to (connection, subject) under any issuer; `nil` when there is none.
     public typealias Find = @Sendable (_ connectionID: String, _ subject: String) async throws -> SsoUser?
+    /// Finds the user linked to (connection, issuer, subject); `nil` when there is none.
     public typealias FindLinked =
         @Sendable (_ connectionID: String, _ issuer: String, _ subject: String) async throws -> SsoUser?
+    /// Adds a user unless one with the same (connection, issuer, subject) exists (atomically); returns
+    /// the stored user and whether it was added.
     public typealias Insert = @Sendable (SsoUser) async throws -> (user: SsoUser, inserted: Bool)
+    /// Removes the user with this id (`dev_…`).
     public typealias Remove = @Sendable (_ id: String) async throws -> Void
+    /// Lists an organization's users, oldest first.
     public typealias List = @Sendable (_ organizationID: String) async throws -> [SsoUser]
 
     private let find: Find?

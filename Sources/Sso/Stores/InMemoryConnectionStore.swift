@@ -1,10 +1,12 @@
 /// The default ``SsoConnectionStore``: an actor over a dictionary, an index by organization and
-/// a ``RoutingTable``, keyed by the ids' exact bytes. Claims are checked and applied inside one actor call, so they are atomic.
+/// a ``/SsoRouting/RoutingTable``, keyed by the ids' exact bytes. Claims are checked and applied
+/// inside one actor call, so they are atomic.
 public actor InMemoryConnectionStore: SsoConnectionStore {
     private var records: [ExactString: SsoConnectionRecord] = [:]
     private var byOrganization: [ExactString: Set<ExactString>] = [:]
     private var table = RoutingTable()
 
+    /// Creates an empty store; its connections last as long as the process.
     public init() {}
 
     public func insert(_ record: SsoConnectionRecord, limitPerOrganization limit: Int?) throws {

@@ -3,6 +3,7 @@ public actor InMemoryOrganizationStore: SsoOrganizationStore {
     private var enforcements: [ExactString: SsoEnforcement] = [:]
     private var configs: [ExactString: SsoConfigRecord] = [:]
 
+    /// Creates an empty store; its policies and configs last as long as the process.
     public init() {}
 
     public func enforcement(organizationID: String) -> SsoEnforcement? {

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The default ``SsoSessionStore``: a bounded actor with indexes by organization and by
-/// connection (ids compared by their exact bytes), so listing and revoking never scan other tenants' sessions. When full it first
-/// drops expired and revoked sessions, then fails with `store.full` rather than evicting a live one.
+/// connection (ids compared by their exact bytes), so listing and revoking never scan other
+/// tenants' sessions. When full it first drops expired and revoked sessions, then fails with
+/// `store.full` rather than evicting a live one.
 public actor InMemorySessionStore: SsoSessionStore {
     private var records: [ExactString: SsoSessionRecord] = [:]
     private var byOrganization: [ExactString: Set<ExactString>] = [:]

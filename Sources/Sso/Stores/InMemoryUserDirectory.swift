@@ -16,6 +16,7 @@ public actor InMemoryUserDirectory: SsoUserDirectory {
 
     private var users: [Key: SsoUser] = [:]
 
+    /// Creates an empty directory; its users last as long as the process.
     public init() {}
 
     /// The oldest user linked to `subject` of `connectionID` under any issuer.

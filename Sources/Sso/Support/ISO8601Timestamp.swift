@@ -4,8 +4,10 @@ import Foundation
 /// encoder's date strategy, so results serialise exactly like the reference API.
 @propertyWrapper
 public struct ISO8601Timestamp: Sendable, Hashable, Codable {
+    /// The date; it codes as ISO 8601 text in UTC, to the second.
     public var wrappedValue: Date
 
+    /// Wraps `wrappedValue`.
     public init(wrappedValue: Date) {
         self.wrappedValue = wrappedValue
     }

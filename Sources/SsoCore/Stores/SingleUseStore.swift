@@ -8,6 +8,7 @@ import Foundation
 /// it), `insert` a conditional insert. Keys and groups are compared by their exact UTF-8 bytes.
 /// Expiry is judged by the `now` the caller passes, never by the store's own clock.
 public protocol SingleUseStore<Value>: Sendable {
+    /// The kind of value stored, e.g. a pending login; `Codable` so a database can persist it.
     associatedtype Value: Sendable & Codable
     /// Stores `value` under `key` until `expiresAt`, in `group` (e.g. its connection, so that
     /// deleting the connection can drop its entries). Fails with `store.duplicate_key`, changing

@@ -4,11 +4,12 @@ import Foundation
 /// clock-skew leeway, and `aud` read as a list. Protocol rules (OpenID Connect's `nonce`, `azp`,
 /// `at_hash`, …) live with their protocol (SsoOIDC's `IDTokenPolicy`).
 public struct JWTClaimsValidator: Sendable {
-    /// The time to check against; take it from the injected ``SsoClock``.
+    /// The time to check against; take it from the injected ``/SsoCore/SsoClock``.
     public var now: Date
     /// Clock skew tolerated for `exp`, `nbf` and `iat`, in seconds (default 60).
     public var leeway: TimeInterval
 
+    /// A validator for the instant `now` (not the wall clock), with `leeway` seconds of skew.
     public init(now: Date, leeway: TimeInterval = 60) {
         self.now = now
         self.leeway = leeway

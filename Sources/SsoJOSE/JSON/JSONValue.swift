@@ -1,14 +1,20 @@
-/// A JSON value, as produced by the strict ``JSONParser``.
+/// A JSON value, as produced by the library's strict JSON parser (see ``parse(_:limits:)``).
 ///
 /// Objects are dictionaries: the parser has already rejected duplicate member names, so no
 /// information an attacker could play with is lost. Numbers are `Double` (JWT numeric dates and
 /// all claims this library reads fit exactly).
 public enum JSONValue: Sendable, Hashable {
+    /// A JSON object: member names to values, names unique (duplicates were rejected).
     case object([String: JSONValue])
+    /// A JSON array, elements in document order.
     case array([JSONValue])
+    /// A JSON string, escapes decoded.
     case string(String)
+    /// A JSON number, as a `Double`.
     case number(Double)
+    /// `true` or `false`.
     case bool(Bool)
+    /// JSON `null`.
     case null
 
     /// The member `key` when this is an object, else `nil`.
@@ -53,7 +59,9 @@ public enum JSONValue: Sendable, Hashable {
         return false
     }
 
-    /// Parses `bytes` strictly (see ``JSONParser``).
+    /// Parses `bytes` strictly: RFC 8259 JSON within `limits`, no duplicate member names, valid
+    /// UTF-8 with no lone surrogate escapes or control characters in strings, no byte-order mark
+    /// and nothing but whitespace after the value. Throws the `jose.json.*` codes.
     public static func parse(_ bytes: some Collection<UInt8>, limits: JSONLimits = .default) throws(SsoError)
         -> JSONValue
     {
@@ -68,6 +76,7 @@ public struct JSONLimits: Sendable, Hashable {
     /// Deepest nesting of arrays and objects (the top-level value is depth 1).
     public var maxDepth: Int
 
+    /// Limits of `maxBytes` bytes (default 64 KiB) and `maxDepth` levels (default 16).
     public init(maxBytes: Int = 64 * 1024, maxDepth: Int = 16) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth

@@ -5,9 +5,9 @@ extension JWKSet {
         public let index: Int
         /// Its `kid`, when it had a string one.
         public let keyID: String?
-        /// Why it was skipped: ``SsoError/Code/joseJWKUnsupported`` (a type or use not verified
-        /// with here), ``SsoError/Code/joseJWKWeak`` (never usable), ``SsoError/Code/joseJWKInvalid``
-        /// (malformed) or ``SsoError/Code/joseJWKX5CMismatch`` (its `x5c` disagrees with it).
+        /// Why it was skipped: `jose.jwk.unsupported` (a type or use not verified
+        /// with here), `jose.jwk.weak` (never usable), `jose.jwk.invalid`
+        /// (malformed) or `jose.jwk.x5c_mismatch` (its `x5c` disagrees with it).
         public let code: SsoError.Code
         /// A readable reason.
         public let reason: String

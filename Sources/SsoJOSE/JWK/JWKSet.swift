@@ -14,7 +14,7 @@ public struct JWKSet: Sendable {
     /// Keys that were left out.
     public let skipped: [SkippedKey]
 
-    /// A set of the given keys. Throws ``SsoError/Code/joseJWKSDuplicateKid`` when two keys of the
+    /// A set of the given keys. Throws `jose.jwks.duplicate_kid` when two keys of the
     /// same type and curve share a `kid`.
     public init(keys: [JWK]) throws(SsoError) {
         try self.init(keys: keys, skipped: [])

@@ -9,6 +9,7 @@ public struct JOSELimits: Sendable, Hashable {
     /// Most keys in one JWKS (default 64).
     public var maxKeys: Int
 
+    /// Limits with the defaults given on each property.
     public init(
         maxTokenBytes: Int = 16 * 1024, maxJSONDepth: Int = 16, maxJWKSBytes: Int = 64 * 1024,
         maxKeys: Int = 64

@@ -4,8 +4,8 @@ extension JWS {
     /// The payload read as a JWT claims set: strict JSON (no duplicate members, within `limits`)
     /// whose value is an object.
     ///
-    /// Throws ``SsoError/Code/joseTokenMalformed`` for an empty payload, the `jose.json.*` codes
-    /// for one that is not strict JSON, and ``SsoError/Code/josePayloadInvalid`` for JSON that is
+    /// Throws `jose.token.malformed` for an empty payload, the `jose.json.*` codes
+    /// for one that is not strict JSON, and `jose.payload.invalid` for JSON that is
     /// not an object — the codes ID-token validation gave before JWS and JWT were split.
     public func claimsSet(limits: JOSELimits = .default) throws(SsoError) -> JSONValue {
         guard !payload.isEmpty else {
@@ -26,7 +26,7 @@ extension JWS {
 extension VerifiedJWS {
     /// The payload as a JWT claims set: the JSON object it holds, or `.null` when the payload is
     /// not a JSON object within the verifier's limits (a JWS need not be a JWT), which
-    /// SsoOIDC's `IDTokenPolicy` refuses with ``SsoError/Code/joseClaimsInvalid``. Parsed on each
+    /// SsoOIDC's `IDTokenPolicy` refuses with `jose.claims.invalid`. Parsed on each
     /// use; call ``JWS/claimsSet(limits:)`` for the reason a payload is not a claims set.
     public var payloadJSON: JSONValue {
         (try? jws.claimsSet(limits: limits)) ?? .null

@@ -1,12 +1,18 @@
 /// A JWS signature algorithm this library verifies (RFC 7518 §3, RFC 8037).
 ///
 /// `none` is not a case and never will be: a header naming it, in any spelling, is rejected
-/// with ``SsoError/Code/joseAlgNone``.
+/// with `jose.alg.none`.
 public enum JWSAlgorithm: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// RSASSA-PKCS1-v1_5 with SHA-256, SHA-384 or SHA-512 (RFC 7518 §3.3); verified with an RSA key.
     case rs256 = "RS256", rs384 = "RS384", rs512 = "RS512"
+    /// RSASSA-PSS with SHA-256, SHA-384 or SHA-512 (RFC 7518 §3.5); verified with an RSA key.
     case ps256 = "PS256", ps384 = "PS384", ps512 = "PS512"
+    /// ECDSA on P-256 with SHA-256, P-384 with SHA-384, or P-521 with SHA-512 (RFC 7518 §3.4).
     case es256 = "ES256", es384 = "ES384", es512 = "ES512"
+    /// EdDSA with an Ed25519 key (RFC 8037); Ed448 is not supported.
     case edDSA = "EdDSA"
+    /// HMAC with SHA-256, SHA-384 or SHA-512 (RFC 7518 §3.2): verified only with the configured
+    /// secret, never with a JWKS key; allowed by default only when a secret is configured.
     case hs256 = "HS256", hs384 = "HS384", hs512 = "HS512"
 
     /// Every asymmetric algorithm: the default allow-list.

@@ -1,13 +1,14 @@
 /// Verifies compact JWS tokens against a ``JWKSet`` (and, for HS*, an explicit secret).
 ///
 /// Order of checks: size, structure and header (``JWS/parse(_:limits:)``), algorithm allow-list,
-/// key selection (``JWKSet/selectKey(for:)``), signature. The payload is never read: any bytes
-/// verify (RFC 7515). No claim is looked at: use ``JWTClaimsValidator`` (or SsoOIDC's `IDTokenPolicy`) on the result, which
-/// refuses a payload that is not a JSON object.
+/// key selection (the one key that fits the header's `kid` and `alg`), signature. The payload is
+/// never read: any bytes verify (RFC 7515). No claim is looked at: use ``JWTClaimsValidator`` (or
+/// SsoOIDC's `IDTokenPolicy`) on the result, which refuses a payload that is not a JSON object.
 public struct JWSVerifier: Sendable {
     /// The options this verifier applies.
     public let options: JWSVerificationOptions
 
+    /// A verifier applying `options`; by default every asymmetric algorithm and no HMAC secret.
     public init(options: JWSVerificationOptions = JWSVerificationOptions()) {
         self.options = options
     }

@@ -7,8 +7,8 @@ import Logging
 /// let authenticator = try LDAPAuthenticator(configuration: configuration)
 /// let result = try await authenticator.authenticate(username: "alice", password: Secret(typed))
 /// ```
-/// Every failure is an ``SsoError`` with an `ldap.*` code. The empty password is refused before
-/// any network traffic; the username is escaped (RFC 4515 / 4514); exactly one entry must match;
+/// Every failure is an ``/SsoCore/SsoError`` with an `ldap.*` code. The empty password is refused
+/// before any network traffic; the username is escaped (RFC 4515 / 4514); exactly one entry must match;
 /// a missing user and a wrong password take the same path and give the same error; the identity
 /// is the DN and id the server returned. One deadline bounds the whole authentication.
 public final class LDAPAuthenticator: Sendable {

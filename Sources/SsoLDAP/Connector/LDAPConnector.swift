@@ -1,8 +1,8 @@
 /// Opens connections to a directory server. The engine and the authenticator only talk to
 /// directories through this protocol, so tests can inject a fake (see `SsoTesting`).
 ///
-/// The shipped implementation is ``LibLDAPConnector``. Methods throw ``SsoError`` with `ldap.*`
-/// codes: `ldap.server_down`, `ldap.timeout`, `ldap.tls_failed` for transport failures.
+/// The shipped implementation is ``LibLDAPConnector``. Methods throw ``/SsoCore/SsoError`` with
+/// `ldap.*` codes: `ldap.server_down`, `ldap.timeout`, `ldap.tls_failed` for transport failures.
 public protocol LDAPConnector: Sendable {
     /// Opens a connection to `endpoint` (TCP, then StartTLS or LDAPS as configured), finishing by
     /// `deadline`.

@@ -19,6 +19,9 @@ public struct AuthorizationParameters: Sendable, Hashable {
     /// connection id or a return path). Never sent to the provider.
     public var context: String?
 
+    /// Parameters for one login, all optional. They are checked when the request is built:
+    /// ``OIDCClient/authorize(_:)`` throws `oidc.authorization.invalid_parameter` for a bad `prompt`,
+    /// hint, `max_age` or `context`.
     public init(
         prompt: String? = nil,
         loginHint: String? = nil,

@@ -4,7 +4,7 @@ import Foundation
 /// the URL to send the user to and the ``PendingOIDCLogin`` to store until the callback.
 ///
 /// Built purely from its inputs: `state`, `nonce` and the code verifier are 256 random bits each
-/// from the injected ``RandomSource``; time comes from the caller.
+/// from the injected ``/SsoCore/RandomSource``; time comes from the caller.
 public struct AuthorizationRequest: Sendable, Hashable {
     /// The provider URL to redirect the user's browser to.
     public let url: String

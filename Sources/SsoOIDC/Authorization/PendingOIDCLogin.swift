@@ -3,7 +3,7 @@ import Foundation
 /// What the host remembers between sending the user to the provider and the callback.
 ///
 /// The host stores it single-use under its ``state`` (a `SingleUseStore`) and takes it exactly
-/// once for ``OIDCClient/complete(code:iss:pending:)``. It holds secrets (nonce, PKCE verifier):
+/// once for ``OIDCClient/complete(code:iss:pending:)-(Secret,_,_)``. It holds secrets (nonce, PKCE verifier):
 /// its `description`, `debugDescription` and mirror (`dump`) redact them. Its `Codable` form is
 /// for the host's store and does contain the verifier: keep it as confidential as a session.
 public struct PendingOIDCLogin: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
@@ -28,6 +28,7 @@ public struct PendingOIDCLogin: Sendable, Hashable, Codable, CustomStringConvert
     /// When the login started, by the injected clock.
     public var createdAt: Date
 
+    /// A pending login as ``OIDCClient/authorize(_:)`` builds it; hosts normally only store and decode one.
     public init(
         state: String, nonce: String, codeVerifier: Secret, redirectURI: String, issuer: String, clientID: String,
         maxAge: Int? = nil, context: String? = nil, createdAt: Date
@@ -80,7 +81,7 @@ public struct PendingOIDCLogin: Sendable, Hashable, Codable, CustomStringConvert
         createdAt = try container.decode(Date.self, forKey: .createdAt)
     }
 
-    /// Writes every field, the verifier included (``Secret`` alone would write `<redacted>`):
+    /// Writes every field, the verifier included (``/SsoCore/Secret`` alone would write `<redacted>`):
     /// the host's store must be able to give it back.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -1,7 +1,7 @@
 /// The provider's redirect back to the client, parsed from its query string (pure: no state is
 /// looked up). The host takes the pending login stored under the state (also for an error
 /// answer, so the state cannot be used again) and, for ``code(_:state:iss:)``, calls
-/// ``OIDCClient/complete(code:iss:pending:)``.
+/// ``OIDCClient/complete(code:iss:pending:)-(Secret,_,_)``.
 public enum OIDCCallback: Sendable {
     /// `code=…&state=…[&iss=…]`. `code` and `state` are empty strings when absent.
     case code(Secret, state: String, iss: String?)

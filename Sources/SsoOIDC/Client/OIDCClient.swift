@@ -6,7 +6,7 @@ import SsoJOSE
 /// A stateless OpenID Connect client for one provider and client: the authorization-code flow with
 /// PKCE, from the login URL to a validated identity. It keeps no login state: the host stores the
 /// ``PendingOIDCLogin`` of ``authorize(_:)`` single use under its state and hands it back to
-/// ``complete(code:iss:pending:)``.
+/// ``complete(code:iss:pending:)-(Secret,_,_)``.
 ///
 /// It is a value; copies share their caches (discovery and JWKS). Typical use:
 /// ```swift
@@ -31,6 +31,7 @@ public struct OIDCClient: Sendable {
     /// cache of another issuer.
     ///
     /// - Parameters:
+    ///   - configuration: the provider, client, options and injected clock, randomness and transport.
     ///   - metadataCache: a discovery cache to share with other clients of the same issuer and
     ///     discovery URL; by default a new one.
     ///   - jwksCache: a key cache to share with other clients of the same issuer (one fetch and one
@@ -126,7 +127,7 @@ public struct OIDCClient: Sendable {
         return OIDCLoginResult(idToken: idToken, userinfo: userinfo, tokens: tokens, context: pending.context)
     }
 
-    /// ``complete(code:iss:pending:)`` with the code as the callback carried it.
+    /// ``complete(code:iss:pending:)-(Secret,_,_)`` with the code as the callback carried it.
     public func complete(code: String, iss: String?, pending: PendingOIDCLogin) async throws(SsoError)
         -> OIDCLoginResult
     {

@@ -32,6 +32,8 @@ public struct OIDCConfiguration: Sendable {
     /// Where the library logs (never secrets). Default: no output.
     public var logger: Logger
 
+    /// A configuration with the system clock and random source by default. Nothing is checked here:
+    /// ``OIDCClient/init(configuration:metadataCache:jwksCache:)`` throws `oidc.config.invalid`.
     public init(
         issuer: String,
         clientID: String,

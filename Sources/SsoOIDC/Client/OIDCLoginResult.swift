@@ -8,7 +8,7 @@ public struct OIDCLoginResult: Sendable, CustomStringConvertible {
     public let userinfo: [String: JSONValue]?
     /// The ID token's claims, plus userinfo claims the ID token did not have.
     public let claims: [String: JSONValue]
-    /// The token response (access and refresh tokens are ``Secret``s).
+    /// The token response (access and refresh tokens are ``/SsoCore/Secret``s).
     public let tokens: TokenResponse
     /// The host's opaque context given when the login started.
     public let context: String?
@@ -53,7 +53,7 @@ public struct OIDCLoginResult: Sendable, CustomStringConvertible {
         claims["groups"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 
-    /// The login as an ``SsoIdentity``: scalar claims and arrays of scalars become attributes.
+    /// The login as an ``/SsoCore/SsoIdentity``: scalar claims and arrays of scalars become attributes.
     public var identity: SsoIdentity {
         var attributes: [String: [String]] = [:]
         for (name, value) in claims {

@@ -21,6 +21,7 @@ public struct OIDCOptions: Sendable {
     /// The largest token or userinfo response read (default 64 KiB).
     public var maxResponseBytes: Int
 
+    /// Options with the defaults given on each property.
     public init(
         discovery: DiscoveryOptions = DiscoveryOptions(),
         jwks: JWKSCacheOptions = JWKSCacheOptions(),

@@ -16,6 +16,7 @@ public struct DiscoveryOptions: Sendable, Hashable {
     /// requires an exact match, and a mismatch usually means a misconfiguration.
     public var unsafeIgnoreIssuerTrailingSlash: Bool
 
+    /// Options with the defaults given on each property.
     public init(
         issuerPolicy: IssuerPolicy = .exact,
         discoveryURL: String? = nil,

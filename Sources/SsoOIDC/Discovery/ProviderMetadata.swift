@@ -9,19 +9,35 @@ import SsoJOSE
 public struct ProviderMetadata: Sendable, Hashable {
     /// The issuer as the document states it (Entra ID multi-tenant: the `{tenantid}` template).
     public var issuer: String
+    /// `authorization_endpoint`: where the user's browser is sent to log in; a checked URL.
     public var authorizationEndpoint: String
+    /// `token_endpoint`: where the code is exchanged for tokens; a checked URL.
     public var tokenEndpoint: String
+    /// `jwks_uri`: where the provider's signing keys are fetched; a checked URL.
     public var jwksURI: String
+    /// `userinfo_endpoint`, a checked URL; `nil` when the document has none (userinfo cannot be fetched).
     public var userinfoEndpoint: String?
+    /// `end_session_endpoint` (RP-initiated logout), a checked URL; `nil` when the document has none.
     public var endSessionEndpoint: String?
+    /// `response_types_supported`, as listed; always contains `code` (parsing refuses it otherwise).
     public var responseTypesSupported: [String]
+    /// `subject_types_supported` (`public`, `pairwise`), as listed; informational.
     public var subjectTypesSupported: [String]
+    /// `id_token_signing_alg_values_supported`, as listed: names at least one signature algorithm
+    /// this library knows. It does not widen ``OIDCOptions/idTokenAlgorithms``, which alone decides.
     public var idTokenSigningAlgValuesSupported: [String]
+    /// `scopes_supported`, as listed; `nil` when absent. Informational: not checked against the
+    /// scopes requested.
     public var scopesSupported: [String]?
+    /// `claims_supported`, as listed; `nil` when absent. Informational.
     public var claimsSupported: [String]?
     /// `client_secret_basic` when the document does not say (Discovery §3).
     public var tokenEndpointAuthMethodsSupported: [String]
+    /// `code_challenge_methods_supported`, as listed; `nil` when absent. Informational: PKCE `S256`
+    /// is sent whatever it says.
     public var codeChallengeMethodsSupported: [String]?
+    /// `grant_types_supported`, as listed; `nil` when absent (Discovery's default is
+    /// `authorization_code` and `implicit`). Informational.
     public var grantTypesSupported: [String]?
     /// `authorization_response_iss_parameter_supported` (RFC 9207 §3): the provider puts `iss` in
     /// every authorization response, so a callback without it is refused. `false` unless the

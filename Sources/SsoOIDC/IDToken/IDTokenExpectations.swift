@@ -11,9 +11,10 @@ public struct IDTokenExpectations: Sendable {
     public var accessToken: Secret?
     /// The authorization code (hybrid flows); when set and `c_hash` is present, it must match.
     public var authorizationCode: Secret?
-    /// The time to check against; take it from the injected ``SsoClock``.
+    /// The time to check against; take it from the injected ``/SsoCore/SsoClock``.
     public var now: Date
 
+    /// Expectations for one login; a `nil` value skips the check it enables (see each property).
     public init(
         nonce: String? = nil, maxAge: Int? = nil, accessToken: Secret? = nil, authorizationCode: Secret? = nil,
         now: Date

@@ -6,7 +6,7 @@ import SsoJOSE
 ///
 /// In order: the Entra ID tenant (`tid`, for a `{tenantid}` issuer), `typ` (a JWT typed for another
 /// purpose is refused), `iss`, `sub`, `aud` (must contain the client id), `azp`, the time claims
-/// (SsoJOSE's ``JWTClaimsValidator``), `auth_time`/`max_age`, `nonce`, `at_hash`, `c_hash`. Each
+/// (SsoJOSE's ``/SsoJOSE/JWTClaimsValidator``), `auth_time`/`max_age`, `nonce`, `at_hash`, `c_hash`. Each
 /// failed rule throws its own code (`jose.claims.*`, `oidc.id_token.*`). Required checks cannot be
 /// switched off; the per-login values come in ``IDTokenExpectations``.
 public struct IDTokenPolicy: Sendable {
@@ -66,7 +66,7 @@ public struct IDTokenPolicy: Sendable {
     }
 
     /// Validates the claims of a token whose signature has been verified: `claims` is its claims
-    /// set (``JWS/claimsSet(limits:)``, read once by the caller), or `nil` to read it here.
+    /// set (``/SsoJOSE/JWS/claimsSet(limits:)``, read once by the caller), or `nil` to read it here.
     public func validate(_ token: VerifiedJWS, claims: JSONValue? = nil, expectations: IDTokenExpectations)
         throws(SsoError) -> IDTokenClaims
     {

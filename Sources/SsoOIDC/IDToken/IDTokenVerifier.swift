@@ -5,11 +5,11 @@ import SsoJOSE
 /// by a key from the provider's JWKS (or, for HS*, the client secret) under an algorithm
 /// allow-list, then every claim rule of its ``IDTokenPolicy``.
 ///
-/// An ID token is a JWT: its payload must be a JSON object (``JWS/claimsSet(limits:)``), checked
-/// before any key is looked up, with the codes this check always gave. A token whose `kid` is
-/// unknown, or names only keys the JWKS had to skip (``SsoError/Code/joseKeyUnusable``: a provider
-/// may publish a fixed key), triggers one rate-limited JWKS refetch through the ``JWKSCache``;
-/// there is no fallback to another key.
+/// An ID token is a JWT: its payload must be a JSON object (``/SsoJOSE/JWS/claimsSet(limits:)``),
+/// checked before any key is looked up, with the codes this check always gave. A token whose `kid`
+/// is unknown, or names only keys the JWKS had to skip (`jose.key.unusable`: a provider may publish
+/// a fixed key), triggers one rate-limited JWKS refetch through the ``JWKSCache``; there is no
+/// fallback to another key.
 public struct IDTokenVerifier: Sendable {
     /// What a token is checked against, besides the keys and the policy.
     public typealias Expectations = IDTokenExpectations
@@ -23,9 +23,16 @@ public struct IDTokenVerifier: Sendable {
     private let algorithms: Set<JWSAlgorithm>
     private let verifier: JWSVerifier
 
+    /// A verifier for the ID tokens `issuer` issues to `clientID`.
+    ///
     /// - Parameters:
     ///   - issuer: ``ProviderMetadata/issuer``.
+    ///   - clientID: the client id that must be in `aud` (and equal `azp` when present).
     ///   - clientSecret: used as the HMAC key, only when `algorithms` contains an HS* algorithm.
+    ///   - algorithms: the `alg` allow-list; by default every asymmetric algorithm, no HS*.
+    ///   - issuerPolicy: how `iss` is matched: exactly, or (Entra ID `{tenantid}` issuer) per tenant.
+    ///   - leeway: clock skew tolerated for `exp`, `nbf`, `iat` and `auth_time`, in seconds.
+    ///   - requireAtHash: refuse a token without `at_hash`; by default it is checked only when present.
     public init(
         issuer: String, clientID: String, clientSecret: Secret?,
         algorithms: Set<JWSAlgorithm> = JWSAlgorithm.asymmetric,

@@ -5,8 +5,7 @@ import SsoJOSE
 /// One issuer's signing keys, fetched from its `jwks_uri` through the injected transport.
 ///
 /// - A set is used for ``JWKSCacheOptions/lifetime`` (10 minutes by default), then fetched again.
-/// - A token whose `kid` is not in the set may trigger one refetch
-///   (``refetchAfterUnknownKey(jwksURI:seenGeneration:)``), at most one per
+/// - A token whose `kid` is not in the set may trigger one refetch, at most one per
 ///   ``JWKSCacheOptions/minimumRefetchInterval`` (30 s); concurrent callers share a single fetch.
 /// - A fetched set replaces the previous one entirely, so a key the provider rotated out stops
 ///   verifying as soon as the new set arrives. A failed fetch keeps the previous set.

@@ -16,6 +16,7 @@ public struct JWKSCacheOptions: Sendable, Hashable {
     /// Limits handed to SsoJOSE's JWKS parser (depth, number of keys).
     public var limits: JOSELimits
 
+    /// Options with the defaults given on each property; `limits` defaults to `JOSELimits.default`.
     public init(
         lifetime: TimeInterval = 600,
         minimumRefetchInterval: TimeInterval = 30,

@@ -10,6 +10,9 @@ public struct OAuthErrorResponse: Error, Sendable, Hashable {
     /// The HTTP status of the answer.
     public let status: Int
 
+    /// An error answer from the fields as received, made safe to log: control characters are
+    /// dropped (and non-ASCII ones from `error` and `error_uri`); `error` is cut to 100 characters,
+    /// the others to 300.
     public init(error: String, errorDescription: String?, errorURI: String?, status: Int) {
         self.error = Self.sanitize(error, limit: 100, asciiOnly: true)
         self.errorDescription = errorDescription.map { Self.sanitize($0, limit: 300, asciiOnly: false) }

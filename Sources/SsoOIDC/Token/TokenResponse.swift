@@ -3,7 +3,7 @@ import SsoJOSE
 /// A successful token response (RFC 6749 §5.1, OpenID Connect Core §3.1.3.3), checked:
 /// `token_type` is `Bearer` (any case), `access_token` and `id_token` are present.
 ///
-/// Tokens are credentials: ``accessToken`` and ``refreshToken`` are ``Secret``s and the
+/// Tokens are credentials: ``accessToken`` and ``refreshToken`` are ``/SsoCore/Secret``s and the
 /// `description` shows none of them.
 public struct TokenResponse: Sendable, CustomStringConvertible, CustomReflectable {
     /// The raw ID token (compact JWS), not yet validated.

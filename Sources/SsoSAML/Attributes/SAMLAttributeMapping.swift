@@ -1,6 +1,6 @@
 import SsoCore
 
-/// How IdP attribute names map to ``SsoIdentity`` fields.
+/// How IdP attribute names map to ``/SsoCore/SsoIdentity`` fields.
 ///
 /// Each single-valued field lists attribute names tried in order; the first one present with a
 /// non-empty value wins (``groups`` is the union instead). The defaults cover Entra ID, ADFS,

@@ -1,7 +1,7 @@
 import SsoCore
 
-// The stable error codes of SAML Response validation. Each rule has its own code; the list with
-// explanations is in README-API.md. Codes never change once released.
+// The stable error codes of SAML Response validation. Each rule has its own code; the error-code
+// reference (scripts/docs) is generated from these comments. Codes never change once released.
 extension SsoError.Code {
     // MARK: XML and input
 

@@ -15,6 +15,8 @@ extension IdPMetadata {
     ///   - entityID: the entity to pick. Required when an aggregate holds several identity
     ///     providers; when given, a single `EntityDescriptor` must carry exactly this id.
     ///   - now: the current time (from the injected clock), to check `validUntil`.
+    ///   - options: size limits, the checks to relax and the certificates the metadata must be
+    ///     signed with; see ``IdPMetadata/ParseOptions``.
     /// - Throws: `saml.xml.*` for unsafe or malformed XML; `saml.metadata.*`; `saml.certificate.*`,
     ///   also for a signing certificate xmlsec cannot use (unreadable, or neither RSA nor EC), so
     ///   that `SAMLSigningKeySet(metadata:)` never fails on parsed metadata.

@@ -41,6 +41,8 @@ public struct IdPMetadata: Sendable, Hashable {
         /// channel (inline configuration, or `https`).
         public var signingCertificates: [SAMLCertificate]
 
+        /// Options with the defaults given on each property: 1 MiB and depth 64, a signing
+        /// certificate required, `validUntil` enforced, no metadata signature checked.
         public init(
             limits: SAMLXMLLimits = SAMLXMLLimits(maxBytes: 1024 * 1024, maxDepth: 64),
             requireSigningCertificate: Bool = true,

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import SsoCore
 
-/// Fetches IdP metadata from its `metadata_url` through the injected ``HTTPTransport``.
+/// Fetches IdP metadata from its `metadata_url` through the injected ``/SsoCore/HTTPTransport``.
 ///
 /// Only `https` URLs are fetched; plain `http` only for loopback hosts (`localhost`,
 /// `127.0.0.1`, `::1`) and only when ``Options/unsafeAllowHTTPForLoopback`` is on. Up to

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A SAML assertion that passed every check. There is no public initializer: the only way to
-/// obtain one is a successful ``SAMLResponseValidator/validate(_:expectedRequestID:)``.
+/// obtain one is a successful ``SAMLResponseValidator/validate(_:expectedRequestID:)-([UInt8],_)``.
 public struct SAMLAssertionResult: Sendable, Hashable {
     /// The IdP entity id (the Assertion's `Issuer`).
     public let issuer: String

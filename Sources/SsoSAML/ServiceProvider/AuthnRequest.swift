@@ -3,7 +3,7 @@ import SsoCore
 
 /// A SAML 2.0 `AuthnRequest` this SP sends to an IdP.
 ///
-/// Its ``id`` (`_` + 160 random bits from the injected ``RandomSource``) must be stored, single
+/// Its ``id`` (`_` + 160 random bits from the injected ``/SsoCore/RandomSource``) must be stored, single
 /// use with a short TTL, and compared with the response's `InResponseTo`.
 public struct AuthnRequest: Sendable, Hashable {
     /// Optional parts of the request.
@@ -18,6 +18,7 @@ public struct AuthnRequest: Sendable, Hashable {
         /// `IsPassive`: the IdP must not interact with the user. Default `false`.
         public var isPassive: Bool
 
+        /// Options with the defaults given on each property.
         public init(
             nameIDFormat: String? = nil, sendNameIDPolicy: Bool = true, forceAuthn: Bool = false,
             isPassive: Bool = false

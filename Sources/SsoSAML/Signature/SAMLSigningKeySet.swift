@@ -23,7 +23,7 @@ public struct SAMLSigningKeySet: Sendable {
 
     /// Loads the IdP's signing certificates (`IdPMetadata.signingCertificates`). Throws
     /// `saml.signature.no_trusted_key` when the list is empty or one of them cannot verify XML
-    /// signatures (see ``entry(for:)``).
+    /// signatures (xmlsec cannot read it, or its key is neither RSA nor EC).
     public init(certificates: [SAMLCertificate]) throws(SsoError) {
         guard !certificates.isEmpty else {
             throw SsoError(.samlSignatureNoTrustedKey, "no IdP signing certificate is configured")

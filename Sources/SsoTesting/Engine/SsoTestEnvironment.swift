@@ -4,7 +4,7 @@ import SsoLDAP
 import SsoOIDC
 import SsoSAML
 
-/// An ``SsoEngine`` wired for tests: a ``TestClock``, a ``FakeHTTPTransport`` on which in-process
+/// An ``/Sso/SsoEngine`` wired for tests: a ``TestClock``, a ``FakeHTTPTransport`` on which in-process
 /// IdPs are installed, and an injectable LDAP connector. Use it to unit-test your own login
 /// handlers against realistic IdPs without a network.
 ///
@@ -33,8 +33,14 @@ public struct SsoTestEnvironment: Sendable {
 
     /// Creates an engine on a test clock and a fake transport.
     /// - Parameters:
+    ///   - start: the test clock's first instant; by default ``defaultStart``.
+    ///   - settings: the engine's settings (session lifetime, login TTL, limits); the defaults by default.
+    ///   - stores: the engine's stores; by default fresh in-memory ones, so each environment starts empty.
+    ///   - random: the engine's randomness (state, nonce, ids); by default the system's, so inject a
+    ///     fixed source for reproducible values.
     ///   - ldapConnector: how LDAP connections reach a directory: ``FakeLDAPDirectory/connector``
     ///     for a fake one, `LibLDAPConnector()` (the default) for a real server.
+    ///   - transport: the fake transport IdPs are installed on; by default a new, empty one.
     public init(
         start: Date = SsoTestEnvironment.defaultStart, settings: SsoEngine.Settings = SsoEngine.Settings(),
         stores: SsoStores = SsoStores(), random: any RandomSource = SystemRandomSource(),

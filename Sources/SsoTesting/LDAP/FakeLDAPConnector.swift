@@ -1,6 +1,6 @@
 import SsoLDAP
 
-/// An ``LDAPConnector`` backed by a ``FakeLDAPDirectory``.
+/// An ``/SsoLDAP/LDAPConnector`` backed by a ``FakeLDAPDirectory``.
 public struct FakeLDAPConnector: LDAPConnector {
     let directory: FakeLDAPDirectory
 

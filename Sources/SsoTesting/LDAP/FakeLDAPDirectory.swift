@@ -12,24 +12,41 @@ import SsoLDAP
 public final class FakeLDAPDirectory: Sendable {
     /// Which server the fake imitates.
     public enum Flavor: Sendable {
+        /// OpenLDAP with the ppolicy overlay: a wrong password is a bare `invalidCredentials` (49), and
+        /// locked, expired or reset passwords come with the password-policy response control.
         case openLDAP
+        /// Active Directory: every failed bind is result 49 with AD's diagnostic message, whose `data`
+        /// sub-code (`52e`, `775`, `533`…) tells why.
         case activeDirectory
     }
 
     /// An account's state, as the server would report it at bind time.
     public enum AccountState: Sendable {
+        /// `active` binds normally. `locked` is refused whatever the password (AD `775`, ppolicy
+        /// `accountLocked`). With the right password: `disabled` and `accountExpired` are refused (AD
+        /// `533` and `701`, OpenLDAP `unwillingToPerform`), `passwordExpired` too (AD `532`, ppolicy
+        /// `passwordExpired`); `mustChangePassword` is refused by AD (`773`) and bound by OpenLDAP
+        /// with ppolicy `changeAfterReset`.
         case active, locked, disabled, accountExpired, passwordExpired, mustChangePassword
+        /// Active Directory only: the right password is refused outside the account's logon hours
+        /// (`530`) or from a workstation it may not use (`531`). The OpenLDAP flavor binds normally.
         case logonHoursRestricted, workstationRestricted
     }
 
     /// What the fake saw: for asserting that no traffic happened, or how much.
     public struct Counters: Sendable, Equatable {
+        /// Connection attempts, including those an injected failure refused.
         public var connects = 0
+        /// Bind requests that reached the directory, successful or not.
         public var binds = 0
+        /// Search requests that reached the directory with a well-formed filter, matching or not.
         public var searches = 0
+        /// The DNs of binds with the right password, in order (unauthenticated empty-password binds
+        /// are not listed).
         public var boundDNs: [String] = []
-        /// Connections open now, and the most ever open at once.
+        /// Connections open now (opened and not yet closed).
         public var openConnections = 0
+        /// The most connections ever open at once.
         public var peakOpenConnections = 0
     }
 
@@ -51,6 +68,8 @@ public final class FakeLDAPDirectory: Sendable {
     public let flavor: Flavor
     let state = LockedValue(State())
 
+    /// An empty directory imitating `flavor` (OpenLDAP by default); add entries with
+    /// ``add(dn:attributes:password:state:)``.
     public init(flavor: Flavor = .openLDAP) {
         self.flavor = flavor
     }

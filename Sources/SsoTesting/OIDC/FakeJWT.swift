@@ -5,7 +5,10 @@ public enum FakeJWT {
     /// `header.payload.signature`, signed by `key` over the exact encoded header and payload.
     ///
     /// - Parameters:
-    ///   - header: extra header members; `alg` and `kid` come from `key` unless given here.
+    ///   - claims: the payload, encoded as given: nothing is added or checked, so it may be invalid.
+    ///   - key: the key that signs; it also gives the header's `alg` and, when it has one, `kid`.
+    ///   - header: extra header members; `alg` and `kid` come from `key` unless given here, and a
+    ///     `null` value removes a member (`typ`, `JWT` by default, included).
     public static func sign(claims: [String: JSONValue], key: FakeSigningKey, header: [String: JSONValue] = [:])
         throws -> String
     {

@@ -34,6 +34,7 @@ public struct FakeOIDCMisbehavior: Sendable {
     /// The token endpoint answers with this OAuth error (`error`, `error_description`) and status 400.
     public var tokenError: (error: String, description: String?)?
 
+    /// Misbehaviour with only the given knobs on; with no arguments the provider behaves correctly.
     public init(
         discoveryIssuer: String? = nil, idTokenIssuer: String? = nil, idTokenAudience: JSONValue? = nil,
         idTokenNonce: String? = nil, idTokenSubject: String? = nil, omitClaims: Set<String> = [],

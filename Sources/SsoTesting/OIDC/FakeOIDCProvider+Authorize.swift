@@ -3,7 +3,7 @@ import SsoCore
 import SsoOIDC
 
 extension SsoError.Code {
-    /// ``FakeOIDCProvider/authorize(_:as:)`` refused the authorization request.
+    /// ``FakeOIDCProvider/authorize(_:as:)-(String,_)`` refused the authorization request.
     public static let fakeOIDCAuthorizeRefused: Self = "fake_oidc.authorize_refused"
 }
 

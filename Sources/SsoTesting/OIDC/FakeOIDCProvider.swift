@@ -22,9 +22,12 @@ import SsoOIDC
 /// let result = try await client.complete(code: redirect.code, iss: nil, pending: request.pending)
 /// ```
 public final class FakeOIDCProvider: Sendable {
-    /// Where the user's browser is sent back to after ``authorize(_:as:)``.
+    /// Where the user's browser is sent back to after ``authorize(_:as:)-(String,_)``.
     public struct Redirect: Sendable {
+        /// The fresh authorization code: the token endpoint accepts it once, for 10 minutes by the
+        /// provider's clock.
         public let code: String
+        /// The `state` of the authorization request, echoed unchanged.
         public let state: String
         /// `redirect_uri?code=…&state=…&iss=…`.
         public let url: String
@@ -75,10 +78,16 @@ public final class FakeOIDCProvider: Sendable {
 
     // MARK: Endpoints
 
+    /// `{issuer}/.well-known/openid-configuration` (the issuer's trailing slash dropped): serves
+    /// ``discoveryDocument``.
     public var discoveryURL: String { base + "/.well-known/openid-configuration" }
+    /// `{issuer}/authorize`: the URL ``authorize(_:as:)-(String,_)`` accepts requests for.
     public var authorizationEndpoint: String { base + "/authorize" }
+    /// `{issuer}/token`: exchanges codes, checking client authentication, `redirect_uri` and PKCE.
     public var tokenEndpoint: String { base + "/token" }
+    /// `{issuer}/userinfo`: answers for a bearer access token the token endpoint issued.
     public var userinfoEndpoint: String { base + "/userinfo" }
+    /// `{issuer}/jwks`: serves ``jwksDocument``, the published public keys.
     public var jwksURI: String { base + "/jwks" }
 
     // MARK: Configuration

@@ -18,11 +18,17 @@ import _CryptoExtras
 public enum TestSAMLEncryption {
     /// The content encryption algorithm (`EncryptionMethod` of the `EncryptedData`).
     public enum Content: String, Sendable, Hashable, CaseIterable {
+        /// AES-128 in CBC mode (XML Encryption 1.0): unauthenticated, malleable ciphertext.
         case aes128CBC = "aes128-cbc"
+        /// AES-192 in CBC mode (XML Encryption 1.0): unauthenticated, malleable ciphertext.
         case aes192CBC = "aes192-cbc"
+        /// AES-256 in CBC mode (XML Encryption 1.0): unauthenticated, malleable ciphertext.
         case aes256CBC = "aes256-cbc"
+        /// AES-128 in GCM mode (XML Encryption 1.1): authenticated.
         case aes128GCM = "aes128-gcm"
+        /// AES-192 in GCM mode (XML Encryption 1.1): authenticated.
         case aes192GCM = "aes192-gcm"
+        /// AES-256 in GCM mode (XML Encryption 1.1): authenticated.
         case aes256GCM = "aes256-gcm"
 
         /// The algorithm URI (XML Encryption 1.0 for CBC, 1.1 for GCM).

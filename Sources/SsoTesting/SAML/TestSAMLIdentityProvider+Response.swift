@@ -17,6 +17,8 @@ extension TestSAMLIdentityProvider {
         /// with ``spSigningCertificate``.
         public var signatureVerified: Bool
 
+        /// A request built by hand rather than received, for a response to a request the IdP never
+        /// read (IdP-initiated logins use one with an empty `id`).
         public init(
             id: String, issuer: String, assertionConsumerServiceURL: String, relayState: String? = nil,
             signatureVerified: Bool = false
@@ -62,6 +64,7 @@ extension TestSAMLIdentityProvider {
         /// (AES-256-GCM, RSA-OAEP). Default `nil`: a plain assertion.
         public var encryptFor: SAMLCertificate?
 
+        /// Options with the defaults given on each property: a valid, signed, unencrypted response.
         public init(
             signAssertion: Bool = true, signResponse: Bool = false, audienceOverride: String? = nil,
             destinationOverride: String? = nil, ageSeconds: TimeInterval = 0, lifetimeSeconds: TimeInterval = 300,

@@ -9,6 +9,7 @@ public struct TestSAMLUser: Sendable, Hashable {
     /// Attributes as the IdP sends them: name → values (several values are normal for groups).
     public var attributes: [String: [String]]
 
+    /// A user with an emailAddress `NameID` by default and no attributes unless given.
     public init(
         nameID: String, nameIDFormat: String = SAMLNameIDFormat.emailAddress, attributes: [String: [String]] = [:]
     ) {

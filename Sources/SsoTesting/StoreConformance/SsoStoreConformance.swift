@@ -1,7 +1,7 @@
 import Foundation
 import Sso
 
-/// One list of checks every ``SsoStores`` implementation must pass.
+/// One list of checks every ``/Sso/SsoStores`` implementation must pass.
 ///
 /// Run them all against your stores with Swift Testing:
 ///

@@ -1,7 +1,8 @@
 extension SsoOrganization {
     /// Authenticates a user against an LDAP connection (reference: `handle_ldap_callback`):
-    /// ``LDAPLoginFlow`` verifies the credentials, then the identity is linked or
-    /// JIT-provisioned and given a session.
+    /// SsoLDAP checks the credentials by search-then-bind (the service account finds the user's
+    /// entry, the password binds as it), then the identity is linked or JIT-provisioned and given
+    /// a session.
     /// - Throws: `ldap.*` (`ldap.invalid_credentials` alike for an unknown user and a wrong
     ///   password), `login.protocol_mismatch`, `user.*`, `connection.*`, `store.failed`.
     public func handleLdapCallback(username: String, password: Secret, connectionID: String) async throws(SsoError)

@@ -12,9 +12,10 @@ extension SsoOrganization {
     }
 
     /// Completes a legacy single-config login (reference: `handle_callback`): state taken once,
-    /// code exchanged with PKCE, ID token validated with the nonce, then the identity rules of
-    /// ``LegacyLoginFlow``. A session is created like in the other flows, listed and revoked
-    /// with them; the legacy response carries its id as the extra `session_id`.
+    /// code exchanged with PKCE, ID token validated with the nonce, then the identity rules of the
+    /// connection flows without their domain allow-list (a legacy config claims no domains). A
+    /// session is created like in the other flows, listed and revoked with them; the legacy
+    /// response carries its id as the extra `session_id`.
     /// - Throws: `login.invalid_state`, `login.protocol_mismatch`, `config.not_found`, `oidc.*`,
     ///   `http.*`, `user.identity_rejected`, `store.failed`.
     public func handleCallback(code: String, state: String) async throws(SsoError) -> SsoLegacyCallbackResponse {
