@@ -1,4 +1,5 @@
 import Foundation
+import SsoJOSE
 import SsoOIDC
 import SsoTesting
 import Testing
@@ -204,6 +205,11 @@ struct ConformanceTests {
         harness.provider.rotateSigningKey(to: try TestKeys.rsa2(), keepPreviousKeys: true)
         #expect(try await harness.login().idToken.keyID == "rsa-2")
         #expect(harness.transport.count(for: harness.provider.jwksURI) == 2)
+        // Back to the first key, still published: the set lists it once and stays usable.
+        harness.provider.rotateSigningKey(to: try TestKeys.rsa1(), keepPreviousKeys: true)
+        let keys = try JWKSet.parse(Array(harness.provider.jwksDocument.serialized().utf8))
+        #expect(keys.keys.compactMap(\.keyID) == ["rsa-1", "rsa-2"])
+        #expect(try await harness.login().idToken.keyID == "rsa-1")
     }
 
     /// The provider replaces its whole key set (the old key disappears): new tokens verify after one

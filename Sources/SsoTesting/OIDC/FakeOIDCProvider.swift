@@ -101,7 +101,11 @@ public final class FakeOIDCProvider: Sendable {
     /// previous keys when `keepPreviousKeys` is true.
     public func rotateSigningKey(to key: FakeSigningKey, keepPreviousKeys: Bool = false) {
         state.withLock { state in
-            state.publishedKeys = [key] + (keepPreviousKeys ? state.publishedKeys : [])
+            // Rotating back to a key still published must not list its `kid` twice: a real
+            // provider's JWKS never does, and the client refuses one that does.
+            let previous =
+                keepPreviousKeys ? state.publishedKeys.filter { $0.keyID == nil || $0.keyID != key.keyID } : []
+            state.publishedKeys = [key] + previous
             state.signingKey = key
         }
     }
