@@ -60,7 +60,7 @@ struct PostgresConnectionStore: SsoConnectionStore {
     func connection(id: String) async throws -> SsoConnectionRecord? {
         let logger = database.logger
         let rows = try await database.autocommit { connection in
-            try await connection.rows("SELECT record FROM sso_connections WHERE id = \(id)", logger)
+            try await connection.rows(PostgresLoginStatements.ConnectionRecord(id: id), logger)
         }
         return try rows.first.map { try decode(try $0.decode(String.self), id: id) }
     }

@@ -16,14 +16,9 @@ struct PostgresPendingLoginStore: SingleUseStore {
         let (at, until) = (now.storedSeconds, expiresAt.storedSeconds)
         try await database.autocommit { connection in
             let inserted = try await connection.rows(
-                """
-                INSERT INTO sso_login_states (key, grp, stored_at, expires_at, value)
-                VALUES (\(key), \(group), \(at), \(until), \(row))
-                ON CONFLICT (key) DO UPDATE SET grp = EXCLUDED.grp, stored_at = EXCLUDED.stored_at,
-                    expires_at = EXCLUDED.expires_at, value = EXCLUDED.value
-                WHERE sso_login_states.expires_at <= \(at)
-                RETURNING key
-                """, logger)
+                PostgresLoginStatements.InsertPendingLogin(
+                    key: key, group: group, storedAt: at, expiresAt: until, value: row),
+                logger)
             guard !inserted.isEmpty else {
                 throw SsoError(.storeDuplicateKey, "an entry with this key already exists")
             }
@@ -33,8 +28,7 @@ struct PostgresPendingLoginStore: SingleUseStore {
     func take(_ key: String, now: Date) async throws -> SsoPendingLogin? {
         let logger = database.logger
         let rows = try await database.autocommit { connection in
-            try await connection.rows(
-                "DELETE FROM sso_login_states WHERE key = \(key) RETURNING expires_at, value", logger)
+            try await connection.rows(PostgresLoginStatements.TakePendingLogin(key: key), logger)
         }
         guard let row = rows.first else { return nil }
         let (expiresAt, value) = try row.decode((Double, String).self)

@@ -14,11 +14,7 @@ struct PostgresReplayCache: ReplayCache {
         let (at, until) = (now.storedSeconds, expiresAt.storedSeconds)
         return try await database.autocommit { connection in
             !(try await connection.rows(
-                """
-                INSERT INTO sso_replay (id, expires_at) VALUES (\(id), \(until))
-                ON CONFLICT (id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE sso_replay.expires_at <= \(at)
-                RETURNING id
-                """, logger)).isEmpty
+                PostgresLoginStatements.InsertReplayID(id: id, expiresAt: until, now: at), logger)).isEmpty
         }
     }
 

@@ -15,12 +15,11 @@ struct PostgresSessionStore: SsoSessionStore {
         let revoked = session.revokedAt?.storedSeconds
         try await database.autocommit { connection in
             let inserted = try await connection.rows(
-                """
-                INSERT INTO sso_sessions (id, organization_id, connection_id, created_at, expires_at, revoked_at, record)
-                VALUES (\(session.id), \(session.organizationID), \(session.connectionID),
-                        \(session.createdAt.storedSeconds), \(session.expiresAt.storedSeconds), \(revoked), \(row))
-                ON CONFLICT (id) DO NOTHING RETURNING id
-                """, logger)
+                PostgresLoginStatements.InsertSession(
+                    id: session.id, organizationID: session.organizationID, connectionID: session.connectionID,
+                    createdAt: session.createdAt.storedSeconds, expiresAt: session.expiresAt.storedSeconds,
+                    revokedAt: revoked, record: row),
+                logger)
             guard !inserted.isEmpty else {
                 throw SsoError(.storeDuplicateKey, "a session with this id already exists")
             }
@@ -31,8 +30,7 @@ struct PostgresSessionStore: SsoSessionStore {
         let logger = database.logger
         let rows = try await database.autocommit { connection in
             try await connection.rows(
-                "SELECT record, revoked_at FROM sso_sessions WHERE id = \(id) AND organization_id = \(organizationID)",
-                logger)
+                PostgresLoginStatements.SessionRecord(id: id, organizationID: organizationID), logger)
         }
         return try rows.first.map(Self.decode)
     }

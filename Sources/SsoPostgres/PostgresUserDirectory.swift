@@ -33,10 +33,8 @@ struct PostgresUserDirectory: SsoUserDirectory {
         let logger = database.logger
         let rows = try await database.autocommit { connection in
             try await connection.rows(
-                """
-                SELECT record FROM sso_users
-                WHERE connection_id = \(connectionID) AND issuer_key = \(key) AND subject = \(subject)
-                """, logger)
+                PostgresLoginStatements.UserRecord(connectionID: connectionID, issuerKey: key, subject: subject), logger
+            )
         }
         return try rows.first.map(Self.decode)
     }

@@ -14,8 +14,6 @@ import SsoTesting
 // store calls (TimedStores) over callers × the callbacks' wall time; and, from the figures,
 // 1 − (callbacks/s with the store ÷ callbacks/s in memory).
 // Goal: with PostgreSQL, the stores cost at most 25% of a full SAML callback at 8 callers.
-// Known issue: in release builds on Swift 6.3.1 the SAML callbacks crash inside the library
-// (UserLinker.resolve returns normally but its caller sees a thrown, garbage SsoError).
 
 /// What a benchmark's setup opened, for its closure and teardown.
 struct Prepared<Workload: Sendable>: Sendable {
