@@ -103,8 +103,11 @@ public final class FakeOIDCProvider: Sendable {
         state.withLock { state in
             // Rotating back to a key still published must not list its `kid` twice: a real
             // provider's JWKS never does, and the client refuses one that does.
-            let previous =
-                keepPreviousKeys ? state.publishedKeys.filter { $0.keyID == nil || $0.keyID != key.keyID } : []
+            let previous = state.publishedKeys.filter { published in
+                guard keepPreviousKeys else { return false }
+                guard let old = published.keyID, let new = key.keyID else { return true }
+                return !old.bytesEqual(new)
+            }
             state.publishedKeys = [key] + previous
             state.signingKey = key
         }
